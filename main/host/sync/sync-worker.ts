@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import type { Logger } from '../log';
+import type { Outbox, OutboxRecord } from '../store/outbox';
+import type { CentralClient, CentralResponse } from './central-client';
+
+const BatchReply = z.object({
+  acked: z.array(z.number().int()),
+  highWater: z.number().int().min(0),
+  rejected: z.array(z.object({ seq: z.number().int(), code: z.string(), message: z.string() })).default([]),
+});
+
+export interface SyncWorkerOptions {
+  readonly batchSize: number;
+  readonly maxBackoffMs: number;
+  /** Pause between rounds while nothing fails. */
+  readonly intervalMs: number;
+  readonly now?: () => number;
+  readonly random?: () => number;
+}
+
+export type SyncRoundOutcome =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'sent'; readonly delivered: number; readonly rejected: number; readonly retrying: number }
+  | { readonly kind: 'retrying'; readonly records: number; readonly reason: string; readonly delayMs: number };
+
+/**
+ * Empties the outbox into central's /sync/batch. A record leaves the outbox only when central has
+ * acknowledged it (in `acked`, or at or below `highWater`); a rejected one goes to the dead
+ * letters; everything else is tried again later with exponential backoff and full jitter.
+ */
+export class SyncWorker {
+  readonly #outbox: Outbox;
+  readonly #client: CentralClient;
+  readonly #log: Logger;
+  readonly #options: SyncWorkerOptions;
+  readonly #now: () => number;
+  readonly #random: () => number;
+  /** Shrinks when central says a batch is too large; grows back after successes. */
+  #batchLimit: number;
+  #timer: NodeJS.Timeout | undefined;
+  #running = false;
+  #round: Promise<SyncRoundOutcome> | undefined;
+
+  constructor(outbox: Outbox, client: CentralClient, log: Logger, options: SyncWorkerOptions) {
+    this.#outbox = outbox;
+    this.#client = client;
+    this.#log = log;
+    this.#options = options;
+    this.#now = options.now ?? Date.now;
+    this.#random = options.random ?? Math.random;
+    this.#batchLimit = options.batchSize;
+  }
+
+  start(): void {
+    this.#running = true;
+    this.#schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.#running = false;
+    clearTimeout(this.#timer);
+    await this.#round;
+  }
+
+  /** A new record was queued: send soon rather than at the next interval. */
+  kick(): void {
+    if (this.#running && !this.#round) this.#schedule(0);
+  }
+
+  /** One round: send one batch of due records. Rounds never overlap. */
+  runOnce(): Promise<SyncRoundOutcome> {
+    this.#round ??= this.#send().finally(() => {
+      this.#round = undefined;
+    });
+    return this.#round;
+  }
+
+  #schedule(delayMs: number): void {
+    clearTimeout(this.#timer);
+    if (!this.#running) return;
+    this.#timer = setTimeout(async () => {
+      const outcome = await this.runOnce().catch((error: unknown) => {
+        this.#log.error({ err: error }, 'sync round failed unexpectedly');
+        return { kind: 'retrying', records: 0, reason: String(error), delayMs: this.#options.intervalMs } as const;
+      });
+      const nextDue = this.#outbox.nextDueAt();
+      const untilDue = nextDue === null ? this.#options.intervalMs : Math.max(0, nextDue - this.#now());
+      // After a sent batch, go straight on with the next one; otherwise wait for the next due record.
+      this.#schedule(outcome.kind === 'sent' ? 0 : Math.min(untilDue, this.#options.intervalMs));
+    }, delayMs);
+    this.#timer.unref?.();
+  }
+
+  #backoffMs(attempts: number): number {
+    const cap = Math.min(this.#options.maxBackoffMs, 1000 * 2 ** Math.min(attempts, 20));
+    return Math.floor(this.#random() * cap);
+  }
+
+  #retry(records: readonly OutboxRecord[], reason: string, retryAfterMs: number | null = null): SyncRoundOutcome {
+    const attempts = Math.max(...records.map((r) => r.attempts));
+    const delayMs = Math.max(retryAfterMs ?? 0, this.#backoffMs(attempts));
+    this.#outbox.reschedule(
+      records.map((r) => r.seq),
+      this.#now() + delayMs,
+      reason,
+    );
+    this.#log.warn({ records: records.length, delayMs, reason }, 'sync batch will be retried');
+    return { kind: 'retrying', records: records.length, reason, delayMs };
+  }
+
+  #deadLetterAll(records: readonly OutboxRecord[], code: string, message: string): SyncRoundOutcome {
+    for (const record of records) this.#outbox.deadLetter(record.seq, code, message, this.#now());
+    this.#log.error({ records: records.map((r) => r.seq), code, message }, 'central refused a batch: records dead-lettered');
+    return { kind: 'sent', delivered: 0, rejected: records.length, retrying: 0 };
+  }
+
+  async #send(): Promise<SyncRoundOutcome> {
+    const records = this.#outbox.due(this.#now(), this.#batchLimit);
+    if (records.length === 0) return { kind: 'idle' };
+    const response = await this.#client.request('POST', '/sync/batch', {
+      records: records.map((r) => ({
+        txnId: r.txnId,
+        seq: r.seq,
+        kind: r.kind,
+        occurredAt: r.occurredAt,
+        payload: r.payload,
+        attachments: r.attachments,
+      })),
+    });
+    return this.#handle(records, response);
+  }
+
+  #handle(records: readonly OutboxRecord[], response: CentralResponse): SyncRoundOutcome {
+    switch (response.kind) {
+      case 'network':
+        return this.#retry(records, `network: ${response.message}`);
+      case 'ok':
+        return this.#acknowledge(records, response.body);
+      case 'error':
+        return this.#handleError(records, response);
+      default:
+        return response satisfies never;
+    }
+  }
+
+  #handleError(records: readonly OutboxRecord[], response: Extract<CentralResponse, { kind: 'error' }>): SyncRoundOutcome {
+    const reason = `${response.status} ${response.code}: ${response.message}`;
+    if (response.status === 413) {
+      if (records.length === 1) return this.#deadLetterAll(records, 'too_large', 'a single record is over the batch limit');
+      this.#batchLimit = Math.max(1, Math.floor(records.length / 2));
+      // Not the records' fault: try again at once with smaller batches.
+      return { kind: 'retrying', records: records.length, reason, delayMs: 0 };
+    }
+    if (response.status === 429 || response.status === 503 || (response.status === 409 && response.code === 'in_flight')) {
+      return this.#retry(records, reason, response.retryAfterMs);
+    }
+    if (response.status === 400 || response.status === 404 || response.status === 422 || response.status === 409) {
+      return this.#deadLetterAll(records, response.code, response.message);
+    }
+    // 401 after the client's own clock correction, other 5xx, anything unexpected: keep trying.
+    return this.#retry(records, reason);
+  }
+
+  #acknowledge(records: readonly OutboxRecord[], body: unknown): SyncRoundOutcome {
+    const reply = BatchReply.safeParse(body);
+    if (!reply.success) {
+      // A central that answers 200 with nonsense has not acknowledged anything.
+      return this.#retry(records, 'central answered the batch with a reply that breaks the contract');
+    }
+    const sent = new Set(records.map((r) => r.seq));
+    const acked = new Set(reply.data.acked.filter((seq) => sent.has(seq)));
+    for (const seq of sent) if (seq <= reply.data.highWater) acked.add(seq);
+    this.#outbox.markDelivered([...acked], this.#now());
+    let rejected = 0;
+    for (const r of reply.data.rejected) {
+      if (!sent.has(r.seq) || acked.has(r.seq)) continue;
+      this.#outbox.deadLetter(r.seq, r.code, r.message, this.#now());
+      rejected++;
+    }
+    const rest = records.filter((r) => !acked.has(r.seq) && !reply.data.rejected.some((x) => x.seq === r.seq));
+    if (rest.length) this.#retry(rest, 'central neither acknowledged nor rejected these records');
+    if (acked.size) this.#batchLimit = Math.min(this.#options.batchSize, this.#batchLimit * 2);
+    this.#log.info({ delivered: acked.size, rejected, retrying: rest.length }, 'sync batch sent');
+    return { kind: 'sent', delivered: acked.size, rejected, retrying: rest.length };
+  }
+}
