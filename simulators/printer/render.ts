@@ -1,0 +1,171 @@
+/**
+ * Technician views of a received job: plain text (for a terminal or a log) and SVG (with the
+ * QR drawn from its data, so a technician can scan it off the screen to check the content).
+ */
+import QRCode from 'qrcode';
+import type { Alignment, QrCode, ReceiptDocument } from '../../drivers/printer/document';
+import { textColumns, wrapColumns } from './text-width';
+
+/** Font A on an 80 mm head: 576 dots, 12x24 dot cells, 48 columns. */
+export const PAPER_DOTS = 576;
+const CELL_WIDTH = 12;
+const LINE_HEIGHT = 24;
+export const PAPER_COLUMNS = PAPER_DOTS / CELL_WIDTH;
+
+function pad(text: string, align: Alignment, columns: number): string {
+  const free = Math.max(0, columns - textColumns(text));
+  switch (align) {
+    case 'left':
+      return text + ' '.repeat(free);
+    case 'centre': {
+      const left = Math.floor(free / 2);
+      return ' '.repeat(left) + text + ' '.repeat(free - left);
+    }
+    case 'right':
+      return ' '.repeat(free) + text;
+    default: {
+      const unreachable: never = align;
+      return unreachable;
+    }
+  }
+}
+
+/** The QR matrix, or undefined when the data does not fit a symbol at that level. */
+function qrModules(element: QrCode): { size: number; dark: (row: number, col: number) => boolean } | undefined {
+  try {
+    const symbol = QRCode.create(element.data, { errorCorrectionLevel: element.errorCorrection });
+    return { size: symbol.modules.size, dark: (row, col) => symbol.modules.get(row, col) === 1 };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Plain text, framed at the paper width; notes on style go to the right of the frame. */
+export function renderText(document: ReceiptDocument, columns = PAPER_COLUMNS): string {
+  const lines: string[] = [];
+  const framed = (content: string, note = ''): void => {
+    lines.push(`|${content}|${note ? ` ${note}` : ''}`);
+  };
+  for (const element of document.elements) {
+    switch (element.kind) {
+      case 'text': {
+        const width = element.doubleSize ? Math.floor(columns / 2) : columns;
+        const note = [element.bold ? 'bold' : '', element.doubleSize ? 'x2' : ''].filter(Boolean).join(' ');
+        // Double-size text wraps at half the columns but is shown at normal width, noted `x2`.
+        for (const part of wrapColumns(element.text, width)) framed(pad(part, element.align, columns), note);
+        break;
+      }
+      case 'feed':
+        for (let index = 0; index < element.lines; index += 1) framed(' '.repeat(columns));
+        break;
+      case 'qr': {
+        const modules = qrModules(element);
+        const caption = `QR ${element.errorCorrection} x${element.moduleSize}: ${element.data}`;
+        if (modules && modules.size <= columns) {
+          // Two module rows per text row with half blocks, one column per module.
+          for (let row = 0; row < modules.size; row += 2) {
+            let art = '';
+            for (let col = 0; col < modules.size; col += 1) {
+              const top = modules.dark(row, col);
+              const bottom = row + 1 < modules.size && modules.dark(row + 1, col);
+              art += top && bottom ? '█' : top ? '▀' : bottom ? '▄' : ' ';
+            }
+            framed(pad(art, element.align, columns));
+          }
+        }
+        for (const part of wrapColumns(`[${caption}]`, columns)) framed(pad(part, element.align, columns));
+        break;
+      }
+      case 'cut':
+        for (let index = 0; index < element.feedLines; index += 1) framed(' '.repeat(columns));
+        lines.push(`${'- '.repeat(Math.floor(columns / 2) - 3)}✂ cut -`);
+        break;
+      default: {
+        const unreachable: never = element;
+        lines.push(`?? ${JSON.stringify(unreachable)}`);
+      }
+    }
+  }
+  return lines.join('\n');
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+function anchorFor(align: Alignment): { x: number; anchor: string } {
+  switch (align) {
+    case 'left':
+      return { x: 0, anchor: 'start' };
+    case 'centre':
+      return { x: PAPER_DOTS / 2, anchor: 'middle' };
+    case 'right':
+      return { x: PAPER_DOTS, anchor: 'end' };
+    default: {
+      const unreachable: never = align;
+      return unreachable;
+    }
+  }
+}
+
+/** An SVG of the receipt at printer scale (1 unit = 1 dot, 203 dpi). */
+export function renderSvg(document: ReceiptDocument): string {
+  const parts: string[] = [];
+  let y = 0;
+  for (const element of document.elements) {
+    switch (element.kind) {
+      case 'text': {
+        const scale = element.doubleSize ? 2 : 1;
+        const { x, anchor } = anchorFor(element.align);
+        for (const part of wrapColumns(element.text, PAPER_COLUMNS / scale)) {
+          y += LINE_HEIGHT * scale;
+          const weight = element.bold ? ' font-weight="bold"' : '';
+          parts.push(
+            `<text x="${x}" y="${y - 4 * scale}" font-size="${LINE_HEIGHT * scale}" text-anchor="${anchor}"${weight}>${escapeXml(part)}</text>`,
+          );
+        }
+        break;
+      }
+      case 'feed':
+        y += LINE_HEIGHT * element.lines;
+        break;
+      case 'qr': {
+        const modules = qrModules(element);
+        if (!modules) {
+          y += LINE_HEIGHT;
+          parts.push(`<text x="0" y="${y}" font-size="20">[QR does not fit level ${element.errorCorrection}]</text>`);
+          break;
+        }
+        const side = modules.size * element.moduleSize;
+        const left = element.align === 'left' ? 0 : element.align === 'right' ? PAPER_DOTS - side : (PAPER_DOTS - side) / 2;
+        let path = '';
+        for (let row = 0; row < modules.size; row += 1) {
+          for (let col = 0; col < modules.size; col += 1) {
+            if (!modules.dark(row, col)) continue;
+            const m = element.moduleSize;
+            path += `M${left + col * m} ${y + row * m}h${m}v${m}h-${m}z`;
+          }
+        }
+        parts.push(`<path d="${path}" fill="#000" data-qr="${escapeXml(element.data)}"/>`);
+        y += side;
+        break;
+      }
+      case 'cut':
+        y += LINE_HEIGHT * element.feedLines + LINE_HEIGHT / 2;
+        parts.push(`<line x1="0" y1="${y}" x2="${PAPER_DOTS}" y2="${y}" stroke="#888" stroke-dasharray="8 6"/>`);
+        y += LINE_HEIGHT / 2;
+        break;
+      default: {
+        const unreachable: never = element;
+        parts.push(`<!-- ${escapeXml(JSON.stringify(unreachable))} -->`);
+      }
+    }
+  }
+  const height = Math.max(y, LINE_HEIGHT);
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${PAPER_DOTS}" height="${height}" viewBox="0 0 ${PAPER_DOTS} ${height}" font-family="'Noto Sans Mono CJK SC', SimSun, monospace">`,
+    `<rect width="${PAPER_DOTS}" height="${height}" fill="#fff"/>`,
+    ...parts,
+    '</svg>',
+  ].join('\n');
+}
