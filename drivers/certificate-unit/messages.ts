@@ -183,7 +183,7 @@ export function checkPrintLines(lines: readonly string[]): string | undefined {
   for (const [i, line] of lines.entries()) {
     // Count code points, not UTF-16 units: the printer lays out characters.
     if ([...line].length > MAX_PRINT_LINE_CHARS) return `line ${i + 1} exceeds ${MAX_PRINT_LINE_CHARS} characters`;
-    if (/[\n\r\u001e\u001f]/.test(line)) return `line ${i + 1} contains a control character`;
+    if ([...line].some((ch) => ch === '\n' || ch === '\r' || ch === US_CHAR || ch === RS_CHAR)) return `line ${i + 1} contains a control character`;
   }
   return undefined;
 }

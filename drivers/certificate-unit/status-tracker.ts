@@ -109,7 +109,7 @@ export class StatusTracker {
         return undefined;
       default: {
         const unreachable: never = status;
-        return unreachable;
+        throw new Error(`unhandled ${String(unreachable)}`);
       }
     }
   }
@@ -170,7 +170,7 @@ export class StatusTracker {
         return;
       default: {
         const unreachable: never = card;
-        return unreachable;
+        throw new Error(`unhandled ${String(unreachable)}`);
       }
     }
   }

@@ -1,0 +1,11 @@
+export { executeCommand, FIRMWARE, type DeviceReply, type MotionKind } from './device-commands';
+export { renderCardBackSvg, renderCardBackText } from './render';
+export {
+  CertificateUnitSimulator,
+  type CertificateUnitSimulatorOptions,
+  REALISTIC_TIMING,
+  type SimulatorTiming,
+  ZERO_TIMING,
+} from './simulator';
+export { type CardLocation, type CertificateUnitSimState, type SimCard, UnitModel } from './state';
+export { type MagazineCertificate, type SimPermit, sampleMagazine, TEST_PERMITS } from './test-data';
