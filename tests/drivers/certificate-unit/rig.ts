@@ -89,3 +89,8 @@ export async function until(predicate: () => boolean, timeoutMs = 2000): Promise
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
 }
+
+/** Lets bytes already written reach the other end (the in-process pipe delivers on setImmediate). */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+}
