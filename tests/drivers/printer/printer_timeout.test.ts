@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { TEST_STATUS_TIMEOUT_MS, sampleReceipt, setUpPrinter } from './helpers';
+
+describe('a printer that does not answer', () => {
+  it('reads as offline within the status timeout, without hanging', async () => {
+    const { simulator, driver, statusEvents } = setUpPrinter();
+    simulator.silence();
+    const started = performance.now();
+    const status = await driver.getStatus();
+    const elapsed = performance.now() - started;
+    expect(status).toMatchObject({ status: 'offline', fault: 'no-reply', paper: 'unknown' });
+    expect(elapsed).toBeGreaterThanOrEqual(TEST_STATUS_TIMEOUT_MS - 5);
+    // One timed-out request is enough to call it offline: not four timeouts in a row.
+    expect(elapsed).toBeLessThan(TEST_STATUS_TIMEOUT_MS * 3);
+    expect(statusEvents.at(-1)?.status).toBe('offline');
+  });
+
+  it('refuses a print before sending any of the job, and keeps the job', async () => {
+    const { simulator, driver } = setUpPrinter();
+    simulator.silence();
+    const job = sampleReceipt();
+    const result = await driver.print(job);
+    expect(result).toMatchObject({ ok: false, reason: 'offline', sent: false });
+    expect(result.ok ? undefined : result.job).toBe(job);
+    expect(driver.lastFailedJob).toBe(job);
+    expect(simulator.jobs).toHaveLength(0);
+  });
+
+  it('reports timeout (outcome unknown) when the printer goes silent after the job', async () => {
+    const { simulator, driver } = setUpPrinter();
+    // Silence the printer the moment the cut arrives: the job prints, the status after it never comes.
+    simulator.onJob(() => simulator.silence());
+    const result = await driver.print(sampleReceipt());
+    expect(result).toMatchObject({ ok: false, reason: 'timeout', sent: true });
+    expect(simulator.jobs).toHaveLength(1);
+    expect(driver.lastFailedJob).toEqual(sampleReceipt());
+  });
+
+  it('accepts a slow reply that is still within the timeout, and not one that is later', async () => {
+    const { simulator, driver } = setUpPrinter();
+    simulator.slowReply(TEST_STATUS_TIMEOUT_MS / 4);
+    expect((await driver.getStatus()).status).toBe('online');
+    simulator.slowReply(TEST_STATUS_TIMEOUT_MS * 2);
+    expect(await driver.getStatus()).toMatchObject({ status: 'offline', fault: 'no-reply' });
+  });
+
+  it('recovers when the printer answers again, ignoring the late replies of the silent period', async () => {
+    const { simulator, driver } = setUpPrinter();
+    simulator.slowReply(TEST_STATUS_TIMEOUT_MS + 10);
+    expect((await driver.getStatus()).status).toBe('offline');
+    simulator.slowReply(0);
+    // Let the late reply land; the driver must drop it rather than take it as the next answer.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    simulator.setCoverOpen(true);
+    expect(await driver.getStatus()).toMatchObject({ status: 'user-error', coverOpen: true });
+  });
+
+  it('runs queued operations one at a time even when they time out', async () => {
+    const { simulator, driver } = setUpPrinter();
+    simulator.silence();
+    const started = performance.now();
+    const results = await Promise.all([driver.getStatus(), driver.getStatus(), driver.getStatus()]);
+    expect(results.map((status) => status.status)).toEqual(['offline', 'offline', 'offline']);
+    // Sequential: three timeouts back to back, not in parallel.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(TEST_STATUS_TIMEOUT_MS * 3 - 10);
+  });
+});
