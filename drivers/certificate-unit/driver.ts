@@ -179,7 +179,7 @@ export class CertificateUnitDriver {
    */
   ejectAndWaitForTaken(options: { readonly takeTimeoutMs?: number } & WaitOptions = {}): Promise<EjectResult> {
     return this.#operation(async () => {
-      const eject = await this.#run(COMMANDS.eject);
+      const eject = await this.#run(COMMANDS.eject, undefined, options.signal);
       if (!eject.ok) return this.#noCardOr(eject);
       const taken = await this.#pollUntil('0', options.takeTimeoutMs ?? this.#takeTimeoutMs, options.signal);
       if (taken.ok) return { ok: true, outcome: 'taken' };
