@@ -53,7 +53,8 @@ export class PrinterDriver {
   #detach: (() => void)[] = [];
   #queue: Promise<unknown> = Promise.resolve();
   #status: PrinterStatus;
-  #busy = false;
+  /** Prints queued or running: the kiosk sees the printer as busy until they finish. */
+  #printsPending = 0;
   #lastFailedJob: ReceiptDocument | undefined;
 
   constructor(opener: PipeOpener, options: PrinterDriverOptions = {}) {
@@ -66,9 +67,9 @@ export class PrinterDriver {
     this.#status = unreadableStatus('not-checked', this.#clock.now());
   }
 
-  /** The last reading, without asking the printer; `busy` while an operation runs. */
+  /** The last reading, without asking the printer; `busy` while a print is queued or running. */
   get status(): PrinterStatus {
-    return this.#busy && this.#status.status === 'online' ? { ...this.#status, status: 'busy' } : this.#status;
+    return this.#printsPending > 0 && this.#status.status === 'online' ? { ...this.#status, status: 'busy' } : this.#status;
   }
 
   /** The last job that did not print, kept so it can be printed again (see reprintLastFailed). */
@@ -95,12 +96,12 @@ export class PrinterDriver {
     if (!check.ok) {
       return Promise.resolve(this.#failure('invalid-document', check.message, document, false, this.#status));
     }
+    this.#printsPending += 1;
     return this.#enqueue(async () => {
-      this.#busy = true;
       try {
         return await this.#printJob(document);
       } finally {
-        this.#busy = false;
+        this.#printsPending -= 1;
       }
     });
   }
