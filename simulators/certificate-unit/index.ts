@@ -9,3 +9,4 @@ export {
 } from './simulator';
 export { type CardLocation, type CertificateUnitSimState, type SimCard, UnitModel } from './state';
 export { type MagazineCertificate, type SimPermit, sampleMagazine, TEST_PERMITS } from './test-data';
+export { simulatedCertificateUnitOpener } from './simulated-opener';

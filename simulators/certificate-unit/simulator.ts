@@ -36,7 +36,7 @@ export interface CertificateUnitSimulatorOptions extends UnitModelOptions {
 }
 
 interface Running {
-  readonly timer: ReturnType<typeof setTimeout>;
+  readonly cancel: () => void;
   readonly cm: number;
   readonly pm: number;
 }
@@ -263,7 +263,7 @@ export class CertificateUnitSimulator {
     const notInitialised = !this.#model.initialised && cm !== 0x30;
     const motion: MotionKind = notInitialised ? 'status' : motionOf(cm);
     const delay = this.#timing.ackDelayMs + this.#timing[motion] + this.#faults.replyDelayMs;
-    const timer = setTimeout(() => {
+    const complete = (): void => {
       this.#running = undefined;
       // The state changes when the motion completes, so an EOT before then leaves it untouched.
       const reply = notInitialised ? ({ kind: 'failure', code: 'B0' } as const) : executeCommand(this.#model, cm, pm, data);
@@ -272,8 +272,15 @@ export class CertificateUnitSimulator {
         reply.kind === 'success' ? encodeSuccess(this.addr, cm, pm, st, reply.data) : encodeFailure(this.addr, cm, pm, reply.code);
       this.#changed(undefined);
       void this.#sendReply(bytes);
-    }, delay);
-    this.#running = { timer, cm, pm };
+    };
+    // setTimeout(0) still waits ~1 ms; with no simulated motion the reply goes out on the next turn.
+    if (delay > 0) {
+      const timer = setTimeout(complete, delay);
+      this.#running = { cancel: () => clearTimeout(timer), cm, pm };
+    } else {
+      const immediate = setImmediate(complete);
+      this.#running = { cancel: () => clearImmediate(immediate), cm, pm };
+    }
   }
 
   async #sendReply(bytes: Uint8Array): Promise<void> {
@@ -304,7 +311,7 @@ export class CertificateUnitSimulator {
 
   #cancelRunning(): void {
     if (!this.#running) return;
-    clearTimeout(this.#running.timer);
+    this.#running.cancel();
     this.#running = undefined;
   }
 
