@@ -176,9 +176,5 @@ export function encodeStatusReply(reply: StatusReply): number {
 }
 
 export * from './commands';
-export {
-  EscPosStreamParser,
-  type ParsedJob,
-  type ParseEvent,
-  parseEscPos,
-} from './stream-parser';
+export { type ParsedJob, type ParsedStream, parseEscPos } from './parse-stream';
+export { EscPosStreamParser, type ParseEvent } from './stream-parser';

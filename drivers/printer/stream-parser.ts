@@ -5,7 +5,8 @@
  */
 import iconv from 'iconv-lite';
 import { DLE, EOT, ESC, FS, GS, LF, QR_EC_CODES, SIZE_DOUBLE, SIZE_NORMAL } from './commands';
-import type { Alignment, QrErrorCorrection, ReceiptDocument, ReceiptElement } from './document';
+import type { Alignment, QrErrorCorrection, ReceiptElement } from './document';
+import { ESC_PARAMS, FS_PARAMS, GS_PARAMS, hex } from './unsupported-commands';
 
 export type ParseEvent =
   /** Real-time DLE EOT n: answered at once, even in the middle of a job. */
@@ -21,19 +22,11 @@ const MAX_QR_FUNCTION_LENGTH = 7092;
 /** A line longer than this is not a receipt line; it is cut into a line so memory stays bounded. */
 const MAX_TEXT_BYTES = 65536;
 
-/** Parameter byte counts of common commands outside the contract, so they are skipped whole. */
-const ESC_PARAMS: ReadonlyMap<number, number> = new Map([[0x21, 1], [0x2d, 1], [0x32, 0], [0x33, 1], [0x4a, 1], [0x4d, 1], [0x74, 1], [0x52, 1], [0x7b, 1], [0x56, 1], [0x47, 1], [0x20, 1], [0x70, 3], [0x3d, 1], [0x44, 0], [0x63, 2]]);
-const FS_PARAMS: ReadonlyMap<number, number> = new Map([[0x21, 1], [0x2d, 1], [0x57, 1], [0x43, 1], [0x53, 2]]);
-const GS_PARAMS: ReadonlyMap<number, number> = new Map([[0x42, 1], [0x48, 1], [0x68, 1], [0x77, 1], [0x66, 1], [0x4c, 2], [0x57, 2], [0x61, 1], [0x72, 1], [0x49, 1], [0x62, 1]]);
-
 const ALIGN_BY_CODE: readonly Alignment[] = ['left', 'centre', 'right'];
 const EC_BY_CODE = new Map<number, QrErrorCorrection>(
   Object.entries(QR_EC_CODES).map(([level, code]) => [code, level as QrErrorCorrection]),
 );
 
-function hex(byte: number | undefined): string {
-  return byte === undefined ? '??' : byte.toString(16).padStart(2, '0');
-}
 
 export class EscPosStreamParser {
   #pending: Uint8Array = new Uint8Array(0);
@@ -341,59 +334,4 @@ export class EscPosStreamParser {
     this.#qrErrorCorrection = 'L';
     this.#qrData = undefined;
   }
-}
-
-export interface ParsedJob {
-  /** The elements from the initialise (or the previous cut) up to and including the cut. */
-  readonly document: ReceiptDocument;
-  readonly warnings: readonly string[];
-}
-
-export interface ParsedStream {
-  readonly jobs: readonly ParsedJob[];
-  /** Elements after the last cut (a job still being sent, or one that never got its cut). */
-  readonly trailing: readonly ReceiptElement[];
-  readonly statusRequests: readonly number[];
-  readonly warnings: readonly string[];
-}
-
-/** Parses a whole byte stream at once (the simulator uses the incremental parser directly). */
-export function parseEscPos(bytes: Uint8Array): ParsedStream {
-  const events = new EscPosStreamParser().push(bytes);
-  const jobs: ParsedJob[] = [];
-  const statusRequests: number[] = [];
-  const allWarnings: string[] = [];
-  let elements: ReceiptElement[] = [];
-  let warnings: string[] = [];
-  for (const event of events) {
-    switch (event.kind) {
-      case 'status-request':
-        statusRequests.push(event.n);
-        break;
-      case 'init':
-        if (elements.length > 0) allWarnings.push(`job of ${elements.length} elements abandoned without a cut`);
-        elements = [];
-        warnings = [];
-        break;
-      case 'element':
-        elements.push(event.element);
-        if (event.element.kind === 'cut') {
-          jobs.push({ document: { elements }, warnings });
-          elements = [];
-          warnings = [];
-        }
-        break;
-      case 'mode':
-        break;
-      case 'warning':
-        warnings.push(event.message);
-        allWarnings.push(event.message);
-        break;
-      default: {
-        const unreachable: never = event;
-        allWarnings.push(`unknown event ${JSON.stringify(unreachable)}`);
-      }
-    }
-  }
-  return { jobs, trailing: elements, statusRequests, warnings: allWarnings };
 }

@@ -18,6 +18,8 @@ export interface RecordedJob {
 
 /** Enough to see what went wrong without a flood of garbage growing memory. */
 const MAX_WARNINGS_PER_JOB = 50;
+/** A simulator left running for days on a bench keeps only the most recent jobs. */
+const MAX_RECORDED_JOBS = 1000;
 
 interface OpenJob {
   elements: ReceiptElement[];
@@ -33,8 +35,13 @@ export class JobRecorder {
   #current: OpenJob | undefined;
   #strayWarnings: string[] = [];
 
+  /** The most recent jobs, oldest first. */
   get jobs(): readonly RecordedJob[] {
     return this.#jobs;
+  }
+
+  clear(): void {
+    this.#jobs.length = 0;
   }
 
   get isOpen(): boolean {
@@ -109,6 +116,7 @@ export class JobRecorder {
       warnings: job.warnings,
     };
     this.#jobs.push(recorded);
+    if (this.#jobs.length > MAX_RECORDED_JOBS) this.#jobs.splice(0, this.#jobs.length - MAX_RECORDED_JOBS);
     this.#listeners.emit(recorded);
   }
 }

@@ -72,6 +72,12 @@ export class PrinterSimulator {
     return this.#recorder.jobs;
   }
 
+  /** Forgets recorded jobs (a technician panel's "clear"). */
+  clearJobs(): void {
+    this.#recorder.clear();
+    this.#set({ jobsRecorded: 0 });
+  }
+
   onChange(listener: (state: PrinterSimulatorState) => void): () => void {
     return this.#changes.add(listener);
   }
