@@ -112,21 +112,21 @@ export class CertificateUnitDriver {
       const { signal } = options;
       const before = await this.#run(COMMANDS.status);
       if (!before.ok) return before;
-      if (before.frame.status[0] === '2') return failure('card-already-inside');
-      if (before.frame.status[0] !== '1') {
-        const enable = await this.#run(COMMANDS.entryEnable);
-        if (!enable.ok) return enable;
-        this.#tracker.enteringCard();
-        const inserted = await this.#pollUntil('1', options.timeoutMs ?? this.#takePermitTimeoutMs, signal);
-        if (!inserted.ok) {
-          this.#tracker.stopEntering();
-          await this.#run(COMMANDS.entryDisable);
-          return inserted.reason === 'timeout' ? failure('timeout', 'no permit inserted') : inserted;
-        }
+      // A card already in the gate may be the previous citizen's, ejected and not taken: never pull it in.
+      if (before.frame.status[0] !== '0') return failure('card-already-inside', `st0 is ${before.frame.status[0]}`);
+      const enable = await this.#run(COMMANDS.entryEnable);
+      if (!enable.ok) return enable;
+      this.#tracker.enteringCard();
+      const inserted = await this.#pollUntil('1', options.timeoutMs ?? this.#takePermitTimeoutMs, signal);
+      if (!inserted.ok) {
+        this.#tracker.stopEntering();
+        await this.#run(COMMANDS.entryDisable);
+        return inserted.reason === 'timeout' ? failure('timeout', 'no permit inserted') : inserted;
       }
       const move = await this.#run(COMMANDS.moveToRf, undefined, signal);
-      if (!move.ok) return move;
+      // Close the gate whatever happened to the move, so nothing else can be pushed in.
       const disable = await this.#run(COMMANDS.entryDisable);
+      if (!move.ok) return move;
       if (!disable.ok) return disable;
       return { ok: true };
     });
@@ -135,8 +135,8 @@ export class CertificateUnitDriver {
   /** Activates the chip at the RF position and reads the permit record. */
   readPermit(): Promise<ReadPermitResult> {
     return this.#operation(async () => {
-      const activate = await this.#run(COMMANDS.rfActivate);
-      if (!activate.ok) return this.#noCardOr(activate);
+      const activate = await this.#activateChip();
+      if (!activate.ok) return activate;
       const record = await this.#run(COMMANDS.rfReadPermit);
       if (!record.ok) return record;
       const permit = parsePermitRecord(record.frame.data);
@@ -154,8 +154,8 @@ export class CertificateUnitDriver {
       } catch (error) {
         return failure('invalid-request', error instanceof MessageError ? error.message : String(error));
       }
-      const activate = await this.#run(COMMANDS.rfActivate);
-      if (!activate.ok) return this.#noCardOr(activate);
+      const activate = await this.#activateChip();
+      if (!activate.ok) return activate;
       const write = await this.#run(COMMANDS.rfWriteEndorsement, data);
       return write.ok ? { ok: true } : write;
     });
@@ -291,6 +291,19 @@ export class CertificateUnitDriver {
     const retainCount = parsed?.ok ? parsed.value : undefined;
     this.#tracker.retained(retainCount);
     return { ok: true, count: retainCount === undefined ? {} : { retainCount } };
+  }
+
+  /**
+   * Activates the chip. A sequence error means the card is inside but not at the RF position
+   * (for example at holding after printing): move it there and try once more.
+   */
+  async #activateChip(): Promise<CommandOutcome> {
+    const first = await this.#run(COMMANDS.rfActivate);
+    if (first.ok || first.reason !== 'sequence-error') return first.ok ? first : this.#noCardOr(first);
+    const move = await this.#run(COMMANDS.moveToRf);
+    if (!move.ok) return this.#noCardOr(move);
+    const second = await this.#run(COMMANDS.rfActivate);
+    return second.ok ? second : this.#noCardOr(second);
   }
 
   /** Sequence and activation errors mostly mean "there is no card": say so when STATUS agrees. */

@@ -85,7 +85,7 @@ export const REASONS: { readonly [R in CertificateUnitReason]: ReasonInfo } = {
   cancelled: info('cancelled', 'cancelled'),
   'communication-error': info('deviceFault', 'replies kept arriving damaged'),
   'no-card': info('noCard', 'no card in the unit'),
-  'card-already-inside': info('deviceFault', 'a card is already inside the unit'),
+  'card-already-inside': info('deviceFault', 'a card is already in the unit or its gate'),
   'invalid-record': info('chipUnreadable', 'the chip record could not be parsed'),
   'invalid-request': info('deviceFault', 'request rejected before sending'),
 };

@@ -16,8 +16,7 @@ describe('certificate unit flows', () => {
     driver.onMedia((event) => media.push(event));
 
     const take = driver.takePermit({ timeoutMs: 2000 });
-    await until(() => sim.state.entryEnabled);
-    expect(driver.lastStatus.media).toBe('entering');
+    await until(() => sim.state.entryEnabled && driver.lastStatus.media === 'entering');
     expect(sim.insertCard(TEST_PERMITS[0]!)).toBe(true);
     expect(await take).toEqual({ ok: true });
     expect(sim.state.location).toBe('rf');
@@ -63,6 +62,42 @@ describe('certificate unit flows', () => {
     expect(await eject).toEqual({ ok: true, outcome: 'taken' });
     expect(media.map((e) => e.type)).toEqual(['MediaInserted', 'MediaTaken']);
     expect(driver.lastStatus).toMatchObject({ card: 'none', media: 'taken', status: 'online' });
+  });
+
+  it('moves the card back to RF to endorse it after printing, and refuses to pull in a card left in the gate', async () => {
+    rig = createRig();
+    const { sim, driver } = rig;
+    const take = driver.takePermit({ timeoutMs: 2000 });
+    await until(() => sim.state.entryEnabled);
+    sim.insertCard(TEST_PERMITS[1]!);
+    expect((await take).ok).toBe(true);
+    expect(await driver.printCardBack(['TEST PRINT'])).toEqual({ ok: true });
+    expect(sim.state.location).toBe('holding');
+    const logBefore = sim.commandLog.length;
+    const write = await driver.writeEndorsement({ code: 'G', validity: '1Y', entriesLeft: 3, validTo: '2028-01-31' });
+    expect(write).toEqual({ ok: true });
+    expect(sim.commandLog.slice(logBefore).map((c) => [c.cm, c.pm])).toEqual([
+      [0x60, 0x30],
+      [0x32, 0x32],
+      [0x60, 0x30],
+      [0x60, 0x36],
+    ]);
+    const card = sim.state.card;
+    expect(card?.kind === 'permit' && card.permit.endorsements).toEqual([
+      { code: 'G', validity: '1Y', entriesLeft: 3, validTo: '2028-01-31' },
+    ]);
+
+    // Eject and let nobody take it: the next takePermit must not swallow that card.
+    const controller = new AbortController();
+    const eject = driver.ejectAndWaitForTaken({ takeTimeoutMs: 5000, signal: controller.signal });
+    await until(() => sim.state.location === 'gate');
+    controller.abort();
+    expect(await eject).toMatchObject({ ok: false, reason: 'cancelled' });
+    expect(sim.state.location).toBe('gate');
+    const second = await driver.takePermit({ timeoutMs: 100 });
+    expect(second).toMatchObject({ ok: false, reason: 'card-already-inside' });
+    expect(sim.state.location).toBe('gate');
+    expect(sim.state.entryEnabled).toBe(false);
   });
 
   it('rejects a print job that does not fit without sending it', async () => {
