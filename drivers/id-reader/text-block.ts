@@ -78,7 +78,9 @@ function readUcs2(block: Uint8Array, offset: number, length: number): string {
   let out = '';
   for (let i = offset; i + 1 < offset + length; i += 2) out += String.fromCharCode(block[i]! | (block[i + 1]! << 8));
   // Trailing padding (spaces, and NULs some cards carry) is not part of the value.
-  return out.replace(/[\s\u0000]+$/u, '');
+  let end = out.length;
+  while (end > 0 && (out[end - 1] === ' ' || out[end - 1] === '\u0000' || out[end - 1] === '\t')) end--;
+  return out.slice(0, end);
 }
 
 function cardTypeOf(block: Uint8Array): CardType {

@@ -44,6 +44,11 @@ export class Journal {
     })();
   }
 
+  /** Moves a transaction to another state without touching its data. */
+  setState(txnId: string, state: string, nowMs: number): void {
+    this.#db.prepare('UPDATE transactions SET state = ?, updated_at = ? WHERE txn_id = ?').run(state, nowMs, txnId);
+  }
+
   get(txnId: string): StoredTransaction | undefined {
     const row = this.#db.prepare('SELECT * FROM transactions WHERE txn_id = ?').get(txnId) as
       | { txn_id: string; kind: string; state: string; created_at: number; updated_at: number; data_sealed: Buffer }

@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+/**
+ * Runs before `npm start` and `npm test` (prestart/pretest) on nothing but Node's built-ins, so
+ * that a fresh clone needs no other step: it installs the system packages the kiosk needs (as
+ * root on Debian; elsewhere it prints the command), and the npm dependencies when they are
+ * missing or older than package-lock.json.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const say = (line) => process.stderr.write(`tongban: ${line}\n`);
+
+/** Debian packages and how to tell each is there. */
+const SYSTEM_PACKAGES = [
+  { name: 'chromium', present: () => ['/usr/bin/chromium', '/usr/bin/chromium-browser'].some(existsSync) },
+  { name: 'socat', present: () => existsSync('/usr/bin/socat') },
+  {
+    name: 'fonts-noto-cjk',
+    present: () => ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc'].some(existsSync),
+  },
+];
+
+function ensureSystemPackages() {
+  if (process.platform !== 'linux' || process.env.TONGBAN_SKIP_SYSTEM_PACKAGES) return;
+  const missing = SYSTEM_PACKAGES.filter((p) => !p.present()).map((p) => p.name);
+  if (missing.length === 0) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const hasApt = existsSync('/usr/bin/apt-get');
+  const command = `apt-get install -y ${missing.join(' ')}`;
+  if (!isRoot || !hasApt) {
+    say(`missing system packages: ${missing.join(', ')}. Install them with:\n    sudo apt-get update && sudo ${command}`);
+    return;
+  }
+  say(`installing system packages: ${missing.join(', ')} (apt-get)`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env }) : update;
+  if (install.status !== 0) say(`apt-get failed; install them by hand: ${command}`);
+}
+
+function lockDigest() {
+  const lock = join(root, 'package-lock.json');
+  const pkg = join(root, 'package.json');
+  return createHash('sha256').update(readFileSync(lock)).update(readFileSync(pkg)).digest('hex');
+}
+
+function nativeModulesLoad() {
+  const probe = spawnSync(process.execPath, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], { cwd: root, stdio: 'ignore' });
+  return probe.status === 0;
+}
+
+function ensureNodeModules() {
+  const stampFile = join(root, 'node_modules', '.tongban-deps-stamp');
+  const digest = lockDigest();
+  const current = existsSync(stampFile) ? readFileSync(stampFile, 'utf8').trim() : '';
+  if (current !== digest) {
+    say(existsSync(join(root, 'node_modules')) ? 'dependencies changed: npm ci' : 'first run: installing dependencies (npm ci), this takes a few minutes');
+    execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+    writeFileSync(stampFile, `${digest}\n`);
+  }
+  if (!nativeModulesLoad()) {
+    // Built for another Node (a switched Node version, or an Electron rebuild): rebuild for this one.
+    say('native modules do not match this Node: npm rebuild');
+    execFileSync('npm', ['rebuild', 'better-sqlite3', '@serialport/bindings-cpp', 'node-hid'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  }
+}
+
+try {
+  ensureSystemPackages();
+  ensureNodeModules();
+} catch (error) {
+  say(`preparing the project failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import type { DecodedCard } from '../../../drivers/id-reader/card';
+import type { IdReaderDriver } from '../../../drivers/id-reader/driver';
+import type { IdReaderFailure } from '../../../drivers/id-reader/types';
+import type { ServiceId, SessionView } from '../../api/contract';
+import { maskIdNumber, maskName } from '../../domain/id-number';
+import type { Logger } from '../log';
+import type { Journal } from '../store/journal';
+
+export interface SessionManagerDeps {
+  readonly idReader: IdReaderDriver;
+  readonly journal: Journal;
+  readonly log: Logger;
+  /** Seconds a citizen has for each step. */
+  readonly stepTimeoutS: number;
+  readonly now?: () => number;
+  /** Called after a record was queued for central (the sync worker sends it soon). */
+  readonly onRecordQueued?: () => void;
+}
+
+/** Services this build can run; the others are shown but not offered yet. */
+export const implementedServices: readonly ServiceId[] = ['id-reissue'];
+
+/**
+ * One citizen session at a time. It drives the devices step by step, tells the screen what to
+ * show through `onChange`, and wipes everything personal when the session ends: finished,
+ * cancelled or timed out.
+ */
+export class SessionManager {
+  readonly #deps: SessionManagerDeps;
+  readonly #now: () => number;
+  readonly #listeners = new Set<(view: SessionView) => void>();
+  #view: SessionView = { step: 'idle' };
+  #abort: AbortController | undefined;
+  #deadlineTimer: NodeJS.Timeout | undefined;
+
+  constructor(deps: SessionManagerDeps) {
+    this.#deps = deps;
+    this.#now = deps.now ?? Date.now;
+  }
+
+  get view(): SessionView {
+    return this.#view;
+  }
+
+  onChange(listener: (view: SessionView) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  start(service: ServiceId): SessionView {
+    this.end('replaced by a new session');
+    const sessionId = randomUUID();
+    this.#deps.log.info({ sessionId, service }, 'session started');
+    this.#waitForCard(service, sessionId);
+    return this.#view;
+  }
+
+  /** Tries the failed step again (a card that was moved while being read). */
+  retry(): SessionView {
+    const view = this.#view;
+    if (view.step === 'failed' && view.canRetry) this.#waitForCard(view.service, view.sessionId);
+    return this.#view;
+  }
+
+  /** The citizen pressed "done": the transaction is complete and the session ends. */
+  finish(): SessionView {
+    const view = this.#view;
+    if (view.step === 'identity-shown') this.#deps.journal.setState(view.txnId, 'completed', this.#now());
+    return this.end('finished');
+  }
+
+  /** Ends the session, for whatever reason, and forgets everything about it. */
+  end(reason: string): SessionView {
+    const view = this.#view;
+    this.#abort?.abort();
+    this.#abort = undefined;
+    clearTimeout(this.#deadlineTimer);
+    if (view.step !== 'idle') {
+      this.#deps.log.info({ sessionId: view.sessionId, reason }, 'session ended');
+      this.#set({ step: 'idle' });
+    }
+    return this.#view;
+  }
+
+  #set(view: SessionView): void {
+    this.#view = view;
+    clearTimeout(this.#deadlineTimer);
+    if ('deadlineMs' in view) {
+      this.#deadlineTimer = setTimeout(() => this.end('step timed out'), Math.max(0, view.deadlineMs - this.#now()));
+      this.#deadlineTimer.unref?.();
+    }
+    for (const listener of [...this.#listeners]) listener(view);
+  }
+
+  #deadline(): number {
+    return this.#now() + this.#deps.stepTimeoutS * 1000;
+  }
+
+  #waitForCard(service: ServiceId, sessionId: string): void {
+    this.#abort?.abort();
+    const abort = new AbortController();
+    this.#abort = abort;
+    this.#set({ step: 'insert-id-card', service, sessionId, deadlineMs: this.#deadline() });
+    void this.#readWhenPresent(service, sessionId, abort.signal).catch((error: unknown) => {
+      this.#deps.log.error({ err: error, sessionId }, 'card reading failed unexpectedly');
+      if (!abort.signal.aborted) this.#fail(service, sessionId, 'errors.internal', false);
+    });
+  }
+
+  async #readWhenPresent(service: ServiceId, sessionId: string, signal: AbortSignal): Promise<void> {
+    const present = await this.#deps.idReader.waitForCard({ signal });
+    if (signal.aborted) return;
+    if (!present.ok) return this.#failFromReader(service, sessionId, present);
+    this.#set({ step: 'reading-card', service, sessionId });
+    const read = await this.#deps.idReader.readCard();
+    if (signal.aborted) return;
+    if (!read.ok) return this.#failFromReader(service, sessionId, read);
+    this.#recordIdentity(service, sessionId, read.value);
+  }
+
+  #recordIdentity(service: ServiceId, sessionId: string, card: DecodedCard): void {
+    const txnId = randomUUID();
+    const occurredAt = new Date(this.#now()).toISOString();
+    // Only what central needs to identify the applicant; the photo stays on the card.
+    const identity = { cardType: card.cardType, idNumber: card.idNumber, name: card.name };
+    const [seq] = this.#deps.journal.record(
+      { txnId, kind: service, state: 'identity-read', data: { sessionId, identity } },
+      this.#now(),
+      [{ txnId, kind: service, occurredAt, payload: { step: 'identity-read', sessionId, identity } }],
+    );
+    this.#deps.log.info({ sessionId, txnId, seq, idNumberMasked: maskIdNumber(card.idNumber) }, 'identity read and journaled');
+    this.#deps.onRecordQueued?.();
+    this.#set({
+      step: 'identity-shown',
+      service,
+      sessionId,
+      txnId,
+      maskedName: maskName(card.name),
+      maskedIdNumber: maskIdNumber(card.idNumber),
+      deadlineMs: this.#deadline(),
+    });
+  }
+
+  #failFromReader(service: ServiceId, sessionId: string, failure: IdReaderFailure): void {
+    this.#deps.log.warn({ sessionId, reason: failure.reason, detail: failure.message }, 'ID card read failed');
+    switch (failure.reason) {
+      case 'cancelled':
+        return;
+      case 'no-card':
+      case 'select-failed':
+      case 'read-failed':
+      case 'bad-response':
+        return this.#fail(service, sessionId, 'errors.cardReadFailed', true);
+      case 'unknown-card-type':
+        return this.#fail(service, sessionId, 'errors.cardNotSupported', true);
+      case 'offline':
+      case 'timeout':
+      case 'sam-error':
+        return this.#fail(service, sessionId, 'errors.readerOutOfService', false);
+      default:
+        failure.reason satisfies never;
+    }
+  }
+
+  #fail(service: ServiceId, sessionId: string, messageKey: string, canRetry: boolean): void {
+    this.#set({ step: 'failed', service, sessionId, messageKey, canRetry, deadlineMs: this.#deadline() });
+  }
+}

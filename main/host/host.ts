@@ -1,0 +1,131 @@
+import { join } from 'node:path';
+import type { KioskView } from '../api/contract';
+import { loadConfig, resolveDataDir } from '../../kiosk-config/load';
+import type { KioskConfig } from '../../kiosk-config/schema';
+import { CentralSimulator } from '../../simulators/central/server';
+import { ApiDispatcher } from './api/dispatcher';
+import { createDevices, type EmbeddedSimulators, type KioskDevices } from './devices';
+import { implementedServices, SessionManager } from './flows/session-manager';
+import { createLogger, type Logger } from './log';
+import { type Db, openDatabase } from './store/database';
+import { Journal } from './store/journal';
+import { createSealer, loadOrCreateKey } from './store/sealing';
+import { CentralClient } from './sync/central-client';
+import { SyncWorker } from './sync/sync-worker';
+
+export interface HostOptions {
+  readonly dataDir?: string;
+  readonly config?: KioskConfig;
+  /** Devices built by the caller (tests); defaults come from the configuration. */
+  readonly devices?: KioskDevices;
+  readonly log?: Logger;
+  readonly now?: () => number;
+}
+
+export interface Host {
+  readonly config: KioskConfig;
+  readonly configFile: string | null;
+  readonly dataDir: string;
+  readonly api: ApiDispatcher;
+  readonly journal: Journal;
+  readonly sessions: SessionManager;
+  readonly sync: SyncWorker;
+  readonly devices: KioskDevices;
+  readonly simulators: EmbeddedSimulators;
+  /** The embedded central simulator, in simulator mode. */
+  readonly central: CentralSimulator | undefined;
+  readonly log: Logger;
+  stop(): Promise<void>;
+}
+
+/**
+ * The composition root: everything the kiosk does, in plain Node, without Electron. Devices are
+ * passed in when given and built from the configuration otherwise.
+ */
+export async function startHost(options: HostOptions = {}): Promise<Host> {
+  const dataDir = options.dataDir ?? resolveDataDir();
+  const loaded = options.config ? { config: options.config, file: null } : loadConfig(dataDir);
+  const config = loaded.config;
+  const log = options.log ?? createLogger();
+  const now = options.now ?? Date.now;
+
+  const db: Db = openDatabase(join(dataDir, 'kiosk.sqlite'));
+  const journal = new Journal(db, createSealer(loadOrCreateKey(join(dataDir, 'keys', 'data.key'))));
+
+  let central: CentralSimulator | undefined;
+  let baseUrl: string;
+  if (config.central.mode === 'embedded-simulator') {
+    central = new CentralSimulator({ dbFile: join(dataDir, 'central-sim.sqlite'), secrets: { [config.kioskId]: config.central.secret } });
+    baseUrl = await central.start();
+    log.info({ baseUrl }, 'embedded central simulator listening');
+  } else {
+    baseUrl = config.central.baseUrl;
+  }
+  const client = new CentralClient({
+    baseUrl,
+    kioskId: config.kioskId,
+    secret: config.central.secret,
+    requestTimeoutMs: config.sync.requestTimeoutMs,
+  });
+  const sync = new SyncWorker(journal.outbox, client, log.child({ part: 'sync' }), { ...config.sync, now });
+
+  const built = options.devices ? { devices: options.devices, simulators: {} } : createDevices(config.devices);
+  const sessions = new SessionManager({
+    idReader: built.devices.idReader,
+    journal,
+    log: log.child({ part: 'session' }),
+    stepTimeoutS: config.ui.stepTimeoutS,
+    now,
+    onRecordQueued: () => sync.kick(),
+  });
+
+  const kioskView = (): KioskView => ({
+    kioskId: config.kioskId,
+    defaultLanguage: config.ui.defaultLanguage,
+    outOfService: false,
+    services: (['hk-macau-endorsement', 'id-reissue', 'certificate-pickup', 'progress-query'] as const).map((id) => {
+      if (!implementedServices.includes(id)) return { id, available: false, reasonKey: 'services.notYetAvailable' };
+      const readerDown = built.devices.idReader.status.status === 'hardware-error';
+      return { id, available: !readerDown, reasonKey: readerDown ? 'services.deviceOutOfService' : null };
+    }),
+  });
+
+  const api = new ApiDispatcher(
+    {
+      getKiosk: async () => kioskView(),
+      getSession: async () => sessions.view,
+      startService: async ({ service }) => sessions.start(service),
+      retryStep: async () => sessions.retry(),
+      cancelSession: async () => sessions.end('cancelled by the citizen'),
+      finishSession: async () => sessions.finish(),
+      heartbeat: async ({ at }) => ({ at }),
+    },
+    (error, command) => log.error({ err: error, command }, 'API handler failed'),
+  );
+  sessions.onChange((view) => api.emit('session', view));
+  built.devices.idReader.onStatusChange(() => api.emit('kiosk', kioskView()));
+
+  sync.start();
+  log.info({ dataDir, configFile: loaded.file, kioskId: config.kioskId }, 'host started');
+
+  return {
+    config,
+    configFile: loaded.file,
+    dataDir,
+    api,
+    journal,
+    sessions,
+    sync,
+    devices: built.devices,
+    simulators: built.simulators,
+    central,
+    log,
+    async stop() {
+      sessions.end('host stopping');
+      await sync.stop();
+      await built.devices.idReader.close();
+      await central?.stop();
+      db.close();
+    },
+  };
+}

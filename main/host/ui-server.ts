@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { attachWsTransport } from './api/ws-transport';
+import type { Host } from './host';
+
+const TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.mp3': 'audio/mpeg',
+};
+
+/** The Content-Security-Policy of every page: our own scripts only, no inline code, no framing. */
+export function contentSecurityPolicy(port: number): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "media-src 'self' blob:",
+    `connect-src 'self' ws://127.0.0.1:${port}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}
+
+export interface UiServer {
+  /** The URL a kiosk window opens: it carries the per-boot token in the fragment. */
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the built renderer on loopback and the screen API on `/api` (WebSocket). Nothing else:
+ * no directory listings, no paths outside the renderer folder.
+ */
+export async function startUiServer(host: Host, rendererDir: string, port = 0): Promise<UiServer> {
+  const token = randomBytes(24).toString('base64url');
+  let actualPort = 0;
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).slice(1);
+    const file = normalize(join(rendererDir, relative));
+    const inside = file.startsWith(normalize(rendererDir) + sep);
+    const headers = {
+      'Content-Security-Policy': contentSecurityPolicy(actualPort),
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-store',
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, headers).end();
+      return;
+    }
+    if (!inside || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  actualPort = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${actualPort}`;
+  const ws = attachWsTransport({
+    server,
+    api: host.api,
+    token,
+    allowedOrigins: () => [origin],
+    log: host.log.child({ part: 'ws' }),
+  });
+  return {
+    url: `${origin}/#token=${token}`,
+    port: actualPort,
+    token,
+    async close() {
+      await ws.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KioskView, ServiceId, SessionView } from '../../main/api/contract';
+import { type ApiClient, ApiError } from './api-client';
+import { LanguageSwitch } from './components/LanguageSwitch';
+import { AttractScreen } from './screens/AttractScreen';
+import { FailedScreen, IdentityShownScreen, InsertIdCardScreen, ReadingCardScreen, type SessionActions } from './screens/SessionScreens';
+
+const HEARTBEAT_MS = 5000;
+
+export function App({ api }: { readonly api: ApiClient }) {
+  const { t, i18n } = useTranslation();
+  const [kiosk, setKiosk] = useState<KioskView | null>(null);
+  const [session, setSession] = useState<SessionView>({ step: 'idle' });
+  const [connected, setConnected] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [largeText, setLargeText] = useState(false);
+
+  useEffect(() => {
+    const offEvent = api.onEvent((event, payload) => {
+      if (event === 'session') setSession(payload as SessionView);
+      if (event === 'kiosk') setKiosk(payload as KioskView);
+    });
+    const offConnection = api.onConnection((up) => {
+      setConnected(up);
+      if (!up) return;
+      void api.invoke('getKiosk', {}).then(setKiosk, () => undefined);
+      void api.invoke('getSession', {}).then(setSession, () => undefined);
+    });
+    const heartbeat = setInterval(() => void api.invoke('heartbeat', { at: Date.now() }).catch(() => undefined), HEARTBEAT_MS);
+    return () => {
+      offEvent();
+      offConnection();
+      clearInterval(heartbeat);
+    };
+  }, [api]);
+
+  // When a session ends, everything of the last citizen is gone: language and text size too.
+  const previousStep = useRef(session.step);
+  const defaultLanguage = kiosk?.defaultLanguage;
+  useEffect(() => {
+    const ended = previousStep.current !== 'idle' && session.step === 'idle';
+    previousStep.current = session.step;
+    if (!ended) return;
+    setLargeText(false);
+    if (defaultLanguage && i18n.language !== defaultLanguage) void i18n.changeLanguage(defaultLanguage);
+  }, [session.step, defaultLanguage, i18n]);
+
+  const run = useCallback(
+    (work: () => Promise<SessionView>) => {
+      setNotice(null);
+      work().then(setSession, (error: unknown) => setNotice(error instanceof ApiError ? error.messageKey : 'errors.internal'));
+    },
+    [],
+  );
+
+  const start = (service: ServiceId) => {
+    const offered = kiosk?.services.find((s) => s.id === service);
+    if (!offered?.available) {
+      setNotice(offered?.reasonKey ?? 'services.notYetAvailable');
+      return;
+    }
+    run(() => api.invoke('startService', { service }));
+  };
+
+  const actions: SessionActions = {
+    cancel: () => run(() => api.invoke('cancelSession', {})),
+    finish: () => run(() => api.invoke('finishSession', {})),
+    retry: () => run(() => api.invoke('retryStep', {})),
+  };
+
+  return (
+    <div className={largeText ? 'app large-text' : 'app'}>
+      <header className="topbar">
+        <LanguageSwitch />
+        <button type="button" className="text-size" aria-pressed={largeText} onClick={() => setLargeText(!largeText)}>
+          {t(largeText ? 'elderly.off' : 'elderly.on')}
+        </button>
+      </header>
+      {!connected ? (
+        <p className="connection" role="status">
+          {t('status.connecting')}
+        </p>
+      ) : null}
+      <Screen session={session} kiosk={kiosk} notice={notice} onStart={start} actions={actions} />
+    </div>
+  );
+}
+
+interface ScreenProps {
+  readonly session: SessionView;
+  readonly kiosk: KioskView | null;
+  readonly notice: string | null;
+  readonly onStart: (service: ServiceId) => void;
+  readonly actions: SessionActions;
+}
+
+function Screen({ session, kiosk, notice, onStart, actions }: ScreenProps) {
+  switch (session.step) {
+    case 'idle':
+      return <AttractScreen kiosk={kiosk} notice={notice} onStart={onStart} />;
+    case 'insert-id-card':
+      return <InsertIdCardScreen view={session} actions={actions} />;
+    case 'reading-card':
+      return <ReadingCardScreen />;
+    case 'identity-shown':
+      return <IdentityShownScreen view={session} actions={actions} />;
+    case 'failed':
+      return <FailedScreen view={session} actions={actions} />;
+    default:
+      return session satisfies never;
+  }
+}

@@ -1,0 +1,18 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** The visible time limit of a step; the host ends the session when it runs out. */
+export function Countdown({ deadlineMs }: { readonly deadlineMs: number }) {
+  const { t } = useTranslation();
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, []);
+  const seconds = Math.max(0, Math.ceil((deadlineMs - now) / 1000));
+  return (
+    <p className="countdown" role="timer" aria-live="off" data-testid="countdown">
+      {t('countdown', { seconds })}
+    </p>
+  );
+}
