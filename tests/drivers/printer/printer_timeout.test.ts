@@ -1,5 +1,42 @@
 import { describe, expect, it } from 'vitest';
+import type { DriverClock } from '../../../drivers/printer/clock';
+import { PrinterDriver } from '../../../drivers/printer/driver';
+import { PrinterSimulator } from '../../../simulators/printer/simulator';
+import { simulatedPrinterOpener } from '../../../simulators/printer/simulated-opener';
 import { TEST_STATUS_TIMEOUT_MS, sampleReceipt, setUpPrinter } from './helpers';
+
+/** A clock whose timers fire only when the test advances it. */
+class ManualClock implements DriverClock {
+  time = 0;
+  #timers: { at: number; callback: () => void; id: number }[] = [];
+  #nextId = 0;
+  now(): number {
+    return this.time;
+  }
+  setTimeout(callback: () => void, ms: number): unknown {
+    const id = this.#nextId++;
+    this.#timers.push({ at: this.time + ms, callback, id });
+    return id;
+  }
+  clearTimeout(handle: unknown): void {
+    this.#timers = this.#timers.filter((timer) => timer.id !== handle);
+  }
+  get pending(): readonly number[] {
+    return this.#timers.map((timer) => timer.at - this.time);
+  }
+  advance(ms: number): void {
+    this.time += ms;
+    const due = this.#timers.filter((timer) => timer.at <= this.time);
+    this.#timers = this.#timers.filter((timer) => timer.at > this.time);
+    for (const timer of due) timer.callback();
+  }
+}
+
+const ticks = (count = 5): Promise<void> =>
+  Array.from({ length: count }).reduce<Promise<void>>(
+    (chain) => chain.then(() => new Promise((resolve) => setImmediate(resolve))),
+    Promise.resolve(),
+  );
 
 describe('a printer that does not answer', () => {
   it('reads as offline within the status timeout, without hanging', async () => {
@@ -63,5 +100,24 @@ describe('a printer that does not answer', () => {
     expect(results.map((status) => status.status)).toEqual(['offline', 'offline', 'offline']);
     // Sequential: three timeouts back to back, not in parallel.
     expect(performance.now() - started).toBeGreaterThanOrEqual(TEST_STATUS_TIMEOUT_MS * 3 - 10);
+  });
+
+  it('uses the contract timeout of 500 ms by default (driven by an injected clock, no sleeping)', async () => {
+    const simulator = new PrinterSimulator();
+    simulator.silence();
+    const clock = new ManualClock();
+    const driver = new PrinterDriver(simulatedPrinterOpener(simulator), { clock });
+    let settled = false;
+    const reading = driver.getStatus().then((status) => {
+      settled = true;
+      return status;
+    });
+    await ticks();
+    expect(clock.pending).toEqual([500]);
+    clock.advance(499);
+    await ticks();
+    expect(settled).toBe(false);
+    clock.advance(1);
+    expect(await reading).toMatchObject({ status: 'offline', fault: 'no-reply', checkedAt: 500 });
   });
 });
