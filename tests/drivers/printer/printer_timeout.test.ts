@@ -47,8 +47,9 @@ describe('a printer that does not answer', () => {
     const elapsed = performance.now() - started;
     expect(status).toMatchObject({ status: 'offline', fault: 'no-reply', paper: 'unknown' });
     expect(elapsed).toBeGreaterThanOrEqual(TEST_STATUS_TIMEOUT_MS - 5);
-    // One timed-out request is enough to call it offline: not four timeouts in a row.
-    expect(elapsed).toBeLessThan(TEST_STATUS_TIMEOUT_MS * 3);
+    // No hang. (That one timed-out request is enough, not four in a row, is shown exactly by the
+    // injected-clock test below; wall time on a shared machine is too noisy for that.)
+    expect(elapsed).toBeLessThan(1_000);
     expect(statusEvents.at(-1)?.status).toBe('offline');
   });
 
