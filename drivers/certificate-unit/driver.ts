@@ -162,13 +162,13 @@ export class CertificateUnitDriver {
   }
 
   /** Prints up to 6 lines of at most 24 characters on the card back (moving it to holding first). */
-  printCardBack(lines: readonly string[]): Promise<CertificateUnitResult> {
+  printCardBack(lines: readonly string[], options: WaitOptions = {}): Promise<CertificateUnitResult> {
     return this.#operation(async () => {
       const problem = checkPrintLines(lines);
       if (problem) return failure('invalid-request', problem);
       const move = await this.#run(COMMANDS.moveToHolding);
       if (!move.ok) return this.#noCardOr(move);
-      const print = await this.#run(COMMANDS.printCardBack, encodePrintLines(lines));
+      const print = await this.#run(COMMANDS.printCardBack, encodePrintLines(lines), options.signal);
       return print.ok ? { ok: true } : print;
     });
   }
@@ -202,10 +202,10 @@ export class CertificateUnitDriver {
   }
 
   /** Moves the certificate in magazine slot `slot` (1-999) to the gate. */
-  dispense(slot: number): Promise<CertificateUnitResult> {
+  dispense(slot: number, options: WaitOptions = {}): Promise<CertificateUnitResult> {
     return this.#operation(async () => {
       if (!Number.isInteger(slot) || slot < 1 || slot > MAX_SLOT) return failure('invalid-request', `slot ${slot}`);
-      const move = await this.#run(COMMANDS.dispenseSlot, encodeSlot(slot));
+      const move = await this.#run(COMMANDS.dispenseSlot, encodeSlot(slot), options.signal);
       return move.ok ? { ok: true } : move;
     });
   }
