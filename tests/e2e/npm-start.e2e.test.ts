@@ -1,0 +1,66 @@
+/**
+ * `npm start` as a person runs it on a machine with no display: the kiosk prints its URL and the
+ * page shows the attract screen. (The prestart install step is exercised by CI's fresh clone.)
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium';
+
+const projectRoot = join(import.meta.dirname, '..', '..');
+let child: ChildProcess | undefined;
+
+afterAll(() => {
+  child?.kill('SIGKILL');
+});
+
+describe('npm start without a display', () => {
+  it('prints the UI URL, serves the attract screen, and stops cleanly on SIGTERM', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, KIOSK_DATA_DIR: mkdtempSync(join(tmpdir(), 'kiosk-start-')) };
+    delete env.DISPLAY;
+    delete env.WAYLAND_DISPLAY;
+    delete env.KIOSK_WINDOW;
+    const started = Date.now();
+    child = spawn(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), join(projectRoot, 'main/host/start.ts')], {
+      cwd: projectRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const url = await new Promise<string>((resolve, reject) => {
+      let stdout = '';
+      const timer = setTimeout(() => reject(new Error(`no URL within 60 s; stderr:\n${stderr}`)), 60_000);
+      child!.stdout!.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const match = /http:\/\/127\.0\.0\.1:\d+\/\S*/.exec(stdout);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[0]);
+        }
+      });
+      child!.once('exit', (code) => reject(new Error(`exited with ${code} before printing a URL:\n${stderr}`)));
+    });
+    expect(Date.now() - started).toBeLessThan(60_000);
+    await expect.poll(() => stderr).toContain('window: none');
+    expect(stderr).toContain('simulator mode');
+
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(url);
+      await expect.poll(() => page.locator('button.service').count(), { timeout: 10_000 }).toBe(4);
+      expect(await page.locator('h1').innerText()).toContain('通办');
+    } finally {
+      await browser.close();
+    }
+
+    const exit = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+  }, 90_000);
+});
