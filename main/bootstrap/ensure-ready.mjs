@@ -18,6 +18,7 @@ const say = (line) => process.stderr.write(`tongban: ${line}\n`);
 const SYSTEM_PACKAGES = [
   { name: 'chromium', present: () => ['/usr/bin/chromium', '/usr/bin/chromium-browser'].some(existsSync) },
   { name: 'socat', present: () => existsSync('/usr/bin/socat') },
+  { name: 'xvfb', present: () => existsSync('/usr/bin/Xvfb') },
   {
     name: 'fonts-noto-cjk',
     present: () => ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc'].some(existsSync),

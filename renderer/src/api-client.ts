@@ -69,7 +69,9 @@ function createClient(connect: (deliver: (message: unknown) => void, connected: 
       if (payload.success) for (const listener of eventListeners) listener(name, payload.data);
     }
   };
+  let isConnected = false;
   const wire = connect(deliver, (up) => {
+    isConnected = up;
     if (!up) {
       for (const entry of pending.values()) entry.reject(new ApiError('disconnected', 'host connection lost', 'errors.connectionLost'));
       pending.clear();
@@ -98,6 +100,8 @@ function createClient(connect: (deliver: (message: unknown) => void, connected: 
     },
     onConnection(listener) {
       connectionListeners.add(listener);
+      // The link may have come up before anyone listened: tell a late listener at once.
+      if (isConnected) queueMicrotask(() => connectionListeners.has(listener) && listener(true));
       return () => connectionListeners.delete(listener);
     },
   };

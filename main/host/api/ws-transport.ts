@@ -43,6 +43,8 @@ export function attachWsTransport(options: WsTransportOptions): { close(): Promi
   });
 
   wss.on('connection', (ws: WebSocket) => {
+    options.log.info({ clients: wss.clients.size }, 'screen connected');
+    ws.on('close', () => options.log.info({ clients: wss.clients.size }, 'screen disconnected'));
     ws.on('error', (error) => options.log.warn({ err: error }, 'screen connection error'));
     ws.on('message', async (data, isBinary) => {
       let parsed: unknown;
