@@ -2,11 +2,19 @@ import { WebSocket } from 'ws';
 import { EventMessage, type RequestMessage, ResponseMessage } from '../api/contract';
 import type { HostLink } from './ipc-bridge';
 
+/** Where the host's API socket is: its loopback origin and the per-boot token. */
+export interface HostEndpoint {
+  readonly origin: string;
+  readonly token: string;
+}
+
 /**
  * The shell's connection to the host process over the loopback API socket. The host stays plain
- * Node (its native modules are built for Node, not Electron); the shell only relays.
+ * Node; the shell only relays. The endpoint is read at every (re)connection, because a host that
+ * was restarted comes back with a new port and token.
  */
-export function connectHostLink(origin: string, token: string): HostLink {
+export function connectHostLink(endpoint: HostEndpoint | (() => HostEndpoint | null)): HostLink {
+  const current = typeof endpoint === 'function' ? endpoint : () => endpoint;
   let socket: WebSocket | undefined;
   let opening: Promise<WebSocket> | undefined;
   const pending = new Map<number, (message: ResponseMessage) => void>();
@@ -16,8 +24,14 @@ export function connectHostLink(origin: string, token: string): HostLink {
   const open = (): Promise<WebSocket> => {
     if (socket?.readyState === WebSocket.OPEN) return Promise.resolve(socket);
     opening ??= new Promise<WebSocket>((resolve, reject) => {
-      const url = `${origin.replace(/^http/, 'ws')}/api?token=${encodeURIComponent(token)}`;
-      const ws = new WebSocket(url, { origin });
+      const target = current();
+      if (!target) {
+        opening = undefined;
+        reject(new Error('the host has not started yet'));
+        return;
+      }
+      const url = `${target.origin.replace(/^http/, 'ws')}/api?token=${encodeURIComponent(target.token)}`;
+      const ws = new WebSocket(url, { origin: target.origin });
       ws.on('open', () => {
         socket = ws;
         opening = undefined;
@@ -47,7 +61,7 @@ export function connectHostLink(origin: string, token: string): HostLink {
         }
         pending.clear();
         // Events must keep flowing to the screen after the host restarts.
-        setTimeout(() => void open().catch(() => undefined), 1000);
+        setTimeout(() => void open().catch(() => undefined), 1000).unref();
       });
       ws.on('error', (error) => {
         opening = undefined;
@@ -60,7 +74,12 @@ export function connectHostLink(origin: string, token: string): HostLink {
 
   return {
     async request(message: RequestMessage): Promise<ResponseMessage> {
-      const ws = await open();
+      let ws: WebSocket;
+      try {
+        ws = await open();
+      } catch {
+        return { kind: 'response', id: message.id, ok: false, error: { code: 'internal', message: 'host not reachable', messageKey: 'errors.connectionLost' } };
+      }
       // The renderer's ids may collide across windows: the link uses its own.
       const id = nextId++;
       return new Promise((resolve) => {
@@ -71,6 +90,13 @@ export function connectHostLink(origin: string, token: string): HostLink {
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    reconnect() {
+      // The host moved (restarted): drop the old socket; the next request opens the new one.
+      socket?.terminate();
+      socket = undefined;
+      opening = undefined;
+      void open().catch(() => undefined);
     },
   };
 }

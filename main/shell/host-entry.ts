@@ -1,0 +1,49 @@
+/**
+ * The host entry of the packaged kiosk, run by the shell as an Electron utility process
+ * (bundled into dist/host/host.cjs by main/host/shell-build.ts). It is the same composition root
+ * as `npm start`: host plus loopback UI server, which carries the API socket the shell relays to
+ * and keeps the browser-mode page reachable on loopback for diagnosis.
+ */
+import { join } from 'node:path';
+import { startHost } from '../host/host';
+import { createLogger } from '../host/log';
+import { startUiServer } from '../host/ui-server';
+import { type ParentPortLike, serveHostToShell } from './host-announce';
+
+function main(): void {
+  const parentPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
+  if (!parentPort) {
+    process.stderr.write('tongban host: run by the kiosk shell (utility process), not directly\n');
+    process.exit(2);
+  }
+  const log = createLogger();
+  const rendererDir = join(__dirname, '..', 'renderer');
+  serveHostToShell(parentPort, {
+    async start() {
+      const host = await startHost({ log });
+      const ui = await startUiServer(host, rendererDir, Number(process.env.KIOSK_UI_PORT ?? 0));
+      // systemd stops the whole service at once: finish journal writes on SIGTERM too.
+      process.once('SIGTERM', () => {
+        void ui
+          .close()
+          .then(() => host.stop())
+          .finally(() => process.exit(0));
+      });
+      return {
+        origin: new URL(ui.url).origin,
+        token: ui.token,
+        async stop() {
+          await ui.close();
+          await host.stop();
+        },
+      };
+    },
+    exit: (code) => process.exit(code),
+  }).catch((error: unknown) => {
+    log.error({ err: error }, 'host could not start');
+    // A non-zero exit lets the shell's supervisor restart it with backoff.
+    process.exit(1);
+  });
+}
+
+main();

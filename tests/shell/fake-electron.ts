@@ -1,0 +1,203 @@
+/**
+ * A fake of the slice of Electron the shell uses (main/shell/electron-types.ts), recording what
+ * the shell did, and a manual clock: handlers are driven by emitting events, time by advancing.
+ */
+import { EventEmitter } from 'node:events';
+import type { Clock, TimerHandle } from '../../main/shell/clock';
+import type {
+  AppEvents,
+  AppLike,
+  DownloadItemLike,
+  KioskWebContents,
+  PermissionCheckHandler,
+  PermissionRequestHandler,
+  PreventableEvent,
+  SessionLike,
+  WebContentsLike,
+  WebContentsEvents,
+  WindowOpenHandler,
+} from '../../main/shell/electron-types';
+import type { ShellLog } from '../../main/shell/shell-log';
+
+export interface RecordedEvent extends PreventableEvent {
+  readonly prevented: boolean;
+}
+
+export function preventable<T extends object = object>(extra?: T): RecordedEvent & T {
+  let prevented = false;
+  return {
+    ...(extra ?? ({} as T)),
+    preventDefault() {
+      prevented = true;
+    },
+    get prevented() {
+      return prevented;
+    },
+  };
+}
+
+export class FakeSession implements SessionLike {
+  readonly events = new EventEmitter();
+  requestHandler: PermissionRequestHandler | null = null;
+  checkHandler: PermissionCheckHandler | null = null;
+  deviceHandler: ((details: unknown) => boolean) | null = null;
+  on(event: 'will-download', listener: (event: PreventableEvent, item: DownloadItemLike, webContents: WebContentsLike) => void): void {
+    this.events.on(event, listener as (...args: unknown[]) => void);
+  }
+  setPermissionRequestHandler(handler: PermissionRequestHandler | null): void {
+    this.requestHandler = handler;
+  }
+  setPermissionCheckHandler(handler: PermissionCheckHandler | null): void {
+    this.checkHandler = handler;
+  }
+  setDevicePermissionHandler(handler: (details: unknown) => boolean): void {
+    this.deviceHandler = handler;
+  }
+  /** Asks the request handler as Chromium would and returns its answer. */
+  request(permission: string, details: { requestingUrl?: string; mediaTypes?: string[] }): boolean {
+    let answer: boolean | undefined;
+    this.requestHandler!(null, permission, (granted) => (answer = granted), details);
+    if (answer === undefined) throw new Error('the permission request handler never answered');
+    return answer;
+  }
+}
+
+export class FakeWebContents implements KioskWebContents {
+  readonly emitter = new EventEmitter();
+  readonly session = new FakeSession();
+  openHandler: WindowOpenHandler | null = null;
+  zoomLimits: [number, number] | null = null;
+  zoomFactor = 1;
+  reloads = 0;
+  crashes = 0;
+  sent: Array<{ channel: string; args: unknown[] }> = [];
+  destroyed = false;
+  url = 'app://kiosk/index.html';
+
+  on<K extends keyof WebContentsEvents>(event: K, listener: WebContentsEvents[K]): void {
+    this.emitter.on(event, listener as (...args: unknown[]) => void);
+  }
+  emit<K extends keyof WebContentsEvents>(event: K, ...args: Parameters<WebContentsEvents[K]>): void {
+    this.emitter.emit(event, ...args);
+  }
+  setWindowOpenHandler(handler: WindowOpenHandler): void {
+    this.openHandler = handler;
+  }
+  async setVisualZoomLevelLimits(min: number, max: number): Promise<void> {
+    this.zoomLimits = [min, max];
+  }
+  setZoomFactor(factor: number): void {
+    this.zoomFactor = factor;
+  }
+  reload(): void {
+    this.reloads++;
+  }
+  forcefullyCrashRenderer(): void {
+    this.crashes++;
+  }
+  getURL(): string {
+    return this.url;
+  }
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push({ channel, args });
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+}
+
+export class FakeApp implements AppLike {
+  readonly emitter = new EventEmitter();
+  readonly switches: Array<[string, string | undefined]> = [];
+  isPackaged = true;
+  lockAvailable = true;
+  relaunches = 0;
+  exitCode: number | null = null;
+  readonly commandLine = { appendSwitch: (name: string, value?: string) => void this.switches.push([name, value]) };
+  async whenReady(): Promise<void> {}
+  on<K extends keyof AppEvents>(event: K, listener: AppEvents[K]): void {
+    this.emitter.on(event, listener as (...args: unknown[]) => void);
+  }
+  emit<K extends keyof AppEvents>(event: K, ...args: Parameters<AppEvents[K]>): void {
+    this.emitter.emit(event, ...args);
+  }
+  requestSingleInstanceLock(): boolean {
+    return this.lockAvailable;
+  }
+  relaunch(): void {
+    this.relaunches++;
+  }
+  exit(code = 0): void {
+    this.exitCode = code;
+  }
+  quit(): void {
+    this.exitCode = 0;
+  }
+  getAppPath(): string {
+    return '/opt/Tongban/resources/app.asar';
+  }
+}
+
+/** A clock whose time moves only when the test says so; timers fire in order of due time. */
+export class ManualClock implements Clock {
+  private timers: Array<{ id: object; due: number; callback: () => void }> = [];
+  constructor(private time = 0) {}
+  now(): number {
+    return this.time;
+  }
+  setTimeout(callback: () => void, ms: number): TimerHandle {
+    const id = {};
+    this.timers.push({ id, due: this.time + Math.max(0, ms), callback });
+    return id;
+  }
+  clearTimeout(handle: TimerHandle): void {
+    this.timers = this.timers.filter((timer) => timer.id !== handle);
+  }
+  pending(): number {
+    return this.timers.length;
+  }
+  /** Moves time forward, firing each timer that falls due on the way (and timers they set). */
+  advance(ms: number): void {
+    const until = this.time + ms;
+    for (;;) {
+      this.timers.sort((a, b) => a.due - b.due);
+      const next = this.timers[0];
+      if (!next || next.due > until) break;
+      this.timers.shift();
+      this.time = next.due;
+      next.callback();
+    }
+    this.time = until;
+  }
+  /** Like advance, but lets promise callbacks run after each timer (for async work in timers). */
+  async advanceAsync(ms: number): Promise<void> {
+    const until = this.time + ms;
+    for (;;) {
+      this.timers.sort((a, b) => a.due - b.due);
+      const next = this.timers[0];
+      if (!next || next.due > until) break;
+      this.timers.shift();
+      this.time = next.due;
+      next.callback();
+      for (let i = 0; i < 10; i++) await Promise.resolve();
+    }
+    this.time = until;
+  }
+}
+
+export interface LogLine {
+  readonly level: 'info' | 'warn' | 'error';
+  readonly message: string;
+  readonly details: object;
+}
+
+export function recordingLog(): ShellLog & { lines: LogLine[]; messages(level?: LogLine['level']): string[] } {
+  const lines: LogLine[] = [];
+  return {
+    lines,
+    info: (details, message) => void lines.push({ level: 'info', message, details }),
+    warn: (details, message) => void lines.push({ level: 'warn', message, details }),
+    error: (details, message) => void lines.push({ level: 'error', message, details }),
+    messages: (level) => lines.filter((line) => !level || line.level === level).map((line) => line.message),
+  };
+}
