@@ -17,7 +17,7 @@ import { registerKioskScheme, serveKioskProtocol } from './kiosk-protocol';
 import { lockDownSession } from './session-guard';
 import { devToolsAllowed, externalHost, restartStrategy } from './shell-settings';
 import type { ShellLog } from './shell-log';
-import { kioskWindowOptions } from './window-options';
+import { createKioskWindow } from './window-options';
 import { createWindowRecovery } from './window-recovery';
 
 const electron = require('electron') as ElectronMain;
@@ -81,9 +81,7 @@ if (!lockDownApp(app, log, () => liveWindow()?.focus())) {
   );
 
   const createWindow = (): BrowserWindowLike => {
-    const created = new electron.BrowserWindow(
-      kioskWindowOptions({ preload: join(__dirname, 'preload.cjs'), devTools: devToolsAllowed(app.isPackaged, env) }),
-    );
+    const created = createKioskWindow(electron.BrowserWindow, { preload: join(__dirname, 'preload.cjs'), devTools: devToolsAllowed(app.isPackaged, env) });
     const contents = created.webContents;
     contents.on('render-process-gone', (_event, details) => recovery.renderProcessGone(details));
     contents.on('did-fail-load', (_event, code, description, _url, isMainFrame) => {

@@ -7,7 +7,8 @@ import { type ClickEventLike, type DropEventLike, refuseDragAndDrop, refuseOffOr
 import { KIOSK_ORIGIN, originOf } from '../../main/shell/kiosk-origin';
 import { lockDownSession, mayUseCamera } from '../../main/shell/session-guard';
 import { devToolsAllowed, externalHost, restartStrategy } from '../../main/shell/shell-settings';
-import { kioskWindowOptions } from '../../main/shell/window-options';
+import type { BrowserWindowLike } from '../../main/shell/electron-types';
+import { createKioskWindow } from '../../main/shell/window-options';
 import { FakeApp, FakeSession, FakeWebContents, preventable, recordingLog } from './fake-electron';
 
 const key = (k: string, mods: Partial<Pick<KeyInput, 'control' | 'shift' | 'alt' | 'meta'>> = {}): KeyInput => ({
@@ -281,7 +282,11 @@ describe('app guard', () => {
 
 describe('window options and settings', () => {
   it('spell out the security checklist', () => {
-    const options = kioskWindowOptions({ preload: '/app/preload.cjs', devTools: false });
+    let options: Record<string, unknown> = {};
+    const FakeBrowserWindow = function (this: unknown, given: Record<string, unknown>) {
+      options = given;
+    } as unknown as new (options: Record<string, unknown>) => BrowserWindowLike;
+    createKioskWindow(FakeBrowserWindow, { preload: '/app/preload.cjs', devTools: false });
     expect(options).toMatchObject({ kiosk: true, fullscreen: true, frame: false });
     expect(options.webPreferences).toMatchObject({
       contextIsolation: true,
@@ -294,7 +299,9 @@ describe('window options and settings', () => {
       webviewTag: false,
       navigateOnDragDrop: false,
       disableDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
       devTools: false,
+      preload: '/app/preload.cjs',
     });
   });
 

@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const projectRoot = join(import.meta.dirname, '..', '..');
+// js-yaml and app-builder-lib come with electron-builder; they are not direct dependencies.
+const requireFromProject = createRequire(join(projectRoot, 'package.json'));
+const yaml = requireFromProject('js-yaml') as { load(text: string): unknown };
+const { validateConfiguration } = requireFromProject('app-builder-lib/out/util/config/config') as {
+  validateConfiguration(config: unknown, debugLogger: { isEnabled: boolean; add(key: string, value: unknown): void }): Promise<void>;
+};
+
+interface BuilderConfig {
+  electronVersion: string;
+  files: string[];
+  asar: boolean;
+  asarUnpack: string[];
+  npmRebuild: boolean;
+  electronFuses: Record<string, boolean>;
+  linux: { target: Array<{ target: string; arch: string[] }>; executableName: string; extraResources: Array<{ from: string; to: string; filter: string[] }> };
+  deb: { afterInstall: string; afterRemove: string; depends: string[] };
+  publish: Array<{ provider: string; url: string; channel: string }>;
+}
+
+const packaging = join(projectRoot, 'main', 'shell', 'packaging');
+const config = yaml.load(readFileSync(join(projectRoot, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
+const lock = JSON.parse(readFileSync(join(projectRoot, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> };
+
+describe('electron-builder.yml', () => {
+  it("passes electron-builder's own schema validation", async () => {
+    await expect(validateConfiguration(config, { isEnabled: false, add() {} })).resolves.toBeUndefined();
+  });
+
+  it('pins the Electron version package-lock.json resolves', () => {
+    expect(config.electronVersion).toBe(lock.packages['node_modules/electron']?.version);
+  });
+
+  it('builds deb and AppImage for x64 and arm64', () => {
+    for (const target of ['deb', 'AppImage']) {
+      expect(config.linux.target).toContainEqual({ target, arch: ['x64', 'arm64'] });
+    }
+    expect(config.linux.executableName).toBe('tongban-kiosk');
+  });
+
+  it('packs the bundles into asar, rebuilds native modules for Electron and keeps them unpacked', () => {
+    expect(config.files).toEqual(expect.arrayContaining(['dist/**', 'package.json']));
+    expect(config.asar).toBe(true);
+    expect(config.npmRebuild).toBe(true);
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/*.node', '**/node_modules/better-sqlite3/**', '**/node_modules/node-hid/**']));
+  });
+
+  it('flips the production fuses', () => {
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      enableCookieEncryption: true,
+    });
+  });
+
+  it('publishes to a generic update server per channel', () => {
+    expect(config.publish).toEqual([{ provider: 'generic', url: 'https://updates.example.invalid/tongban/${channel}', channel: 'latest' }]);
+  });
+
+  it('ships the systemd unit, udev rule and logind drop-in, and installs them after install', () => {
+    const resources = config.linux.extraResources[0]!;
+    expect(resources).toMatchObject({ from: 'main/shell/packaging', to: 'packaging' });
+    expect(resources.filter).toEqual(expect.arrayContaining(['tongban-kiosk.service', '99-tongban-devices.rules', 'logind-tongban.conf', 'kiosk.env']));
+    for (const file of resources.filter) expect(() => readFileSync(join(packaging, file))).not.toThrow();
+    const afterInstall = readFileSync(join(projectRoot, config.deb.afterInstall), 'utf8');
+    expect(afterInstall).toContain('/etc/systemd/system/tongban-kiosk.service');
+    expect(afterInstall).toContain('/etc/udev/rules.d/99-tongban-devices.rules');
+    expect(afterInstall).toContain('systemctl enable tongban-kiosk.service');
+    expect(afterInstall).toContain('chrome-sandbox');
+    expect(config.deb.depends).toContain('cage');
+  });
+
+  it("uses only the macros electron-builder defines in the deb scripts (others fail the build)", () => {
+    for (const script of [config.deb.afterInstall, config.deb.afterRemove]) {
+      const text = readFileSync(join(projectRoot, script), 'utf8');
+      const macros = [...text.matchAll(/\$\{([a-zA-Z]+)\}/g)].map((match) => match[1]);
+      expect(new Set(macros)).toEqual(new Set(['executable', 'sanitizedProductName']));
+    }
+  });
+});
+
+describe('systemd unit', () => {
+  const unit = readFileSync(join(packaging, 'tongban-kiosk.service'), 'utf8');
+  const directives = new Map(
+    unit
+      .split('\n')
+      .filter((line) => /^[A-Za-z]+=/.test(line))
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)] as const),
+  );
+
+  it('runs cage with the shell, restarting always, as the kiosk user on tty1', () => {
+    expect(directives.get('ExecStart')).toMatch(/^\/usr\/bin\/cage -d -- \/opt\/Tongban\/tongban-kiosk/);
+    // cage's -s would allow VT switching.
+    expect(directives.get('ExecStart')).not.toMatch(/cage[^-]*-s\b|\s-s\s/);
+    expect(directives.get('Restart')).toBe('always');
+    expect(directives.get('User')).toBe('tongban');
+    expect(directives.get('TTYPath')).toBe('/dev/tty1');
+    expect(directives.get('PAMName')).toBe('login');
+    expect(directives.get('SupplementaryGroups')).toContain('dialout');
+    expect(directives.get('Environment')).toBeDefined();
+    expect(unit).toContain('KIOSK_DATA_DIR=/var/lib/tongban');
+  });
+
+  it('turns VT switching and spare VTs off through logind', () => {
+    const logind = readFileSync(join(packaging, 'logind-tongban.conf'), 'utf8');
+    expect(logind).toMatch(/^NAutoVTs=0$/m);
+    expect(logind).toMatch(/^ReserveVT=0$/m);
+  });
+
+  it('gives the HID reader to the kiosk user through udev', () => {
+    const rules = readFileSync(join(packaging, '99-tongban-devices.rules'), 'utf8');
+    expect(rules).toMatch(/SUBSYSTEM=="hidraw", ATTRS\{idVendor\}=="0400", ATTRS\{idProduct\}=="c35a", MODE="0660", GROUP="plugdev"/);
+  });
+});
