@@ -17,9 +17,16 @@ const TYPES: Readonly<Record<string, string>> = {
   '.mp3': 'audio/mpeg',
 };
 
-/** The Content-Security-Policy of every page: our own scripts only, no inline code, no framing. */
+/**
+ * The Content-Security-Policy of every page: our own scripts only, no inline code, no framing.
+ * `sandbox` without allow-popups, allow-modals, allow-downloads or allow-top-navigation makes
+ * window.open, target=_blank links, alert/confirm/print dialogs and downloads inert in browser
+ * mode, where no Electron shell is there to refuse them; allow-same-origin keeps the page's
+ * origin, which the API socket checks.
+ */
 export function contentSecurityPolicy(port: number): string {
   return [
+    'sandbox allow-scripts allow-same-origin allow-forms',
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
