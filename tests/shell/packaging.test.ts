@@ -87,6 +87,18 @@ describe('electron-builder.yml', () => {
   });
 });
 
+describe('docs/deploy.md', () => {
+  it('shows a kiosk-config.json the kiosk accepts, in remote mode', async () => {
+    const { KioskConfig } = await import('../../kiosk-config/schema');
+    const doc = readFileSync(join(projectRoot, 'docs', 'deploy.md'), 'utf8');
+    const example = /```json\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(example).toBeDefined();
+    const parsed = KioskConfig.safeParse(JSON.parse(example!));
+    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+    expect(parsed.data?.central.mode).toBe('remote');
+  });
+});
+
 describe('systemd unit', () => {
   const unit = readFileSync(join(packaging, 'tongban-kiosk.service'), 'utf8');
   const directives = new Map(
