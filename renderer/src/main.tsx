@@ -1,13 +1,18 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { originOf } from '../../main/shell/kiosk-origin';
+import { refuseDragAndDrop, refuseOffOriginLinks } from '../../main/shell/page-guard';
 import { connectToHost } from './api-client';
 import { App } from './App';
 import { initI18n } from './i18n';
 
 initI18n();
 const api = connectToHost();
-// Kiosk screens have no context menu, no text selection and no pinch zoom.
+// Kiosk screens have no context menu, follow no link off the kiosk's own origin and open no dropped
+// file; in Electron the shell refuses these too, in browser mode this is the only guard.
 window.addEventListener('contextmenu', (event) => event.preventDefault());
+refuseOffOriginLinks(window, window.location.origin, originOf);
+refuseDragAndDrop(window);
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
