@@ -21,6 +21,37 @@ export type IdReaderFailureReason =
   | 'bad-response'
   | 'cancelled';
 
+/** Every SW3 result code of the contract, by name; `unknown-code` for one it does not list. */
+export type Sw3Result =
+  | 'success'
+  | 'no-content'
+  | 'find-success'
+  | 'checksum-error'
+  | 'length-error'
+  | 'command-error'
+  | 'unauthorised'
+  | 'unrecognised-error'
+  | 'card-auth-failed'
+  | 'sam-auth-failed'
+  | 'verification-error'
+  | 'unknown-card-type'
+  | 'read-failed'
+  | 'random-failed'
+  | 'sam-self-test-failed'
+  | 'sam-not-authorised'
+  | 'no-card'
+  | 'select-failed'
+  | 'unknown-code';
+
+/** What the byte stream looked like when no usable reply came. */
+export type LinkProblem =
+  /** A whole frame arrived with a wrong CHK (and again on the retry). */
+  | 'bad-checksum'
+  /** Bytes that were no frame at all. */
+  | 'noise'
+  /** A frame started and never finished. */
+  | 'partial-frame';
+
 export interface IdReaderFailure {
   readonly ok: false;
   readonly reason: IdReaderFailureReason;
@@ -28,6 +59,10 @@ export interface IdReaderFailure {
   readonly message: string;
   /** The SW3 result code when the reader answered with one. */
   readonly sw3?: number;
+  /** The SW3 code by name, when the reader answered with one. */
+  readonly result?: Sw3Result;
+  /** Set on `timeout` and `bad-response` when the line carried something unusable. */
+  readonly link?: LinkProblem;
 }
 
 export type IdReaderResult<T> = { readonly ok: true; readonly value: T } | IdReaderFailure;
@@ -36,12 +71,25 @@ export interface ReadCardOptions {
   readonly withFingerprints?: boolean;
 }
 
-export type CardReadResult = IdReaderResult<DecodedCard>;
+/** A WLT photo turned into pixels by a licensed decoder: 102 x 126, 24-bit BGR. */
+export interface DecodedPhoto {
+  readonly width: number;
+  readonly height: number;
+  readonly bgr: Uint8Array;
+}
+
+/**
+ * A read card: the contract's JSON shape, plus the decoded photo when the driver was given a
+ * WltPhotoDecoder (`null` when the decoder failed: the identity read still counts).
+ */
+export type ReadCard = DecodedCard & { readonly photo?: DecodedPhoto | null };
+
+export type CardReadResult = IdReaderResult<ReadCard>;
 
 /**
  * Turns the opaque 1024-byte WLT photo into an image. Only a licensed library can; a deployment
  * plugs one in, the project ships none.
  */
 export interface WltPhotoDecoder {
-  decode(wlt: Uint8Array): Promise<{ readonly width: number; readonly height: number; readonly bgr: Uint8Array }>;
+  decode(wlt: Uint8Array): Promise<DecodedPhoto>;
 }

@@ -20,7 +20,11 @@ export type IdReaderFault =
   /** Sends only the first half of the frame. */
   | { readonly kind: 'partial-frame' }
   /** Answers reads with SW3 = 41 (read failed). */
-  | { readonly kind: 'read-failed' };
+  | { readonly kind: 'read-failed' }
+  /** Answers every command with this SW3 and no data (e.g. 0x60 SAM self-test failed). */
+  | { readonly kind: 'result-code'; readonly sw3: number };
+
+export type IdReaderFaultKind = IdReaderFault['kind'];
 
 export interface IdReaderSimulatorState {
   readonly card: TestCardName | null;
@@ -29,7 +33,11 @@ export interface IdReaderSimulatorState {
   readonly delayMs: number;
   /** When set, each fault applies to this many replies and then clears itself. */
   readonly faultRepliesLeft: number | null;
+  /** Replies still answered normally before the fault starts (e.g. 2: find and select pass, the read fails). */
+  readonly faultSkip: number;
   readonly selected: boolean;
+  /** A pipe is attached (false after disconnect() until the next attach()). */
+  readonly connected: boolean;
 }
 
 export interface IdReaderSimulatorOptions {
@@ -38,31 +46,46 @@ export interface IdReaderSimulatorOptions {
   /** A fixed SAM id (16 bytes) so that bench runs can recognise the simulator. */
   readonly samId?: Uint8Array;
   readonly random?: () => number;
+  /**
+   * Paces the link as a UART at this baud rate (8N1: 10 bits a byte) over a pipe that is itself
+   * instant: a command counts as arrived only after its wire time, and reply bytes go out no
+   * faster than the wire carries them. Lets a bench measure against wire time in process.
+   */
+  readonly wireBaud?: number;
 }
+
+/** Bytes a UART's FIFO hands on at once; paced replies go out in chunks of this size. */
+const WIRE_CHUNK = 16;
 
 const DEFAULT_SAM_ID = Uint8Array.from([0x05, 0x00, 0x01, 0x02, 0x20, 0x26, 0x11, 0x22, 0x00, 0x00, 0x00, 0x01, 0x54, 0x42, 0x00, 0x01]);
 
 export class IdReaderSimulator {
-  readonly #pipe: BytePipe;
   readonly #scanner = new FrameScanner();
   readonly #changes = new Listeners<[IdReaderSimulatorState]>();
   readonly #samId: Uint8Array;
   readonly #random: () => number;
+  readonly #wireBaud: number | undefined;
+  #pipe: BytePipe | undefined;
   #state: IdReaderSimulatorState;
-  #detach: () => void;
+  #detach: () => void = () => {};
+  /** Replies go out one after another, as on a wire, even when paced or delayed. */
+  #outgoing: Promise<void> = Promise.resolve();
 
-  constructor(pipe: BytePipe, options: IdReaderSimulatorOptions = {}) {
-    this.#pipe = pipe;
+  /** `pipe` may be left out and attached later (a reconnecting opener attaches each new link). */
+  constructor(pipe?: BytePipe, options: IdReaderSimulatorOptions = {}) {
     this.#samId = options.samId ?? DEFAULT_SAM_ID;
     this.#random = options.random ?? Math.random;
+    this.#wireBaud = options.wireBaud && options.wireBaud > 0 ? options.wireBaud : undefined;
     this.#state = {
       card: options.card === undefined ? 'resident' : options.card,
       fault: { kind: 'none' },
       delayMs: options.delayMs ?? 0,
       faultRepliesLeft: null,
+      faultSkip: 0,
       selected: false,
+      connected: false,
     };
-    this.#detach = pipe.onData((chunk) => this.#receive(chunk));
+    if (pipe) this.attach(pipe);
   }
 
   get state(): IdReaderSimulatorState {
@@ -73,6 +96,25 @@ export class IdReaderSimulator {
     return this.#changes.add(listener);
   }
 
+  /** Connects to the device end of a pipe, replacing any earlier one (as after a replug). */
+  attach(pipe: BytePipe): void {
+    this.#detach();
+    this.#pipe = pipe;
+    this.#scanner.reset();
+    const offData = pipe.onData((chunk) => this.#receive(chunk));
+    const offClose = pipe.onClose(() => {
+      if (this.#pipe === pipe) this.#detach();
+    });
+    this.#detach = () => {
+      offData();
+      offClose();
+      if (this.#pipe === pipe) this.#pipe = undefined;
+      this.#detach = () => {};
+      this.#update({ connected: false, selected: false });
+    };
+    this.#update({ connected: true, selected: false });
+  }
+
   placeCard(name: TestCardName): void {
     this.#update({ card: name, selected: false });
   }
@@ -81,13 +123,29 @@ export class IdReaderSimulator {
     this.#update({ card: null, selected: false });
   }
 
-  /** Injects a fault for the next `replies` replies, or until cleared when omitted. */
-  injectFault(fault: IdReaderFault, replies?: number): void {
-    this.#update({ fault, faultRepliesLeft: replies ?? null });
+  /**
+   * Injects a fault for the next `replies` replies, or until cleared when omitted; `skip` replies
+   * are answered normally first (skip 2 with find, select, read: only the read is hit).
+   */
+  injectFault(fault: IdReaderFault, replies?: number, options: { readonly skip?: number } = {}): void {
+    this.#update({ fault, faultRepliesLeft: replies ?? null, faultSkip: Math.max(0, options.skip ?? 0) });
   }
 
+  clearFault(): void {
+    this.#update({ fault: { kind: 'none' }, faultRepliesLeft: null, faultSkip: 0 });
+  }
+
+  /** Slow reply: extra delay before every answer. */
   setDelay(ms: number): void {
     this.#update({ delayMs: Math.max(0, ms) });
+  }
+
+  /** Pulls the cable: a severable pipe closes with an error on both ends, another is closed. */
+  disconnect(): void {
+    const pipe = this.#pipe as (BytePipe & { sever?: () => void }) | undefined;
+    this.#detach();
+    if (pipe?.sever) pipe.sever();
+    else void pipe?.close().catch(() => undefined);
   }
 
   /** Stops answering on this pipe (the simulator is being replaced or shut down). */
@@ -95,22 +153,38 @@ export class IdReaderSimulator {
     this.#detach();
   }
 
+  /** Detaches and closes the pipe. */
+  async close(): Promise<void> {
+    const pipe = this.#pipe;
+    this.#detach();
+    await pipe?.close().catch(() => undefined);
+  }
+
   #update(patch: Partial<IdReaderSimulatorState>): void {
     this.#state = { ...this.#state, ...patch };
     this.#changes.emit(this.#state);
   }
 
+  /** Wire time of `bytes` bytes at the configured baud rate, 0 when the link is not paced. */
+  #wireMs(bytes: number): number {
+    return this.#wireBaud ? (bytes * 10 * 1000) / this.#wireBaud : 0;
+  }
+
   #receive(chunk: Uint8Array): void {
     const { frames, errors } = this.#scanner.push(chunk);
     // A host frame with a bad checksum gets the reader's "checksum error" answer, as GA 467 says.
-    for (const error of errors) if (error.code === 'bad-checksum') void this.#send(encodeResponse(ResultCode.checksumError));
+    for (const error of errors) if (error.code === 'bad-checksum') this.#queue(encodeResponse(ResultCode.checksumError), 0);
     for (const body of frames) {
       const command = parseCommand(body);
-      void this.#send(command ? this.#answer(command.cmd, command.para) : encodeResponse(ResultCode.lengthError));
+      // The whole command frame (preamble, LEN, body, CHK) has to cross the wire before the reader acts.
+      const arrival = this.#wireMs(body.length + 8);
+      this.#queue(command ? this.#answer(command.cmd, command.para) : encodeResponse(ResultCode.lengthError), arrival);
     }
   }
 
   #answer(cmd: number, para: number): Uint8Array {
+    const fault = this.#currentFault();
+    if (fault.kind === 'result-code') return encodeResponse(fault.sw3);
     const card: TestCard | null = this.#state.card ? testCards[this.#state.card] : null;
     const key = (cmd << 8) | para;
     switch (key) {
@@ -128,7 +202,7 @@ export class IdReaderSimulator {
       case 0x3001:
       case 0x3010:
         if (!card || !this.#state.selected) return encodeResponse(ResultCode.readFailed);
-        if (this.#state.fault.kind === 'read-failed') return encodeResponse(ResultCode.readFailed);
+        if (fault.kind === 'read-failed') return encodeResponse(ResultCode.readFailed);
         return encodeResponse(ResultCode.success, readPayload(card, para === 0x10));
       case 0x3003:
         return card ? encodeResponse(ResultCode.noContent) : encodeResponse(ResultCode.readFailed);
@@ -137,14 +211,31 @@ export class IdReaderSimulator {
     }
   }
 
-  async #send(frame: Uint8Array): Promise<void> {
-    const fault = this.#state.fault;
-    if (this.#state.faultRepliesLeft !== null) {
+  /** The fault that applies to the reply being built now. */
+  #currentFault(): IdReaderFault {
+    return this.#state.faultSkip > 0 ? { kind: 'none' } : this.#state.fault;
+  }
+
+  #queue(frame: Uint8Array, arrivalMs: number): void {
+    // The fault is taken when the command is answered, not when the bytes finally leave.
+    const fault = this.#currentFault();
+    if (this.#state.faultSkip > 0) {
+      this.#update({ faultSkip: this.#state.faultSkip - 1 });
+    } else if (this.#state.faultRepliesLeft !== null) {
       const left = this.#state.faultRepliesLeft - 1;
       this.#update(left <= 0 ? { fault: { kind: 'none' }, faultRepliesLeft: null } : { faultRepliesLeft: left });
     }
-    if (this.#state.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.#state.delayMs));
-    if (!this.#pipe.isOpen) return;
+    const pipe = this.#pipe;
+    if (!pipe) return;
+    const wait = arrivalMs + this.#state.delayMs;
+    this.#outgoing = this.#outgoing.then(async () => {
+      if (wait > 0) await sleep(wait);
+      await this.#send(pipe, frame, fault);
+    });
+  }
+
+  async #send(pipe: BytePipe, frame: Uint8Array, fault: IdReaderFault): Promise<void> {
+    if (!pipe.isOpen || this.#pipe !== pipe) return;
     let bytes = frame;
     switch (fault.kind) {
       case 'silence':
@@ -161,12 +252,31 @@ export class IdReaderSimulator {
         break;
       case 'none':
       case 'read-failed':
+      case 'result-code':
         break;
       default:
         fault satisfies never;
     }
-    await this.#pipe.write(bytes).catch(() => undefined);
+    await this.#transmit(pipe, bytes).catch(() => undefined);
   }
+
+  /** Writes at once, or paced at the wire's speed: each chunk leaves when its last byte would have. */
+  async #transmit(pipe: BytePipe, bytes: Uint8Array): Promise<void> {
+    if (!this.#wireBaud) return pipe.write(bytes);
+    const started = performance.now();
+    for (let offset = 0; offset < bytes.length; offset += WIRE_CHUNK) {
+      const end = Math.min(bytes.length, offset + WIRE_CHUNK);
+      // Deadlines are absolute, so timer slop does not add up over a long reply.
+      const wait = started + this.#wireMs(end) - performance.now();
+      if (wait > 0) await sleep(wait);
+      if (!pipe.isOpen) return;
+      await pipe.write(bytes.subarray(offset, end));
+    }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function readPayload(card: TestCard, withFingerprints: boolean): Uint8Array {
