@@ -1,0 +1,204 @@
+/**
+ * The technician panel page and its script, by hand: no framework, no external assets. Buttons
+ * carry their action as `data-device` + `data-body` (JSON); `data-with` names inputs whose values
+ * are merged into the body. The state is polled once a second.
+ */
+
+const button = (device: string, label: string, body: object, withInputs?: string) =>
+  `<button data-device="${device}" data-body='${JSON.stringify(body)}'${withInputs ? ` data-with="${withInputs}"` : ''}>${label}</button>`;
+
+export const PANEL_HTML = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Tongban simulators</title>
+<style>
+  body { font: 14px/1.4 system-ui, sans-serif; margin: 1rem; background: #f4f4f0; color: #1a1a1a; }
+  h1 { font-size: 1.3rem; margin: 0 0 .5rem; }
+  section { background: #fff; border: 1px solid #ccc; border-radius: 6px; padding: .7rem 1rem; margin-bottom: 1rem; }
+  h2 { font-size: 1.1rem; margin: 0 0 .4rem; }
+  .row { margin: .3rem 0; display: flex; flex-wrap: wrap; gap: .3rem; align-items: center; }
+  .row > b { min-width: 8rem; }
+  button { padding: .25rem .6rem; }
+  pre { background: #fafafa; border: 1px solid #ddd; padding: .4rem; overflow-x: auto; font-size: 12px; }
+  .state { font-family: monospace; font-size: 12px; white-space: pre-wrap; color: #333; }
+  #message { position: sticky; top: 0; background: #ffd; padding: .3rem .6rem; border: 1px solid #cc9; min-height: 1.2em; }
+  .print { display: flex; gap: 1rem; align-items: flex-start; border-top: 1px dashed #ccc; padding-top: .4rem; }
+  .print img { max-width: 320px; border: 1px solid #ccc; background: #fff; }
+  input[type=number] { width: 6rem; }
+</style>
+</head>
+<body>
+<h1>Tongban: simulated devices</h1>
+<div id="message">ready</div>
+<p id="ports" class="state"></p>
+
+<section id="id-reader">
+  <h2>ID card reader (GA 467)</h2>
+  <div class="state" id="id-reader-state"></div>
+  <div class="row"><b>Card</b>
+    <select id="card-name" name="card"></select>
+    ${button('id-reader', 'Put card on reader', { action: 'place' }, 'card-name')}
+    ${button('id-reader', 'Take card off', { action: 'remove' })}
+  </div>
+  <div class="row"><b>Faults</b>
+    <label><input type="checkbox" id="reader-once"> next reply only</label>
+    ${['silence', 'garbage', 'bad-checksum', 'partial-frame', 'read-failed'].map((fault) => button('id-reader', fault, { action: 'fault', fault }, 'reader-once')).join('\n    ')}
+    ${button('id-reader', 'Clear faults', { action: 'clear-fault' })}
+  </div>
+  <div class="row"><b>SW3 code</b>
+    <input type="number" id="reader-sw3" name="sw3" min="0" max="255" value="96">
+    ${button('id-reader', 'Answer every command with it', { action: 'result-code' }, 'reader-sw3,reader-once')}
+  </div>
+  <div class="row"><b>Slow reply</b>
+    <input type="number" id="reader-delay" name="ms" min="0" value="0"> ms
+    ${button('id-reader', 'Set', { action: 'delay' }, 'reader-delay')}
+  </div>
+  <div class="row"><b>Cable</b>
+    ${button('id-reader', 'Unplug', { action: 'unplug' })}
+    ${button('id-reader', 'Plug in', { action: 'plug' })}
+  </div>
+</section>
+
+<section id="printer">
+  <h2>Receipt printer</h2>
+  <div class="state" id="printer-state"></div>
+  <div class="row"><b>Paper</b>
+    ${(['ok', 'near-end', 'out'] as const).map((level) => button('printer', level, { action: 'paper', level })).join('\n    ')}
+    <input type="number" id="printer-after" name="bytes" min="0" value="200">
+    ${button('printer', 'Paper runs out after N bytes', { action: 'paper-out-after' }, 'printer-after')}
+  </div>
+  <div class="row"><b>Cover</b>
+    ${button('printer', 'Open', { action: 'cover', open: true })}
+    ${button('printer', 'Close', { action: 'cover', open: false })}
+  </div>
+  <div class="row"><b>Errors</b>
+    ${(['mechanical', 'autocutter', 'unrecoverable', 'auto-recoverable'] as const).map((cause) => button('printer', cause, { action: 'error', cause, on: true })).join('\n    ')}
+    ${button('printer', 'Offline', { action: 'offline', on: true })}
+    ${button('printer', 'Healthy again', { action: 'reset' })}
+  </div>
+  <div class="row"><b>Link</b>
+    ${button('printer', 'Silence', { action: 'silence', on: true })}
+    ${button('printer', 'Answer again', { action: 'silence', on: false })}
+    ${button('printer', 'Garbage on', { action: 'garbage', on: true })}
+    ${button('printer', 'Garbage off', { action: 'garbage', on: false })}
+    <input type="number" id="printer-delay" name="ms" min="0" value="0"> ms
+    ${button('printer', 'Slow reply', { action: 'slow-reply' }, 'printer-delay')}
+  </div>
+  <div class="row"><b>Prints</b> ${button('printer', 'Clear', { action: 'clear-jobs' })}</div>
+  <div id="printer-jobs"></div>
+</section>
+
+<section id="certificate-unit">
+  <h2>Certificate unit</h2>
+  <div class="state" id="certificate-unit-state"></div>
+  <div class="row"><b>Citizen</b>
+    <select id="permit-index" name="permit"></select>
+    ${button('certificate-unit', 'Insert permit', { action: 'insert' }, 'permit-index')}
+    ${button('certificate-unit', 'Take card from gate', { action: 'take' })}
+  </div>
+  <div class="row"><b>Unit</b>
+    ${button('certificate-unit', 'Retain bin full', { action: 'retain-bin-full' })}
+    ${button('certificate-unit', 'Jam', { action: 'jam' })}
+    ${button('certificate-unit', 'Motor error', { action: 'motor-error' })}
+    ${button('certificate-unit', 'Ribbon out', { action: 'ribbon-out' })}
+    ${button('certificate-unit', 'Clear faults', { action: 'clear-faults' })}
+    ${button('certificate-unit', 'Clear faults + empty bin', { action: 'clear-faults', emptyRetainBin: true })}
+    ${button('certificate-unit', 'Power cycle', { action: 'power-cycle' })}
+  </div>
+  <div class="row"><b>Link</b>
+    ${button('certificate-unit', 'Silent', { action: 'silent', on: true })}
+    ${button('certificate-unit', 'Answer again', { action: 'silent', on: false })}
+    ${button('certificate-unit', 'NAK next', { action: 'nak' })}
+    ${button('certificate-unit', 'Corrupt next reply', { action: 'corrupt-replies' })}
+    ${button('certificate-unit', 'Cut next reply', { action: 'cut-reply' })}
+    ${button('certificate-unit', 'Line noise', { action: 'garbage' })}
+    <input type="number" id="cu-delay" name="ms" min="0" value="0"> ms
+    ${button('certificate-unit', 'Slow reply', { action: 'slow-reply' }, 'cu-delay')}
+  </div>
+  <div class="row"><b>Card-back prints</b></div>
+  <div id="card-back-prints"></div>
+</section>
+<script src="/panel.js"></script>
+</body>
+</html>
+`;
+
+export const PANEL_SCRIPT = `'use strict';
+const $ = (id) => document.getElementById(id);
+const message = (text) => { $('message').textContent = text; };
+
+function inputValue(input) {
+  if (input.type === 'checkbox') return input.checked ? 1 : undefined;
+  if (input.type === 'number' || input.tagName === 'SELECT' && /^\\d+$/.test(input.value)) return Number(input.value);
+  return input.value;
+}
+
+document.addEventListener('click', async (event) => {
+  const target = event.target.closest('button[data-device]');
+  if (!target) return;
+  const body = JSON.parse(target.dataset.body);
+  for (const id of (target.dataset.with || '').split(',').filter(Boolean)) {
+    const input = $(id);
+    const value = inputValue(input);
+    // The "next reply only" box becomes replies: 1.
+    const key = input.type === 'checkbox' ? 'replies' : input.name;
+    if (value !== undefined) body[key] = value;
+  }
+  try {
+    const response = await fetch('/api/' + target.dataset.device, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+    });
+    const result = await response.json();
+    message(target.dataset.device + ': ' + (result.message || result.error || response.status));
+  } catch (error) {
+    message('request failed: ' + error);
+  }
+  refresh();
+});
+
+function fillSelect(select, options) {
+  if (select.options.length === options.length) return;
+  select.replaceChildren(...options.map(([value, label]) => new Option(label, value)));
+}
+
+function printBlock(title, text, svg) {
+  const div = document.createElement('div');
+  div.className = 'print';
+  const pre = document.createElement('pre');
+  pre.textContent = title + '\\n' + text;
+  const img = document.createElement('img');
+  img.alt = title;
+  img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svg);
+  div.append(pre, img);
+  return div;
+}
+
+function show(id, value) { $(id).textContent = JSON.stringify(value, null, 1); }
+
+async function refresh() {
+  let state;
+  try {
+    state = await (await fetch('/api/state')).json();
+  } catch (error) {
+    message('simulators stopped? ' + error);
+    return;
+  }
+  $('ports').textContent = 'Kiosk side: ' + JSON.stringify(state.ports);
+  const { testCards, ...reader } = state.idReader;
+  fillSelect($('card-name'), testCards.map((name) => [name, name]));
+  show('id-reader-state', reader);
+  const { jobs, ...printer } = state.printer;
+  show('printer-state', printer);
+  $('printer-jobs').replaceChildren(...jobs.map((job) =>
+    printBlock('job ' + job.number + (job.complete ? '' : ' (incomplete: ' + job.endedBy + ')') + ', ' + job.receivedBytes + ' bytes', job.text, job.svg)));
+  const { permits, cardBackPrints, ...unit } = state.certificateUnit;
+  fillSelect($('permit-index'), permits.map((p) => [String(p.index), p.permitNumber + ' ' + p.name]));
+  show('certificate-unit-state', unit);
+  $('card-back-prints').replaceChildren(...cardBackPrints.map((print) =>
+    printBlock(print.permitNumber + ' (' + print.place + ')', print.text, print.svg)));
+}
+
+refresh();
+setInterval(refresh, 1000);
+`;
