@@ -35,6 +35,11 @@ export interface IdReaderDriverOptions {
 export interface WaitForCardOptions {
   readonly signal?: AbortSignal;
   readonly pollIntervalMs?: number;
+  /**
+   * Consecutive unanswered polls before the wait gives up with `timeout`: a citizen in front of
+   * a dead reader must be told so within seconds, not when the step's time runs out.
+   */
+  readonly maxSilentPolls?: number;
 }
 
 const fail = (
@@ -150,12 +155,15 @@ export class IdReaderDriver {
   /** Polls find-card until a card is present, the signal aborts, or the reader fails. */
   async waitForCard(options: WaitForCardOptions = {}): Promise<IdReaderResult<true>> {
     const interval = options.pollIntervalMs ?? 300;
+    const maxSilent = options.maxSilentPolls ?? 3;
+    let silent = 0;
     for (;;) {
       if (options.signal?.aborted) return fail('cancelled', 'waiting for a card was cancelled');
       const found = await this.findCard();
       if (options.signal?.aborted) return fail('cancelled', 'waiting for a card was cancelled');
-      // A silent poll is retried: the reader may be coming back (power, USB re-enumeration).
-      if (!found.ok && found.reason !== 'timeout') return found;
+      // A silent poll or two is retried: the reader may be coming back (power, USB re-enumeration).
+      silent = !found.ok && found.reason === 'timeout' ? silent + 1 : 0;
+      if (!found.ok && (found.reason !== 'timeout' || silent >= maxSilent)) return found;
       if (found.ok && found.value) return { ok: true, value: true };
       await abortableDelay(interval, options.signal);
     }
