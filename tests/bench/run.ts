@@ -1,0 +1,28 @@
+/**
+ * `npm run bench`: runs each device bench in turn (never in parallel: they measure timers and
+ * the event loop) and prints one JSON object with every number.
+ */
+import { bench as certificateUnitBench } from './certificate-unit';
+import { bench as idReaderBench } from './id-reader';
+import { bench as printerBench } from './printer';
+
+const benches: ReadonlyArray<readonly [string, () => Promise<Record<string, number>>]> = [
+  ['id-reader', idReaderBench],
+  ['printer', printerBench],
+  ['certificate-unit', certificateUnitBench],
+];
+
+const started = performance.now();
+const results: Record<string, number> = {};
+let failed = false;
+for (const [name, run] of benches) {
+  try {
+    Object.assign(results, await run());
+  } catch (error) {
+    failed = true;
+    process.stderr.write(`${name} bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+}
+results['bench.totalSeconds'] = Math.round((performance.now() - started) / 100) / 10;
+process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+if (failed) process.exitCode = 1;
