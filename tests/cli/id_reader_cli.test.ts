@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CliContext, CliError, type CliOptions } from '../../main/cli/cli-types';
-import { idReaderCommands, simulateIdReader } from '../../main/cli/devices/id-reader';
+import { cliCodeFor, idReaderCommands, simulateIdReader } from '../../main/cli/devices/id-reader';
 import { openSerialPipe } from '../../drivers/transport/serial-port-pipe';
 import { IdReaderSimulator } from '../../simulators/id-reader/simulator';
 import { testCards } from '../../simulators/id-reader/test-cards';
@@ -134,5 +134,18 @@ describe('kiosk device id-reader against `kiosk sim id-reader` on a pty pair', (
     expect((await failure(idReaderCommands.read!(context({})))).code).toBe('usage');
     expect((await failure(idReaderCommands.read!(context({ port: pty.paths[1], transport: 'usb' })))).code).toBe('usage');
     expect((await failure(simulateIdReader(context({ port: pty.paths[0], card: 'passport' })))).code).toBe('usage');
+  });
+
+  it('maps driver failures to stable CLI codes, line problems included', () => {
+    const code = (reason: Parameters<typeof cliCodeFor>[0]['reason'], link?: 'bad-checksum' | 'noise' | 'partial-frame') =>
+      cliCodeFor(link ? { ok: false, reason, message: '', link } : { ok: false, reason, message: '' });
+    expect(code('bad-response', 'bad-checksum')).toBe('bad_checksum');
+    expect(code('bad-response')).toBe('bad_response');
+    expect(code('timeout', 'noise')).toBe('garbage');
+    expect(code('timeout', 'partial-frame')).toBe('timeout');
+    expect(code('no-card')).toBe('no_card');
+    expect(code('offline')).toBe('offline');
+    expect(code('sam-error')).toBe('sam_error');
+    expect(code('unknown-card-type')).toBe('unknown_card_type');
   });
 });

@@ -46,8 +46,8 @@ export const PANEL_HTML = `<!doctype html>
     ${['silence', 'garbage', 'bad-checksum', 'partial-frame', 'read-failed'].map((fault) => button('id-reader', fault, { action: 'fault', fault }, 'reader-once')).join('\n    ')}
     ${button('id-reader', 'Clear faults', { action: 'clear-fault' })}
   </div>
-  <div class="row"><b>SW3 code</b>
-    <input type="number" id="reader-sw3" name="sw3" min="0" max="255" value="96">
+  <div class="row"><b>SW3 code (hex)</b>
+    <input type="text" id="reader-sw3" name="sw3" value="60" size="4" pattern="[0-9A-Fa-f]{1,2}" data-hex="1">
     ${button('id-reader', 'Answer every command with it', { action: 'result-code' }, 'reader-sw3,reader-once')}
   </div>
   <div class="row"><b>Slow reply</b>
@@ -130,6 +130,7 @@ const message = (text) => { $('message').textContent = text; };
 
 function inputValue(input) {
   if (input.type === 'checkbox') return input.checked ? 1 : undefined;
+  if (input.dataset.hex) return parseInt(input.value, 16);
   if (input.type === 'number' || input.tagName === 'SELECT' && /^\\d+$/.test(input.value)) return Number(input.value);
   return input.value;
 }

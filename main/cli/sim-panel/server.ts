@@ -64,6 +64,10 @@ export function startPanelServer(
     if (!allowedHosts.includes(req.headers.host ?? '')) return json(res, 403, { error: 'forbidden host' });
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     if (req.method === 'GET' && path === '/') return send(res, 200, 'text/html; charset=utf-8', PANEL_HTML);
+    if (req.method === 'GET' && path === '/favicon.ico') {
+      res.writeHead(204);
+      return void res.end();
+    }
     if (req.method === 'GET' && path === '/panel.js') return send(res, 200, 'text/javascript; charset=utf-8', PANEL_SCRIPT);
     if (req.method === 'GET' && path === '/api/state') return json(res, 200, { ports, ...(snapshot(devices) as object) });
     const device = DEVICES.find((name) => path === `/api/${name}`);
