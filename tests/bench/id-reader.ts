@@ -10,13 +10,12 @@
  *     what the host adds on top of it (target: <= 5 ms).
  * (c) The same with fingerprints (2321-byte read reply), fewer runs.
  */
-import { fileURLToPath } from 'node:url';
 import { IdReaderDriver } from '../../drivers/id-reader/driver';
 import type { BytePipe, PipeOpener } from '../../drivers/transport/byte-pipe';
-import { createInProcessPipePair } from '../../drivers/transport/in-process-pipe';
 import { IdReaderSimulator } from '../../simulators/id-reader/simulator';
 import { simulatedIdReaderOpener } from '../../simulators/id-reader/simulated-opener';
 import { testCards } from '../../simulators/id-reader/test-cards';
+import { medianAndP95, percentile, pipeRoundTrips, ratioToBaseline, round, runIfMain, sorted } from './stats';
 
 const WARMUP = 20;
 const RUNS = 200;
@@ -25,13 +24,7 @@ const WIRE_RUNS = 60;
 const WIRE_FINGERPRINT_RUNS = 25;
 const BAUD = 115200;
 
-function percentile(sorted: readonly number[], fraction: number): number {
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1));
-  return sorted[index] ?? Number.NaN;
-}
 
-const sorted = (values: readonly number[]): number[] => [...values].sort((a, b) => a - b);
-const round = (value: number): number => Math.round(value * 1000) / 1000;
 
 /** Counts the bytes that cross the link in both directions. */
 function countingOpener(inner: PipeOpener): { opener: PipeOpener; take: () => number } {
@@ -99,25 +92,6 @@ async function measureReads(options: {
   return samples;
 }
 
-async function measureEcho(): Promise<number[]> {
-  const pair = createInProcessPipePair('bench-echo');
-  pair.device.onData((chunk) => void pair.device.write(chunk));
-  let waiting: (() => void) | undefined;
-  pair.host.onData(() => waiting?.());
-  const times: number[] = [];
-  const request = Uint8Array.of(0xaa, 0xaa, 0xaa, 0x96, 0x69, 0x00, 0x03, 0x20, 0x01, 0x22);
-  for (let run = 0; run < WARMUP + RUNS; run += 1) {
-    const started = performance.now();
-    const replied = new Promise<void>((resolve) => {
-      waiting = resolve;
-    });
-    await pair.host.write(request);
-    await replied;
-    if (run >= WARMUP) times.push(performance.now() - started);
-  }
-  await pair.host.close();
-  return times;
-}
 
 const wireMs = (bytes: number, baud: number): number => (bytes * 10 * 1000) / baud;
 
@@ -137,26 +111,17 @@ function wireResults(prefix: string, samples: readonly ReadSample[]): Record<str
 }
 
 export async function bench(): Promise<Record<string, number>> {
-  const baseline = sorted(await measureEcho());
-  const reads = sorted((await measureReads({ warmup: WARMUP, runs: RUNS })).map((s) => s.ms));
+  const baseline = await pipeRoundTrips(Uint8Array.of(0xaa, 0xaa, 0xaa, 0x96, 0x69, 0x00, 0x03, 0x20, 0x01, 0x22), WARMUP, RUNS);
+  const reads = (await measureReads({ warmup: WARMUP, runs: RUNS })).map((s) => s.ms);
   const wire = await measureReads({ wireBaud: BAUD, warmup: WIRE_WARMUP, runs: WIRE_RUNS });
   const wireFingerprints = await measureReads({ wireBaud: BAUD, withFingerprints: true, warmup: WIRE_WARMUP, runs: WIRE_FINGERPRINT_RUNS });
   return {
-    'idReader.readMs.median': round(percentile(reads, 0.5)),
-    'idReader.readMs.p95': round(percentile(reads, 0.95)),
-    'idReader.baselineRoundTripMs.median': round(percentile(baseline, 0.5)),
-    'idReader.baselineRoundTripMs.p95': round(percentile(baseline, 0.95)),
+    ...medianAndP95('idReader.readMs', reads),
+    ...medianAndP95('idReader.baselineRoundTripMs', baseline),
+    ...ratioToBaseline('idReader.readMs', reads, baseline),
     ...wireResults('idReader.wire115200', wire),
     ...wireResults('idReader.wire115200.fingerprints', wireFingerprints),
   };
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  bench().then(
-    (results) => process.stdout.write(`${JSON.stringify(results, null, 2)}\n`),
-    (error: unknown) => {
-      process.stderr.write(`${String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runIfMain(import.meta.url, bench);
