@@ -8,7 +8,7 @@ import { openSerialPipe } from '../../drivers/transport/serial-port-pipe';
 import { type CliContext, CliError, numberOption } from './cli-types';
 import { cardOption } from './devices/id-reader';
 import { type BenchDevices, createBenchDevices } from './sim-panel/bench-devices';
-import { type PtyPair, startPtyPair } from './sim-panel/pty-pair';
+import { type PtyPair, startPtyPair } from '../../simulators/pty-pair';
 import { type PanelServer, startPanelServer } from './sim-panel/server';
 
 export interface SimulatorPortMap {

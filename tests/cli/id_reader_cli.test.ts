@@ -4,7 +4,7 @@ import { cliCodeFor, idReaderCommands, simulateIdReader } from '../../main/cli/d
 import { openSerialPipe } from '../../drivers/transport/serial-port-pipe';
 import { IdReaderSimulator } from '../../simulators/id-reader/simulator';
 import { testCards } from '../../simulators/id-reader/test-cards';
-import { type PtyPair, startPtyPair } from '../drivers/id-reader/pty';
+import { type PtyPair, startPtyPair } from '../../simulators/pty-pair';
 
 const CONTRACT_KEYS = [
   'cardType',

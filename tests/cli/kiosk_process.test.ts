@@ -10,7 +10,7 @@ import { IdReaderDriver } from '../../drivers/id-reader/driver';
 import { openSerialPipe } from '../../drivers/transport/serial-port-pipe';
 import { IdReaderSimulator } from '../../simulators/id-reader/simulator';
 import { testCards } from '../../simulators/id-reader/test-cards';
-import { type PtyPair, startPtyPair } from '../drivers/id-reader/pty';
+import { type PtyPair, startPtyPair } from '../../simulators/pty-pair';
 
 const KIOSK = join(import.meta.dirname, '..', '..', 'main', 'cli', 'kiosk.mjs');
 /**

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CliContext, CliError, type CliOptions } from '../../../main/cli/cli-types';
 import { certificateUnitCommands, simulateCertificateUnit } from '../../../main/cli/devices/certificate-unit';
-import { type PtyPair, startPtyPair } from './pty';
+import { type PtyPair, startPtyPair } from '../../../simulators/pty-pair';
 
 let pty: PtyPair | undefined;
 let stopSim: (() => Promise<unknown>) | undefined;

@@ -4,7 +4,7 @@ import type { BytePipe } from '../../../drivers/transport/byte-pipe';
 import { openSerialPipe } from '../../../drivers/transport/serial-port-pipe';
 import { CertificateUnitSimulator, ZERO_TIMING } from '../../../simulators/certificate-unit/simulator';
 import { TEST_PERMITS } from '../../../simulators/certificate-unit/test-data';
-import { type PtyPair, startPtyPair } from './pty';
+import { type PtyPair, startPtyPair } from '../../../simulators/pty-pair';
 import { FAST_TIMEOUTS, until } from './rig';
 
 let pty: PtyPair | undefined;

@@ -3,7 +3,7 @@ import { IdReaderDriver } from '../../../drivers/id-reader/driver';
 import { openSerialPipe } from '../../../drivers/transport/serial-port-pipe';
 import { IdReaderSimulator } from '../../../simulators/id-reader/simulator';
 import { testCards } from '../../../simulators/id-reader/test-cards';
-import { startPtyPair } from './pty';
+import { startPtyPair } from '../../../simulators/pty-pair';
 import { base64, onCleanup } from './rig';
 
 describe('ID reader over a real pty pair (socat)', () => {

@@ -7,17 +7,17 @@ import { CliError } from '../../../main/cli/cli-types';
 import { printerCommands, simulatePrinter, testReceipt } from '../../../main/cli/devices/printer';
 import { PrinterSimulator } from '../../../simulators/printer/simulator';
 import { sampleReceipt } from './helpers';
-import { openPtyPair, type PtyPair } from './pty-pair';
+import { type PtyPair, startPtyPair } from '../../../simulators/pty-pair';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function ptyPair(): Promise<PtyPair> {
-  const pair = await openPtyPair();
-  cleanups.push(() => pair.close());
-  return pair;
+async function ptyPair(): Promise<{ readonly a: string; readonly b: string }> {
+  const pair: PtyPair = await startPtyPair();
+  cleanups.push(() => pair.stop());
+  return { a: pair.paths[0], b: pair.paths[1] };
 }
 
 function cliContext(options: CliOptions, signal = new AbortController().signal): CliContext & { lines: string[] } {
