@@ -2,20 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { attachWsTransport } from './api/ws-transport';
 import type { Host } from './host';
-
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.mp3': 'audio/mpeg',
-};
+import { contentTypeOf, rendererSecurityHeaders } from './renderer-files';
 
 /**
  * The Content-Security-Policy of every page: our own scripts only, no inline code, no framing.
@@ -58,15 +48,16 @@ export async function startUiServer(host: Host, rendererDir: string, port = 0): 
   let actualPort = 0;
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).slice(1);
+    let relative: string;
+    try {
+      relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).slice(1);
+    } catch {
+      // A malformed %-escape is a bad request, not a reason for the host to fall over.
+      relative = '\u0000';
+    }
     const file = normalize(join(rendererDir, relative));
-    const inside = file.startsWith(normalize(rendererDir) + sep);
-    const headers = {
-      'Content-Security-Policy': contentSecurityPolicy(actualPort),
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'Cache-Control': 'no-store',
-    };
+    const inside = file.startsWith(normalize(rendererDir) + sep) && !relative.includes('\u0000');
+    const headers = rendererSecurityHeaders(contentSecurityPolicy(actualPort));
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, headers).end();
       return;
@@ -75,7 +66,7 @@ export async function startUiServer(host: Host, rendererDir: string, port = 0): 
       res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
       return;
     }
-    res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, { ...headers, 'Content-Type': contentTypeOf(file) });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
   });

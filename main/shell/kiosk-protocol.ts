@@ -1,19 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
+import { contentTypeOf, rendererSecurityHeaders } from '../host/renderer-files';
 import type { ProtocolLike } from './electron-types';
 import { KIOSK_HOST, KIOSK_SCHEME, kioskContentSecurityPolicy } from './kiosk-origin';
-
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.woff2': 'font/woff2',
-  '.mp3': 'audio/mpeg',
-};
 
 /**
  * Must run before `app.whenReady()`: Chromium fixes scheme privileges at start-up. `standard`
@@ -31,13 +20,7 @@ export type ReadFile = (path: string) => Promise<Uint8Array>;
 
 /** The security headers of every answer, errors included. */
 export function kioskHeaders(contentType: string): Record<string, string> {
-  return {
-    'Content-Type': contentType,
-    'Content-Security-Policy': kioskContentSecurityPolicy(),
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cache-Control': 'no-store',
-  };
+  return { 'Content-Type': contentType, ...rendererSecurityHeaders(kioskContentSecurityPolicy()) };
 }
 
 function refusal(status: number, text: string): Response {
@@ -76,7 +59,7 @@ export function createKioskRequestHandler(rootDir: string, read: ReadFile = read
     } catch {
       return refusal(404, 'not found');
     }
-    const headers = kioskHeaders(TYPES[extname(file)] ?? 'application/octet-stream');
+    const headers = kioskHeaders(contentTypeOf(file));
     return new Response(request.method === 'HEAD' ? null : Buffer.from(body), { status: 200, headers });
   };
 }

@@ -85,7 +85,7 @@ describe('browser-mode transport', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(page.headers.get('content-security-policy')).not.toContain('unsafe-inline');
-    for (const path of ['/../package.json', '/%2e%2e/package.json', '/assets/../../package.json']) {
+    for (const path of ['/../package.json', '/%2e%2e/package.json', '/assets/../../package.json', '/%E0%A4%A', '/index.html%00']) {
       expect((await fetch(`${origin}${path}`)).status, path).toBe(404);
     }
   });
