@@ -1,8 +1,9 @@
 import { IdReaderDriver } from '../../drivers/id-reader/driver';
-import { createInProcessPipePair } from '../../drivers/transport/in-process-pipe';
+import { openHidPipe } from '../../drivers/transport/hid-pipe';
 import { openSerialPipe } from '../../drivers/transport/serial-port-pipe';
 import type { KioskConfig } from '../../kiosk-config/schema';
 import { IdReaderSimulator } from '../../simulators/id-reader/simulator';
+import { simulatedIdReaderOpener } from '../../simulators/id-reader/simulated-opener';
 import { isTestCardName } from '../../simulators/id-reader/test-cards';
 
 export interface KioskDevices {
@@ -24,23 +25,8 @@ export function createDevices(config: KioskConfig['devices']): { devices: KioskD
     case 'simulator': {
       // `none` starts with an empty reader; an unknown name falls back to the resident card.
       const card = reader.card === 'none' ? null : isTestCardName(reader.card) ? reader.card : 'resident';
-      let simulator: IdReaderSimulator | undefined;
-      const idReader = new IdReaderDriver(async () => {
-        const pair = createInProcessPipePair('id-reader-sim');
-        // A reconnect gets a fresh pipe; the simulated card stays where it was.
-        const previous = simulator;
-        previous?.detach();
-        simulator = new IdReaderSimulator(pair.device, { card: previous ? previous.state.card : card });
-        return pair.host;
-      });
-      return {
-        devices: { idReader },
-        simulators: {
-          get idReader() {
-            return simulator;
-          },
-        },
-      };
+      const simulator = new IdReaderSimulator(undefined, { card });
+      return { devices: { idReader: new IdReaderDriver(simulatedIdReaderOpener(simulator)) }, simulators: { idReader: simulator } };
     }
     case 'serial':
       return {
@@ -48,7 +34,7 @@ export function createDevices(config: KioskConfig['devices']): { devices: KioskD
         simulators: {},
       };
     case 'hid':
-      throw new Error('the HID transport of the ID reader is not available in this build');
+      return { devices: { idReader: new IdReaderDriver(() => openHidPipe({ path: reader.path })) }, simulators: {} };
     default:
       return reader satisfies never;
   }
