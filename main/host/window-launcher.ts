@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Logger } from './log';
 
 export type WindowMode = 'electron' | 'chromium' | 'none';
@@ -15,12 +15,16 @@ export interface WindowChoice {
 
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/snap/bin/chromium'];
 
-/** The Electron binary, when the optional `electron` package installed one. */
+/**
+ * The Electron binary, when the optional `electron` package installed one. Found the way the
+ * package itself finds it (dist/ + the name in path.txt), without loading Electron into the host.
+ */
 export function findElectron(projectRoot: string): string | null {
   try {
     const require = createRequire(join(projectRoot, 'package.json'));
-    const path = require('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
+    const packageDir = dirname(require.resolve('electron/package.json'));
+    const binary = join(packageDir, 'dist', readFileSync(join(packageDir, 'path.txt'), 'utf8').trim());
+    return existsSync(binary) ? binary : null;
   } catch {
     return null;
   }
