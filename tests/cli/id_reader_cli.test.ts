@@ -5,6 +5,7 @@ import { openSerialPipe } from '../../drivers/transport/serial-port-pipe';
 import { IdReaderSimulator } from '../../simulators/id-reader/simulator';
 import { testCards } from '../../simulators/id-reader/test-cards';
 import { type PtyPair, startPtyPair } from '../../simulators/pty-pair';
+import { recordingCliContext } from '../support/cli-context';
 
 const CONTRACT_KEYS = [
   'cardType',
@@ -38,10 +39,7 @@ afterEach(async () => {
   }
 });
 
-function context(options: CliOptions, signal = new AbortController().signal): CliContext & { lines: string[] } {
-  const lines: string[] = [];
-  return { options, signal, progress: (line) => lines.push(line), lines };
-}
+const context = recordingCliContext;
 
 async function startSim(options: CliOptions): Promise<{ hostPath: string; simContext: CliContext & { lines: string[] } }> {
   pty = await startPtyPair();

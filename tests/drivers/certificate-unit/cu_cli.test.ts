@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type CliContext, CliError, type CliOptions } from '../../../main/cli/cli-types';
+import { CliError, type CliOptions } from '../../../main/cli/cli-types';
 import { certificateUnitCommands, simulateCertificateUnit } from '../../../main/cli/devices/certificate-unit';
 import { type PtyPair, startPtyPair } from '../../../simulators/pty-pair';
+import { recordingCliContext } from '../../support/cli-context';
 
 let pty: PtyPair | undefined;
 let stopSim: (() => Promise<unknown>) | undefined;
@@ -16,10 +17,7 @@ afterEach(async () => {
   }
 });
 
-function context(options: CliOptions, signal = new AbortController().signal): CliContext & { lines: string[] } {
-  const lines: string[] = [];
-  return { options, signal, progress: (line) => lines.push(line), lines };
-}
+const context = recordingCliContext;
 
 async function command(name: string, options: CliOptions): Promise<unknown> {
   const run = certificateUnitCommands[name];

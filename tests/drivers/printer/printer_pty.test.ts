@@ -2,12 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PrinterDriver } from '../../../drivers/printer/driver';
 import type { BytePipe } from '../../../drivers/transport/byte-pipe';
 import { openSerialPipe } from '../../../drivers/transport/serial-port-pipe';
-import type { CliContext, CliOptions } from '../../../main/cli/cli-types';
 import { CliError } from '../../../main/cli/cli-types';
 import { printerCommands, simulatePrinter, testReceipt } from '../../../main/cli/devices/printer';
 import { PrinterSimulator } from '../../../simulators/printer/simulator';
 import { sampleReceipt } from './helpers';
 import { type PtyPair, startPtyPair } from '../../../simulators/pty-pair';
+import { recordingCliContext } from '../../support/cli-context';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -20,10 +20,7 @@ async function ptyPair(): Promise<{ readonly a: string; readonly b: string }> {
   return { a: pair.paths[0], b: pair.paths[1] };
 }
 
-function cliContext(options: CliOptions, signal = new AbortController().signal): CliContext & { lines: string[] } {
-  const lines: string[] = [];
-  return { options, signal, progress: (line) => lines.push(line), lines };
-}
+const cliContext = recordingCliContext;
 
 describe('printer over a real pty pair (socat)', () => {
   it('the simulator on one end receives exactly the document the driver printed on the other', async () => {
