@@ -52,8 +52,10 @@ export const KioskConfig = z.object({
   devices: z
     .object({
       idReader: IdReaderConfig.default({ transport: 'simulator', card: 'resident' }),
+      /** How often idle devices are asked for their status, so a broken or repaired one is noticed. */
+      probeIntervalS: z.number().min(1).max(3600).default(15),
     })
-    .default({ idReader: { transport: 'simulator', card: 'resident' } }),
+    .default({ idReader: { transport: 'simulator', card: 'resident' }, probeIntervalS: 15 }),
   sync: SyncConfig.default({ intervalMs: 2000, batchSize: 100, requestTimeoutMs: 10_000, maxBackoffMs: 300_000 }),
   ui: UiConfig.default({ port: 0, defaultLanguage: 'zh-CN', stepTimeoutS: 60 }),
 });

@@ -19,7 +19,7 @@ export interface EmbeddedSimulators {
  * Builds the drivers the configuration names. A simulated device is the simulator on the far end
  * of an in-process byte pipe: the driver cannot tell it from the real thing.
  */
-export function createDevices(config: KioskConfig['devices']): { devices: KioskDevices; simulators: EmbeddedSimulators } {
+export function createDevices(config: Pick<KioskConfig['devices'], 'idReader'>): { devices: KioskDevices; simulators: EmbeddedSimulators } {
   const reader = config.idReader;
   switch (reader.transport) {
     case 'simulator': {

@@ -85,8 +85,10 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     outOfService: false,
     services: (['hk-macau-endorsement', 'id-reissue', 'certificate-pickup', 'progress-query'] as const).map((id) => {
       if (!implementedServices.includes(id)) return { id, available: false, reasonKey: 'services.notYetAvailable' };
-      const readerDown = built.devices.idReader.status.status === 'hardware-error';
-      return { id, available: !readerDown, reasonKey: readerDown ? 'services.deviceOutOfService' : null };
+      // Offline or broken hides the service; busy is a reader in use, which is fine.
+      const readerStatus = built.devices.idReader.status.status;
+      const readerUsable = readerStatus === 'online' || readerStatus === 'busy';
+      return { id, available: readerUsable, reasonKey: readerUsable ? null : 'services.deviceOutOfService' };
     }),
   });
 
@@ -105,6 +107,15 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   sessions.onChange((view) => api.emit('session', view));
   built.devices.idReader.onStatusChange(() => api.emit('kiosk', kioskView()));
 
+  // Ask idle devices how they are, now and then: the attract screen offers only what works, and a
+  // repaired device comes back without a restart. During a session the flow talks to them anyway.
+  const probeDevices = async () => {
+    if (sessions.view.step === 'idle') await built.devices.idReader.getStatus();
+  };
+  await probeDevices();
+  const probeTimer = setInterval(() => void probeDevices(), config.devices.probeIntervalS * 1000);
+  probeTimer.unref();
+
   sync.start();
   log.info({ dataDir, configFile: loaded.file, kioskId: config.kioskId }, 'host started');
 
@@ -121,6 +132,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     central,
     log,
     async stop() {
+      clearInterval(probeTimer);
       sessions.end('host stopping');
       await sync.stop();
       await built.devices.idReader.close();
