@@ -36,6 +36,7 @@ export const SyncConfig = z.object({
   batchSize: z.number().int().min(1).max(500).default(100),
   requestTimeoutMs: z.number().int().min(100).default(10_000),
   maxBackoffMs: z.number().int().min(100).default(300_000),
+  heartbeatIntervalS: z.number().min(1).max(3600).default(60),
 });
 
 export const UiConfig = z.object({
@@ -56,7 +57,7 @@ export const KioskConfig = z.object({
       probeIntervalS: z.number().min(1).max(3600).default(15),
     })
     .default({ idReader: { transport: 'simulator', card: 'resident' }, probeIntervalS: 15 }),
-  sync: SyncConfig.default({ intervalMs: 2000, batchSize: 100, requestTimeoutMs: 10_000, maxBackoffMs: 300_000 }),
+  sync: SyncConfig.default({ intervalMs: 2000, batchSize: 100, requestTimeoutMs: 10_000, maxBackoffMs: 300_000, heartbeatIntervalS: 60 }),
   ui: UiConfig.default({ port: 0, defaultLanguage: 'zh-CN', stepTimeoutS: 60 }),
 });
 

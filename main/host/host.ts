@@ -11,7 +11,9 @@ import { type Db, openDatabase } from './store/database';
 import { Journal } from './store/journal';
 import { createSealer, loadOrCreateKey } from './store/sealing';
 import { CentralClient } from './sync/central-client';
+import { Heartbeat } from './sync/heartbeat';
 import { SyncWorker } from './sync/sync-worker';
+import { SOFTWARE_VERSION } from './version';
 
 export interface HostOptions {
   readonly dataDir?: string;
@@ -30,6 +32,7 @@ export interface Host {
   readonly journal: Journal;
   readonly sessions: SessionManager;
   readonly sync: SyncWorker;
+  readonly heartbeat: Heartbeat;
   readonly devices: KioskDevices;
   readonly simulators: EmbeddedSimulators;
   /** The embedded central simulator, in simulator mode. */
@@ -79,11 +82,14 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     onRecordQueued: () => sync.kick(),
   });
 
+  /** Set by central's `out-of-service` command, cleared by `in-service`. */
+  let outOfService = false;
   const kioskView = (): KioskView => ({
     kioskId: config.kioskId,
     defaultLanguage: config.ui.defaultLanguage,
-    outOfService: false,
+    outOfService,
     services: (['hk-macau-endorsement', 'id-reissue', 'certificate-pickup', 'progress-query'] as const).map((id) => {
+      if (outOfService) return { id, available: false, reasonKey: 'services.kioskOutOfService' };
       if (!implementedServices.includes(id)) return { id, available: false, reasonKey: 'services.notYetAvailable' };
       // Offline or broken hides the service; busy is a reader in use, which is fine.
       const readerStatus = built.devices.idReader.status.status;
@@ -116,7 +122,34 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   const probeTimer = setInterval(() => void probeDevices(), config.devices.probeIntervalS * 1000);
   probeTimer.unref();
 
+  const heartbeat = new Heartbeat({
+    client,
+    log: log.child({ part: 'heartbeat' }),
+    softwareVersion: SOFTWARE_VERSION,
+    intervalMs: config.sync.heartbeatIntervalS * 1000,
+    now,
+    devices: () => ({ idReader: { status: built.devices.idReader.status.status, card: built.devices.idReader.status.card } }),
+    queue: () => journal.outbox.stats(now()),
+    onCommand: (command) => {
+      switch (command) {
+        case 'out-of-service':
+        case 'in-service':
+          // A citizen already in a session finishes it; the attract screen changes at once.
+          outOfService = command === 'out-of-service';
+          api.emit('kiosk', kioskView());
+          return;
+        case 'reload-config':
+        case 'restart':
+          log.warn({ command }, 'central asked for something this build does not do yet; a field engineer must act');
+          return;
+        default:
+          command satisfies never;
+      }
+    },
+  });
+
   sync.start();
+  heartbeat.start();
   log.info({ dataDir, configFile: loaded.file, kioskId: config.kioskId }, 'host started');
 
   return {
@@ -127,12 +160,14 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     journal,
     sessions,
     sync,
+    heartbeat,
     devices: built.devices,
     simulators: built.simulators,
     central,
     log,
     async stop() {
       clearInterval(probeTimer);
+      heartbeat.stop();
       sessions.end('host stopping');
       await sync.stop();
       await built.devices.idReader.close();

@@ -62,6 +62,13 @@ export class CentralSimulator {
     });
   }
 
+  /** Commands handed to a kiosk with its next heartbeat answer. */
+  readonly #commands = new Map<string, Array<{ id: string; type: string }>>();
+
+  queueCommand(kioskId: string, command: { id: string; type: string }): void {
+    this.#commands.set(kioskId, [...(this.#commands.get(kioskId) ?? []), command]);
+  }
+
   /** The next requests are answered with these faults, in order, instead of being handled. */
   injectFaults(...faults: CentralFault[]): void {
     this.#faults.push(...faults);
@@ -122,7 +129,9 @@ export class CentralSimulator {
     if (req.method === 'POST' && path === '/api/v1/sync/batch') return this.#syncBatch(req, res, auth.kioskId, json);
     if (req.method === 'POST' && path === '/api/v1/heartbeat') {
       this.store.recordHeartbeat(auth.kioskId, this.#now(), JSON.stringify(json ?? {}));
-      return this.#send(res, req, 200, { serverTime: new Date(this.#now()).toISOString(), commands: [] });
+      const commands = this.#commands.get(auth.kioskId) ?? [];
+      this.#commands.delete(auth.kioskId);
+      return this.#send(res, req, 200, { serverTime: new Date(this.#now()).toISOString(), commands });
     }
     return this.#send(res, req, 404, { error: { code: 'not_found', message: `${req.method} ${path} is not part of this API` } });
   }

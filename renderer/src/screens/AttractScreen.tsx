@@ -13,7 +13,13 @@ export function AttractScreen({ kiosk, notice, onStart }: AttractScreenProps) {
   return (
     <main className="screen attract">
       <h1>{t('app.title')}</h1>
-      <p className="subtitle">{t('app.subtitle')}</p>
+      {kiosk?.outOfService ? (
+        <p className="notice" role="alert" data-testid="out-of-service">
+          {t('services.kioskOutOfService')}
+        </p>
+      ) : (
+        <p className="subtitle">{t('app.subtitle')}</p>
+      )}
       <div className="services">
         {(kiosk?.services ?? []).map((service) => (
           <button

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import type { Logger } from '../log';
+import type { OutboxStats } from '../store/outbox';
+import type { CentralClient } from './central-client';
+
+export const CentralCommandType = z.enum(['reload-config', 'restart', 'out-of-service', 'in-service']);
+export type CentralCommandType = z.infer<typeof CentralCommandType>;
+
+const HeartbeatReply = z.object({
+  serverTime: z.string(),
+  commands: z.array(z.object({ id: z.string(), type: z.string() })).default([]),
+});
+
+export interface DeviceReport {
+  readonly status: string;
+  readonly [detail: string]: string | number | boolean | null;
+}
+
+export interface HeartbeatDeps {
+  readonly client: CentralClient;
+  readonly log: Logger;
+  readonly softwareVersion: string;
+  readonly intervalMs: number;
+  readonly devices: () => Readonly<Record<string, DeviceReport>>;
+  readonly queue: () => OutboxStats;
+  readonly onCommand: (type: CentralCommandType, id: string) => void;
+  readonly now?: () => number;
+}
+
+export type HeartbeatOutcome =
+  | { readonly kind: 'sent'; readonly commands: number }
+  | { readonly kind: 'failed'; readonly reason: string };
+
+/**
+ * Tells central every so often that the kiosk is alive, how its devices are and how full its
+ * outbox is, and carries out the commands central answers with. A missed heartbeat is only
+ * logged: the next one comes anyway.
+ */
+export class Heartbeat {
+  readonly #deps: HeartbeatDeps;
+  readonly #now: () => number;
+  readonly #startedAt: number;
+  /** Command ids already carried out: central may repeat a command until it sees its effect. */
+  readonly #done = new Set<string>();
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(deps: HeartbeatDeps) {
+    this.#deps = deps;
+    this.#now = deps.now ?? Date.now;
+    this.#startedAt = this.#now();
+  }
+
+  start(): void {
+    const tick = async () => {
+      await this.beatOnce();
+      this.#timer = setTimeout(tick, this.#deps.intervalMs);
+      this.#timer.unref();
+    };
+    this.#timer = setTimeout(tick, 0);
+    this.#timer.unref();
+  }
+
+  stop(): void {
+    clearTimeout(this.#timer);
+  }
+
+  async beatOnce(): Promise<HeartbeatOutcome> {
+    const response = await this.#deps.client.request('POST', '/heartbeat', {
+      softwareVersion: this.#deps.softwareVersion,
+      uptimeS: Math.floor((this.#now() - this.#startedAt) / 1000),
+      devices: this.#deps.devices(),
+      queue: this.#deps.queue(),
+    });
+    if (response.kind !== 'ok') {
+      const reason = response.kind === 'network' ? response.message : `${response.status} ${response.code}`;
+      this.#deps.log.warn({ reason }, 'heartbeat not delivered');
+      return { kind: 'failed', reason };
+    }
+    const reply = HeartbeatReply.safeParse(response.body);
+    if (!reply.success) {
+      this.#deps.log.warn('central answered the heartbeat with a reply that breaks the contract');
+      return { kind: 'failed', reason: 'bad reply' };
+    }
+    let carried = 0;
+    for (const command of reply.data.commands) {
+      const type = CentralCommandType.safeParse(command.type);
+      if (!type.success) {
+        this.#deps.log.warn({ commandId: command.id, type: command.type }, 'unknown command from central ignored');
+        continue;
+      }
+      if (this.#done.has(command.id)) continue;
+      this.#done.add(command.id);
+      this.#deps.log.info({ commandId: command.id, type: type.data }, 'command from central');
+      this.#deps.onCommand(type.data, command.id);
+      carried++;
+    }
+    return { kind: 'sent', commands: carried };
+  }
+}
