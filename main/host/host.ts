@@ -5,7 +5,7 @@ import type { KioskConfig } from '../../kiosk-config/schema';
 import { CentralSimulator } from '../../simulators/central/server';
 import { ApiDispatcher } from './api/dispatcher';
 import { createDevices, type EmbeddedSimulators, type KioskDevices } from './devices';
-import { implementedServices, SessionManager } from './flows/session-manager';
+import { implementedServices, recoverUnfinished, SessionManager } from './flows/session-manager';
 import { createLogger, type Logger } from './log';
 import { type Db, openDatabase } from './store/database';
 import { Journal } from './store/journal';
@@ -54,6 +54,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
 
   const db: Db = openDatabase(join(dataDir, 'kiosk.sqlite'));
   const journal = new Journal(db, createSealer(loadOrCreateKey(join(dataDir, 'keys', 'data.key'))));
+  recoverUnfinished(journal, log, now());
 
   let central: CentralSimulator | undefined;
   let baseUrl: string;

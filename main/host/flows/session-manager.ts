@@ -18,6 +18,23 @@ export interface SessionManagerDeps {
   readonly onRecordQueued?: () => void;
 }
 
+/** States after which a transaction needs nothing more. */
+export const FINAL_STATES = ['completed', 'abandoned'] as const;
+
+/**
+ * Start-up recovery: a transaction left mid-way by a crash or power cut is driven to an end.
+ * In the identity-read slice nothing has been paid or taken in yet, so ending it is all there is
+ * to do; its outbox record is already queued and still goes to central.
+ */
+export function recoverUnfinished(journal: Journal, log: Logger, nowMs: number): number {
+  const unfinished = journal.unfinished(FINAL_STATES);
+  for (const txn of unfinished) {
+    journal.setState(txn.txnId, 'abandoned', nowMs);
+    log.warn({ txnId: txn.txnId, kind: txn.kind, was: txn.state }, 'unfinished transaction from before the restart closed as abandoned');
+  }
+  return unfinished.length;
+}
+
 /** Services this build can run; the others are shown but not offered yet. */
 export const implementedServices: readonly ServiceId[] = ['id-reissue'];
 
