@@ -17,6 +17,14 @@ export const IdReaderConfig = z.discriminatedUnion('transport', [
   z.object({ transport: z.literal('hid'), path: z.string().min(1) }),
 ]);
 
+export const PrinterConfig = z.discriminatedUnion('transport', [Simulated, SerialPort]);
+
+export const CertificateUnitConfig = z.discriminatedUnion('transport', [
+  Simulated,
+  /** `addr`: the unit's DIP-switch address, 0-15 (factory 0). */
+  SerialPort.extend({ addr: z.number().int().min(0).max(15).default(0) }),
+]);
+
 export const CentralConfig = z.discriminatedUnion('mode', [
   /** The central simulator runs inside the kiosk process (development, bench, demo). */
   z.object({
@@ -53,10 +61,17 @@ export const KioskConfig = z.object({
   devices: z
     .object({
       idReader: IdReaderConfig.default({ transport: 'simulator', card: 'resident' }),
+      printer: PrinterConfig.default({ transport: 'simulator' }),
+      certificateUnit: CertificateUnitConfig.default({ transport: 'simulator' }),
       /** How often idle devices are asked for their status, so a broken or repaired one is noticed. */
       probeIntervalS: z.number().min(1).max(3600).default(15),
     })
-    .default({ idReader: { transport: 'simulator', card: 'resident' }, probeIntervalS: 15 }),
+    .default({
+      idReader: { transport: 'simulator', card: 'resident' },
+      printer: { transport: 'simulator' },
+      certificateUnit: { transport: 'simulator' },
+      probeIntervalS: 15,
+    }),
   sync: SyncConfig.default({ intervalMs: 2000, batchSize: 100, requestTimeoutMs: 10_000, maxBackoffMs: 300_000, heartbeatIntervalS: 60 }),
   ui: UiConfig.default({ port: 0, defaultLanguage: 'zh-CN', stepTimeoutS: 60 }),
 });

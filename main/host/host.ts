@@ -4,7 +4,7 @@ import { loadConfig, resolveDataDir } from '../../kiosk-config/load';
 import type { KioskConfig } from '../../kiosk-config/schema';
 import { CentralSimulator } from '../../simulators/central/server';
 import { ApiDispatcher } from './api/dispatcher';
-import { createDevices, type EmbeddedSimulators, type KioskDevices } from './devices';
+import { closeDevices, createDevices, type EmbeddedSimulators, type KioskDevices } from './devices';
 import { implementedServices, recoverUnfinished, SessionManager } from './flows/session-manager';
 import { createLogger, type Logger } from './log';
 import { type Db, openDatabase } from './store/database';
@@ -112,12 +112,17 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     (error, command) => log.error({ err: error, command }, 'API handler failed'),
   );
   sessions.onChange((view) => api.emit('session', view));
-  built.devices.idReader.onStatusChange(() => api.emit('kiosk', kioskView()));
+  const emitKiosk = () => api.emit('kiosk', kioskView());
+  built.devices.idReader.onStatusChange(emitKiosk);
+  built.devices.printer.onStatusChange(emitKiosk);
+  built.devices.certificateUnit.onStatusChange(emitKiosk);
 
   // Ask idle devices how they are, now and then: the attract screen offers only what works, and a
   // repaired device comes back without a restart. During a session the flow talks to them anyway.
   const probeDevices = async () => {
-    if (sessions.view.step === 'idle') await built.devices.idReader.getStatus();
+    if (sessions.view.step !== 'idle') return;
+    const { idReader, printer, certificateUnit } = built.devices;
+    await Promise.all([idReader.getStatus(), printer.getStatus(), certificateUnit.getStatus()]);
   };
   await probeDevices();
   const probeTimer = setInterval(() => void probeDevices(), config.devices.probeIntervalS * 1000);
@@ -129,7 +134,14 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     softwareVersion: SOFTWARE_VERSION,
     intervalMs: config.sync.heartbeatIntervalS * 1000,
     now,
-    devices: () => ({ idReader: { status: built.devices.idReader.status.status, card: built.devices.idReader.status.card } }),
+    devices: () => {
+      const { idReader, printer, certificateUnit } = built.devices;
+      return {
+        idReader: { status: idReader.status.status, card: idReader.status.card },
+        printer: { status: printer.status.status, paper: printer.status.paper, coverOpen: printer.status.coverOpen },
+        certificateUnit: { status: certificateUnit.lastStatus.status, retainBin: certificateUnit.lastStatus.retainBin, stock: certificateUnit.lastStatus.stock },
+      };
+    },
     queue: () => journal.outbox.stats(now()),
     onCommand: (command) => {
       switch (command) {
@@ -171,7 +183,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
       heartbeat.stop();
       sessions.end('host stopping');
       await sync.stop();
-      await built.devices.idReader.close();
+      await closeDevices(built.devices);
       await central?.stop();
       db.close();
     },

@@ -1,25 +1,52 @@
 import { describe, expect, it } from 'vitest';
-import { createDevices } from '../../main/host/devices';
+import { KioskConfig } from '../../kiosk-config/schema';
+import { closeDevices, createDevices } from '../../main/host/devices';
+
+/** The device section of a configuration, with defaults (simulators) for what is not named. */
+const devicesConfig = (devices: Record<string, unknown>) => KioskConfig.parse({ devices }).devices;
 
 describe('devices from configuration', () => {
   it('builds a simulated reader whose card the simulator controls', async () => {
-    const { devices, simulators } = createDevices({ idReader: { transport: 'simulator', card: 'none' } });
+    const { devices, simulators } = createDevices(devicesConfig({ idReader: { transport: 'simulator', card: 'none' } }));
     expect((await devices.idReader.findCard())).toEqual({ ok: true, value: false });
     simulators.idReader!.placeCard('hk-macau-taiwan');
     const read = await devices.idReader.readCard();
     expect(read.ok && read.value.cardType).toBe('hk-macau-taiwan-permit');
-    await devices.idReader.close();
+    await closeDevices(devices);
   });
 
   it.each([
     { transport: 'serial', path: '/dev/tongban-no-such-port', baudRate: 115200 },
     { transport: 'hid', path: '/dev/tongban-no-such-hidraw' },
-  ] as const)('reports a missing $transport reader as offline instead of failing the start', async (reader) => {
-    const { devices, simulators } = createDevices({ idReader: reader });
+  ])('reports a missing $transport reader as offline instead of failing the start', async (reader) => {
+    const { devices, simulators } = createDevices(devicesConfig({ idReader: reader }));
     expect(simulators.idReader).toBeUndefined();
     const status = await devices.idReader.getStatus();
     expect(status.status).toBe('offline');
     expect(status.detail).toContain('no-such');
-    await devices.idReader.close();
+    await closeDevices(devices);
+  });
+});
+
+describe('printer and certificate unit from configuration', () => {
+  it('runs both on simulators by default, and their statuses come from the simulated bytes', async () => {
+    const { devices, simulators } = createDevices(devicesConfig({}));
+    expect(await devices.printer.getStatus()).toMatchObject({ status: 'online', paper: 'ok', coverOpen: false });
+    simulators.printer!.setPaper('near-end');
+    expect(await devices.printer.getStatus()).toMatchObject({ paper: 'near-end' });
+    expect(await devices.certificateUnit.getStatus()).toMatchObject({ status: 'online', card: 'none', retainBin: 'ok' });
+    await closeDevices(devices);
+  });
+
+  it('reports serial devices on missing ports as offline', async () => {
+    const { devices } = createDevices(
+      devicesConfig({
+        printer: { transport: 'serial', path: '/dev/tongban-no-printer' },
+        certificateUnit: { transport: 'serial', path: '/dev/tongban-no-unit', addr: 3 },
+      }),
+    );
+    expect((await devices.printer.getStatus()).status).toBe('offline');
+    expect((await devices.certificateUnit.getStatus()).status).toBe('offline');
+    await closeDevices(devices);
   });
 });

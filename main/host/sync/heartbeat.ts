@@ -52,7 +52,8 @@ export class Heartbeat {
 
   start(): void {
     const tick = async () => {
-      await this.beatOnce();
+      // Whatever goes wrong in one beat (a device that throws while asked), the next one comes.
+      await this.beatOnce().catch((error: unknown) => this.#deps.log.error({ err: error }, 'heartbeat failed'));
       this.#timer = setTimeout(tick, this.#deps.intervalMs);
       this.#timer.unref();
     };
