@@ -275,8 +275,18 @@ export class IdReaderSimulator {
   }
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Waits at least `ms` as performance.now() measures it. Node's timers count whole milliseconds
+ * from the event loop's cached clock and can fire a little early, and a paced reader must never
+ * hand on a byte before the wire could have carried it.
+ */
+async function sleep(ms: number): Promise<void> {
+  const deadline = performance.now() + ms;
+  // Timers for the bulk, then yield turn by turn through the last millisecond or two, so the
+  // simulator adds neither early bytes nor a rounded-up millisecond to what the bench measures.
+  for (let left = ms; left > 0; left = deadline - performance.now()) {
+    await new Promise((resolve) => (left > 2 ? setTimeout(resolve, Math.floor(left) - 1) : setImmediate(resolve)));
+  }
 }
 
 function readPayload(card: TestCard, withFingerprints: boolean): Uint8Array {
