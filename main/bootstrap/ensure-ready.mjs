@@ -43,10 +43,9 @@ function ensureSystemPackages() {
   if (install.status !== 0) say(`apt-get failed; install them by hand: ${command}`);
 }
 
+/** The lock file alone decides what is installed (it records package.json's dependencies too). */
 function lockDigest() {
-  const lock = join(root, 'package-lock.json');
-  const pkg = join(root, 'package.json');
-  return createHash('sha256').update(readFileSync(lock)).update(readFileSync(pkg)).digest('hex');
+  return createHash('sha256').update(readFileSync(join(root, 'package-lock.json'))).digest('hex');
 }
 
 function nativeModulesLoad() {
