@@ -38,19 +38,24 @@ export interface PrinterSimulatorOptions {
 
 type MutableState = { -readonly [K in keyof PrinterSimulatorState]: PrinterSimulatorState[K] };
 
+/** A healthy printer with paper: the state at power-on and after `reset()`. */
+const HEALTHY = {
+  paper: 'ok',
+  coverOpen: false,
+  offline: false,
+  replyMode: 'normal',
+  replyDelayMs: 0,
+  paperOutAfterBytes: undefined,
+} as const satisfies Partial<MutableState>;
+
 export class PrinterSimulator {
   readonly #random: () => number;
   readonly #clock: DriverClock;
   readonly #changes = new Listeners<[PrinterSimulatorState]>();
   readonly #recorder = new JobRecorder();
   #state: MutableState = {
-    paper: 'ok',
-    coverOpen: false,
-    offline: false,
+    ...HEALTHY,
     errors: [],
-    replyMode: 'normal',
-    replyDelayMs: 0,
-    paperOutAfterBytes: undefined,
     connected: false,
     printing: false,
     jobsRecorded: 0,
@@ -145,15 +150,7 @@ export class PrinterSimulator {
   }
   /** Back to a healthy printer with paper; recorded jobs are kept. */
   reset(): void {
-    this.#set({
-      paper: 'ok',
-      coverOpen: false,
-      offline: false,
-      errors: [],
-      replyMode: 'normal',
-      replyDelayMs: 0,
-      paperOutAfterBytes: undefined,
-    });
+    this.#set({ ...HEALTHY, errors: [] });
   }
 
   /** What the printer answers to DLE EOT n right now; undefined for an n it ignores. */
