@@ -12,9 +12,13 @@ import {
   ZERO_TIMING,
 } from '../../../simulators/certificate-unit/simulator';
 
-/** Short timeouts so failure-mode tests finish in milliseconds instead of seconds. */
-export const FAST_TIMEOUTS: Partial<CertificateUnitTimeouts> = {
-  ackMs: 40,
+/**
+ * Short timeouts so failure-mode tests finish in milliseconds instead of seconds. The ACK wait is
+ * the longest of them: a missed ACK makes the driver resend, and a loaded CI machine must not
+ * turn a simulator's prompt ACK into a resend.
+ */
+export const FAST_TIMEOUTS = {
+  ackMs: 150,
   quickReplyMs: 250,
   moveReplyMs: 400,
   initReplyMs: 400,
@@ -22,7 +26,7 @@ export const FAST_TIMEOUTS: Partial<CertificateUnitTimeouts> = {
   printReplyMs: 400,
   dispenseReplyMs: 400,
   pollIntervalMs: 5,
-};
+} as const satisfies Partial<CertificateUnitTimeouts>;
 
 export interface RigOptions {
   readonly sim?: CertificateUnitSimulatorOptions;

@@ -13,7 +13,7 @@ describe('ID reader: noise on the line', () => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
       return seed / 2 ** 31;
     };
-    const { driver, sim, received } = rig({ simulator: { random } });
+    const { driver, sim, received } = rig({ simulator: { random }, driver: { timeouts: FAST } });
     sim.injectFault({ kind: 'garbage' }, 1);
     const result = await driver.findCard();
     expect(result).toMatchObject({ ok: false, reason: 'timeout', link: 'noise' });

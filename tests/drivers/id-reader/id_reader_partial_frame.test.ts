@@ -4,7 +4,7 @@ import { base64, FAST, rig } from './rig';
 
 describe('ID reader: replies cut short or trickling in', () => {
   it('a read reply cut in half, then silence, times out cleanly with a typed partial-frame failure', async () => {
-    const { driver, sim, received } = rig();
+    const { driver, sim, received } = rig({ driver: { timeouts: FAST } });
     // find and select answer whole; the read reply stops after half of its 1295 bytes.
     sim.injectFault({ kind: 'partial-frame' }, 1, { skip: 2 });
     const started = performance.now();
@@ -22,7 +22,7 @@ describe('ID reader: replies cut short or trickling in', () => {
   });
 
   it('a find reply cut in half times out on the find timeout', async () => {
-    const { driver, sim } = rig();
+    const { driver, sim } = rig({ driver: { timeouts: FAST } });
     sim.injectFault({ kind: 'partial-frame' }, 1);
     const result = await driver.findCard();
     expect(result).toMatchObject({ ok: false, reason: 'timeout', link: 'partial-frame' });

@@ -4,7 +4,7 @@ import { FAST, rig, sleep } from './rig';
 
 describe('ID reader: a reader that does not answer', () => {
   it('times out a silent find with a typed failure, within the injected timeout, and goes offline', async () => {
-    const { driver, sim } = rig();
+    const { driver, sim } = rig({ driver: { timeouts: FAST } });
     expect(await driver.findCard()).toEqual({ ok: true, value: true });
     expect(driver.status.status).toBe('online');
     sim.injectFault({ kind: 'silence' });
@@ -21,7 +21,7 @@ describe('ID reader: a reader that does not answer', () => {
   });
 
   it('times out a read that never comes after a good find and select', async () => {
-    const { driver, sim } = rig();
+    const { driver, sim } = rig({ driver: { timeouts: FAST } });
     sim.injectFault({ kind: 'silence' }, 1, { skip: 2 });
     const started = performance.now();
     const result = await driver.readCard();
@@ -34,7 +34,7 @@ describe('ID reader: a reader that does not answer', () => {
   });
 
   it('a slow reply inside the timeout still reads; one beyond it times out', async () => {
-    const { driver, sim } = rig();
+    const { driver, sim } = rig({ driver: { timeouts: FAST } });
     sim.setDelay(30);
     const slow = await driver.readCard();
     expect(slow.ok && slow.value.name).toBe(testCards.resident.text.name);
@@ -47,7 +47,7 @@ describe('ID reader: a reader that does not answer', () => {
   });
 
   it('waitForCard keeps polling through silence and stops on abort with cancelled', async () => {
-    const { driver, sim } = rig({ simulator: { card: null } });
+    const { driver, sim } = rig({ simulator: { card: null }, driver: { timeouts: FAST } });
     sim.injectFault({ kind: 'silence' });
     const controller = new AbortController();
     const waiting = driver.waitForCard({ signal: controller.signal, pollIntervalMs: 5 });
@@ -57,7 +57,7 @@ describe('ID reader: a reader that does not answer', () => {
   });
 
   it('waitForCard returns once a card is placed on a reader that came back', async () => {
-    const { driver, sim } = rig({ simulator: { card: null } });
+    const { driver, sim } = rig({ simulator: { card: null }, driver: { timeouts: FAST } });
     sim.injectFault({ kind: 'silence' }, 1);
     const waiting = driver.waitForCard({ pollIntervalMs: 5 });
     await sleep(FAST.findMs + 30);

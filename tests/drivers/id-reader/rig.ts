@@ -1,12 +1,18 @@
-/** Shared set-up for the ID reader failure-mode tests: a simulator, an opener, a fast driver. */
+/** Shared set-up for the ID reader failure-mode tests: a simulator, an opener, a driver. */
 import { afterEach } from 'vitest';
 import { IdReaderDriver, type IdReaderDriverOptions } from '../../../drivers/id-reader/driver';
 import type { BytePipe, PipeOpener } from '../../../drivers/transport/byte-pipe';
 import { IdReaderSimulator, type IdReaderSimulatorOptions } from '../../../simulators/id-reader/simulator';
 import { simulatedIdReaderOpener } from '../../../simulators/id-reader/simulated-opener';
 
-/** Short injected timeouts: a failure-mode test waits tens of milliseconds, not seconds. */
+/** Short injected timeouts, for the tests that are about timeouts: they wait milliseconds, not seconds. */
 export const FAST = { findMs: 80, readMs: 150, readFingerprintMs: 200 } as const;
+
+/**
+ * Every other test: long enough that a loaded CI machine never turns a simulator's answer into a
+ * timeout; a test expecting an answer gets it long before these run out.
+ */
+const RELAXED = { findMs: 1000, readMs: 2000, readFingerprintMs: 2000 } as const;
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -51,7 +57,7 @@ export function rig(options: RigOptions = {}): Rig {
     links.push(host);
     return host;
   };
-  const driver = new IdReaderDriver(opener, { ...options.driver, timeouts: { ...FAST, ...options.driver?.timeouts } });
+  const driver = new IdReaderDriver(opener, { ...options.driver, timeouts: { ...RELAXED, ...options.driver?.timeouts } });
   cleanups.push(async () => {
     await driver.close();
     await sim.close();

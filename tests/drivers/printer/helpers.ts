@@ -6,7 +6,13 @@ import { PrinterSimulator } from '../../../simulators/printer/simulator';
 import { simulatedPrinterOpener } from '../../../simulators/printer/simulated-opener';
 
 /** Short enough to keep tests fast, long enough for setImmediate-paced in-process replies. */
+/** The short status timeout of the tests that are about timeouts (pass it explicitly). */
 export const TEST_STATUS_TIMEOUT_MS = 40;
+/**
+ * Every other test: long enough that a loaded CI machine never turns a healthy simulator's
+ * answer into "offline", short enough to fail quickly if the printer really is silent.
+ */
+const REPLY_TIMEOUT_MS = 1000;
 
 /** Deterministic randomness (mulberry32) so garbage replies are reproducible. */
 export function seededRandom(seed: number): () => number {
@@ -34,7 +40,7 @@ export function setUpPrinter(options: { maxChunk?: number; driver?: PrinterDrive
       opens += 1;
       return open();
     },
-    { statusTimeoutMs: TEST_STATUS_TIMEOUT_MS, ...options.driver },
+    { statusTimeoutMs: REPLY_TIMEOUT_MS, ...options.driver },
   );
   const statusEvents: PrinterStatus[] = [];
   driver.onStatusChange((status) => statusEvents.push(status));

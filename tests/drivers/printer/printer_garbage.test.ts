@@ -6,16 +6,18 @@ import { createInProcessPipePair } from '../../../drivers/transport/in-process-p
 import { PrinterSimulator } from '../../../simulators/printer/simulator';
 import { sampleReceipt, seededRandom, setUpPrinter, TEST_STATUS_TIMEOUT_MS } from './helpers';
 
+const shortTimeout = { driver: { statusTimeoutMs: TEST_STATUS_TIMEOUT_MS } };
+
 describe('garbage on the line', () => {
   it('reads garbage status replies as a typed fault, not as a status', async () => {
-    const { simulator, driver } = setUpPrinter();
+    const { simulator, driver } = setUpPrinter(shortTimeout);
     simulator.garbage();
     const status = await driver.getStatus();
     expect(status).toMatchObject({ status: 'hardware-error', fault: 'garbage-reply', paper: 'unknown' });
   });
 
   it('refuses to print on garbage replies and sends nothing of the job', async () => {
-    const { simulator, driver } = setUpPrinter();
+    const { simulator, driver } = setUpPrinter(shortTimeout);
     simulator.garbage();
     const result = await driver.print(sampleReceipt());
     expect(result).toMatchObject({ ok: false, reason: 'garbage-reply', sent: false });
@@ -23,7 +25,7 @@ describe('garbage on the line', () => {
   });
 
   it('is back online once the replies are clean again', async () => {
-    const { simulator, driver } = setUpPrinter();
+    const { simulator, driver } = setUpPrinter(shortTimeout);
     simulator.garbage();
     await driver.getStatus();
     simulator.garbage(false);

@@ -5,6 +5,8 @@ import { PrinterSimulator } from '../../../simulators/printer/simulator';
 import { simulatedPrinterOpener } from '../../../simulators/printer/simulated-opener';
 import { TEST_STATUS_TIMEOUT_MS, sampleReceipt, setUpPrinter } from './helpers';
 
+const shortTimeout = { driver: { statusTimeoutMs: TEST_STATUS_TIMEOUT_MS } };
+
 /** A clock whose timers fire only when the test advances it. */
 class ManualClock implements DriverClock {
   time = 0;
@@ -40,7 +42,7 @@ const ticks = (count = 5): Promise<void> =>
 
 describe('a printer that does not answer', () => {
   it('reads as offline within the status timeout, without hanging', async () => {
-    const { simulator, driver, statusEvents } = setUpPrinter();
+    const { simulator, driver, statusEvents } = setUpPrinter(shortTimeout);
     simulator.silence();
     const started = performance.now();
     const status = await driver.getStatus();
@@ -54,7 +56,7 @@ describe('a printer that does not answer', () => {
   });
 
   it('refuses a print before sending any of the job, and keeps the job', async () => {
-    const { simulator, driver } = setUpPrinter();
+    const { simulator, driver } = setUpPrinter(shortTimeout);
     simulator.silence();
     const job = sampleReceipt();
     const result = await driver.print(job);
@@ -65,7 +67,7 @@ describe('a printer that does not answer', () => {
   });
 
   it('reports timeout (outcome unknown) when the printer goes silent after the job', async () => {
-    const { simulator, driver } = setUpPrinter();
+    const { simulator, driver } = setUpPrinter(shortTimeout);
     // Silence the printer the moment the cut arrives: the job prints, the status after it never comes.
     simulator.onJob(() => simulator.silence());
     const result = await driver.print(sampleReceipt());
@@ -75,7 +77,7 @@ describe('a printer that does not answer', () => {
   });
 
   it('accepts a slow reply that is still within the timeout, and not one that is later', async () => {
-    const { simulator, driver } = setUpPrinter();
+    const { simulator, driver } = setUpPrinter(shortTimeout);
     simulator.slowReply(TEST_STATUS_TIMEOUT_MS / 4);
     expect((await driver.getStatus()).status).toBe('online');
     simulator.slowReply(TEST_STATUS_TIMEOUT_MS * 2);
@@ -83,7 +85,7 @@ describe('a printer that does not answer', () => {
   });
 
   it('recovers when the printer answers again, ignoring the late replies of the silent period', async () => {
-    const { simulator, driver } = setUpPrinter();
+    const { simulator, driver } = setUpPrinter(shortTimeout);
     simulator.slowReply(TEST_STATUS_TIMEOUT_MS + 10);
     expect((await driver.getStatus()).status).toBe('offline');
     simulator.slowReply(0);
@@ -94,7 +96,7 @@ describe('a printer that does not answer', () => {
   });
 
   it('runs queued operations one at a time even when they time out', async () => {
-    const { simulator, driver } = setUpPrinter();
+    const { simulator, driver } = setUpPrinter(shortTimeout);
     simulator.silence();
     const started = performance.now();
     const results = await Promise.all([driver.getStatus(), driver.getStatus(), driver.getStatus()]);
