@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooseWindow, findElectron } from '../main/host/window-launcher';
+import { chooseWindow, findElectron } from '../main/launcher/window-launcher';
 
 const root = join(import.meta.dirname, '..');
 

@@ -3,7 +3,7 @@
  * lazy reconnection through the PipeOpener, and typed results instead of exceptions.
  */
 import { type BytePipe, Listeners, type PipeOpener } from '../transport/byte-pipe';
-import { type DriverClock, delay, systemClock } from './clock';
+import { type Clock, delay, systemClock } from '../common/clock';
 import { decodeStatusReply, encodeDocument, statusRequest } from './codec';
 import { checkDocument, type ReceiptDocument } from './document';
 import { ReplyReader } from './reply-reader';
@@ -29,7 +29,7 @@ export interface PrinterDriverOptions {
    * EOT while still printing, so a slow mechanism may need this to see a paper-out in time.
    */
   readonly afterJobDelayMs?: number;
-  readonly clock?: DriverClock;
+  readonly clock?: Clock;
 }
 
 type ReplyFor<N extends StatusRequest> = Extract<StatusReply, { n: N }>;
@@ -43,7 +43,7 @@ function isReplyFor<N extends StatusRequest>(reply: StatusReply, n: N): reply is
 
 export class PrinterDriver {
   readonly #opener: PipeOpener;
-  readonly #clock: DriverClock;
+  readonly #clock: Clock;
   readonly #statusTimeoutMs: number;
   readonly #garbageRetries: number;
   readonly #afterJobDelayMs: number;

@@ -1,6 +1,6 @@
 export * from './citizen-messages';
-export type { DriverClock } from './clock';
-export { systemClock } from './clock';
+export type { Clock } from '../common/clock';
+export { systemClock } from '../common/clock';
 export * from './codec';
 export * from './document';
 export { PrinterDriver, type PrinterDriverOptions } from './driver';

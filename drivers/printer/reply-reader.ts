@@ -2,16 +2,16 @@
  * Collects reply bytes from the pipe and hands them out one at a time with a timeout. The
  * printer only ever answers DLE EOT with single bytes, so a byte queue is the whole framing.
  */
-import type { DriverClock } from './clock';
+import type { Clock, TimerHandle } from '../common/clock';
 
 /** A printer spewing garbage must not grow memory without bound. */
 const MAX_BUFFERED = 256;
 
 export class ReplyReader {
   #bytes: number[] = [];
-  #waiter: { resolve: (byte: number | undefined) => void; timer: unknown } | undefined;
+  #waiter: { resolve: (byte: number | undefined) => void; timer: TimerHandle } | undefined;
 
-  constructor(private readonly clock: DriverClock) {}
+  constructor(private readonly clock: Clock) {}
 
   push(chunk: Uint8Array): void {
     for (const byte of chunk) this.#bytes.push(byte);

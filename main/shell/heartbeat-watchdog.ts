@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from './clock';
+import type { Clock, TimerHandle } from '../../drivers/common/clock';
 
 export interface HeartbeatWatchdog {
   /** The page sent a heartbeat. */

@@ -1,6 +1,6 @@
 /**
  * The host entry of the packaged kiosk, run by the shell as an Electron utility process
- * (bundled into dist/host/host.cjs by main/host/shell-build.ts). It is the same composition root
+ * (bundled into dist/host/host.cjs by main/launcher/shell-build.ts). It is the same composition root
  * as `npm start`: host plus loopback UI server, which carries the API socket the shell relays to
  * and keeps the browser-mode page reachable on loopback for diagnosis.
  */

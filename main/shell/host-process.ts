@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Clock, TimerHandle } from './clock';
+import type { Clock, TimerHandle } from '../../drivers/common/clock';
 import type { UtilityProcessLike, UtilityProcessModule } from './electron-types';
 import type { HostEndpoint } from './host-link';
 import type { ShellLog } from './shell-log';

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { lockDownApp, lockDownReadyApp } from './app-guard';
-import { systemClock } from './clock';
+import { systemClock } from '../../drivers/common/clock';
 import { dailyRestartFromEnv, scheduleDailyRestart } from './daily-restart';
 import type { BrowserWindowLike, ElectronMain } from './electron-types';
 import { createHeartbeatWatchdog } from './heartbeat-watchdog';

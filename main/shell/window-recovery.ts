@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from './clock';
+import type { Clock, TimerHandle } from '../../drivers/common/clock';
 import type { ChildProcessGoneDetails, RenderProcessGoneDetails } from './electron-types';
 import type { ShellLog } from './shell-log';
 

@@ -4,7 +4,7 @@
  * printed, and lets tests (and a technician panel) inject faults.
  */
 import { Listeners, type BytePipe } from '../../drivers/transport/byte-pipe';
-import { type DriverClock, systemClock } from '../../drivers/printer/clock';
+import { type Clock, systemClock } from '../../drivers/common/clock';
 import { encodeStatusReply, hasStatusFixedBits } from '../../drivers/printer/codec';
 import type { ReceiptElement } from '../../drivers/printer/document';
 import { EscPosStreamParser, type ParseEvent } from '../../drivers/printer/stream-parser';
@@ -33,7 +33,7 @@ export interface PrinterSimulatorState {
 export interface PrinterSimulatorOptions {
   /** Randomness for garbage replies, injectable for reproducible tests. */
   readonly random?: () => number;
-  readonly clock?: DriverClock;
+  readonly clock?: Clock;
 }
 
 type MutableState = { -readonly [K in keyof PrinterSimulatorState]: PrinterSimulatorState[K] };
@@ -50,7 +50,7 @@ const HEALTHY = {
 
 export class PrinterSimulator {
   readonly #random: () => number;
-  readonly #clock: DriverClock;
+  readonly #clock: Clock;
   readonly #changes = new Listeners<[PrinterSimulatorState]>();
   readonly #recorder = new JobRecorder();
   #state: MutableState = {

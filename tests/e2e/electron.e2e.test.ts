@@ -12,10 +12,10 @@ import { _electron as electron } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KioskConfig } from '../../kiosk-config/schema';
 import { type Host, startHost } from '../../main/host/host';
-import { ensureRendererBuilt } from '../../main/host/renderer-build';
-import { buildShell } from '../../main/host/shell-build';
+import { ensureRendererBuilt } from '../../main/launcher/renderer-build';
+import { buildShell } from '../../main/launcher/shell-build';
 import { startUiServer, type UiServer } from '../../main/host/ui-server';
-import { chooseWindow, findElectron } from '../../main/host/window-launcher';
+import { chooseWindow, findElectron } from '../../main/launcher/window-launcher';
 import { testCards } from '../../simulators/id-reader/test-cards';
 
 const projectRoot = join(import.meta.dirname, '..', '..');

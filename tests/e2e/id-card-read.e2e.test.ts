@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KioskConfig } from '../../kiosk-config/schema';
 import { type Host, startHost } from '../../main/host/host';
-import { ensureRendererBuilt } from '../../main/host/renderer-build';
+import { ensureRendererBuilt } from '../../main/launcher/renderer-build';
 import { startUiServer, type UiServer } from '../../main/host/ui-server';
 import { testCards } from '../../simulators/id-reader/test-cards';
 import { launchChromium } from '../support/chromium';

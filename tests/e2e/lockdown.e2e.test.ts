@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { KioskConfig } from '../../kiosk-config/schema';
 import { type Host, startHost } from '../../main/host/host';
-import { ensureRendererBuilt } from '../../main/host/renderer-build';
+import { ensureRendererBuilt } from '../../main/launcher/renderer-build';
 import { startUiServer, type UiServer } from '../../main/host/ui-server';
 import { launchChromium } from '../support/chromium';
 

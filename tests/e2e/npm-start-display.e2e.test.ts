@@ -58,7 +58,7 @@ describe('npm start with a display and no Electron binary', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, DISPLAY: `:${display}`, KIOSK_DATA_DIR: mkdtempSync(join(tmpdir(), 'kiosk-display-')) };
     delete env.WAYLAND_DISPLAY;
     delete env.KIOSK_WINDOW;
-    const kiosk = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'main/host/start.ts')], {
+    const kiosk = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'main/launcher/start.ts')], {
       cwd: projectRoot,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -23,7 +23,7 @@ describe('npm start without a display', () => {
     delete env.WAYLAND_DISPLAY;
     delete env.KIOSK_WINDOW;
     const started = Date.now();
-    child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'main/host/start.ts')], {
+    child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'main/launcher/start.ts')], {
       cwd: projectRoot,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

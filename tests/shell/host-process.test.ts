@@ -4,12 +4,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildHostBundle } from '../../main/host/shell-build';
+import { buildHostBundle } from '../../main/launcher/shell-build';
 import type { UtilityProcessLike, UtilityProcessModule } from '../../main/shell/electron-types';
 import { type ParentPortLike, serveHostToShell } from '../../main/shell/host-announce';
 import { connectHostLink, type HostEndpoint } from '../../main/shell/host-link';
 import { HOST_STOP_MESSAGE, superviseHostProcess } from '../../main/shell/host-process';
-import { ManualClock, recordingLog } from './fake-electron';
+import { ManualClock } from '../support/manual-clock';
+import { recordingLog } from './fake-electron';
 
 const projectRoot = join(import.meta.dirname, '..', '..');
 const ready = (port: number) => ({ kind: 'host-ready', origin: `http://127.0.0.1:${port}`, token: 'a'.repeat(32) });

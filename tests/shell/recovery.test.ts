@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { nextQuietStart, dailyRestartFromEnv, scheduleDailyRestart } from '../../main/shell/daily-restart';
 import { createHeartbeatWatchdog } from '../../main/shell/heartbeat-watchdog';
 import { createWindowRecovery, DEFAULT_RECOVERY_POLICY, type RecoveryActions } from '../../main/shell/window-recovery';
-import { ManualClock, recordingLog } from './fake-electron';
+import { ManualClock } from '../support/manual-clock';
+import { recordingLog } from './fake-electron';
 
 function ladder(clock = new ManualClock(1_000_000)) {
   const done: string[] = [];

@@ -1,38 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { DriverClock } from '../../../drivers/printer/clock';
 import { PrinterDriver } from '../../../drivers/printer/driver';
 import { PrinterSimulator } from '../../../simulators/printer/simulator';
 import { simulatedPrinterOpener } from '../../../simulators/printer/simulated-opener';
+import { ManualClock } from '../../support/manual-clock';
 import { TEST_STATUS_TIMEOUT_MS, sampleReceipt, setUpPrinter } from './helpers';
 
 const shortTimeout = { driver: { statusTimeoutMs: TEST_STATUS_TIMEOUT_MS } };
-
-/** A clock whose timers fire only when the test advances it. */
-class ManualClock implements DriverClock {
-  time = 0;
-  #timers: { at: number; callback: () => void; id: number }[] = [];
-  #nextId = 0;
-  now(): number {
-    return this.time;
-  }
-  setTimeout(callback: () => void, ms: number): unknown {
-    const id = this.#nextId++;
-    this.#timers.push({ at: this.time + ms, callback, id });
-    return id;
-  }
-  clearTimeout(handle: unknown): void {
-    this.#timers = this.#timers.filter((timer) => timer.id !== handle);
-  }
-  get pending(): readonly number[] {
-    return this.#timers.map((timer) => timer.at - this.time);
-  }
-  advance(ms: number): void {
-    this.time += ms;
-    const due = this.#timers.filter((timer) => timer.at <= this.time);
-    this.#timers = this.#timers.filter((timer) => timer.at > this.time);
-    for (const timer of due) timer.callback();
-  }
-}
 
 const ticks = (count = 5): Promise<void> =>
   Array.from({ length: count }).reduce<Promise<void>>(
@@ -116,7 +89,7 @@ describe('a printer that does not answer', () => {
       return status;
     });
     await ticks();
-    expect(clock.pending).toEqual([500]);
+    expect(clock.dueIn()).toEqual([500]);
     clock.advance(499);
     await ticks();
     expect(settled).toBe(false);

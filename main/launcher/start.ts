@@ -6,11 +6,11 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../../kiosk-config/load';
-import { startHost } from './host';
-import { createLogger } from './log';
+import { startHost } from '../host/host';
+import { createLogger } from '../host/log';
 import { ensureRendererBuilt } from './renderer-build';
 import { buildShell } from './shell-build';
-import { startUiServer } from './ui-server';
+import { startUiServer } from '../host/ui-server';
 import { chooseWindow, launchWindow } from './window-launcher';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

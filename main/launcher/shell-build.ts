@@ -46,7 +46,7 @@ export async function buildForPackaging(projectRoot: string): Promise<void> {
   await buildHostBundle(projectRoot);
 }
 
-/** `tsx main/host/shell-build.ts`: the bundling step of `npm run package` (see docs/deploy.md). */
+/** `tsx main/launcher/shell-build.ts`: the bundling step of `npm run package` (see docs/deploy.md). */
 if (process.argv[1] && /shell-build\.[cm]?[jt]s$/.test(process.argv[1])) {
   buildForPackaging(join(import.meta.dirname, '..', '..')).catch((error: unknown) => {
     process.stderr.write(`shell build failed: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Logger } from './log';
+import type { Logger } from '../host/log';
 
 export type WindowMode = 'electron' | 'chromium' | 'none';
 
