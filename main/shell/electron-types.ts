@@ -190,6 +190,8 @@ export interface UtilityProcessLike {
   on(event: 'message', listener: (message: unknown) => void): void;
   on(event: 'exit', listener: (code: number) => void): void;
   on(event: 'spawn', listener: () => void): void;
+  /** A fatal V8 error; `exit` follows. `type` is "FatalError"; `report` a Node diagnostic report. */
+  on(event: 'error', listener: (type: string, location: string, report: string) => void): void;
   postMessage(message: unknown): void;
   kill(): boolean;
   readonly stdout: NodeJS.ReadableStream | null;

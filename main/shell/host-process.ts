@@ -4,7 +4,7 @@ import type { UtilityProcessLike, UtilityProcessModule } from './electron-types'
 import type { HostEndpoint } from './host-link';
 import type { ShellLog } from './shell-log';
 
-/** What the host process tells the shell once it listens (see packaged-host.ts). */
+/** What the host process tells the shell once it listens (see host-announce.ts). */
 export const HostReadyMessage = z
   .object({
     kind: z.literal('host-ready'),
@@ -15,6 +15,13 @@ export const HostReadyMessage = z
 export type HostReadyMessage = z.infer<typeof HostReadyMessage>;
 
 export const HOST_STOP_MESSAGE = { kind: 'stop' } as const;
+
+/**
+ * The `serviceName` the host is forked with. Electron reports it as `name` (not `serviceName`,
+ * which is "node.mojom.NodeService" for every utilityProcess.fork child) in `child-process-gone`
+ * and `app.getAppMetrics()`; see window-recovery.ts.
+ */
+export const HOST_SERVICE_NAME = 'tongban-host';
 
 export interface HostSupervisorOptions {
   readonly utilityProcess: UtilityProcessModule;
@@ -55,9 +62,16 @@ export function superviseHostProcess(options: HostSupervisorOptions): HostSuperv
     restartTimer = null;
     if (stopping) return;
     const startedAt = options.clock.now();
-    const process = options.utilityProcess.fork(options.entry, [], { serviceName: 'tongban-host', stdio: 'inherit', env: options.env });
+    const process = options.utilityProcess.fork(options.entry, [], { serviceName: HOST_SERVICE_NAME, stdio: 'inherit', env: options.env });
     child = process;
-    options.log.info({ pid: process.pid }, 'host process started');
+    // The pid exists only once Chromium has launched the process (docs/api/utility-process.md:
+    // "Until the child process has spawned successfully, the value is `undefined`").
+    process.on('spawn', () => options.log.info({ pid: process.pid }, 'host process started'));
+    // A fatal V8 error (out of memory, say). `exit` follows whether or not anyone listens, and
+    // the restart happens there; the listener must exist because UtilityProcess is an
+    // EventEmitter: an `error` with no listener throws in the main process, and Electron shows
+    // its modal "A JavaScript error occurred" dialog over the kiosk.
+    process.on('error', (type, location) => options.log.error({ type, location }, 'host process hit a fatal error; it will exit and be restarted'));
     process.on('message', (raw: unknown) => {
       const ready = HostReadyMessage.safeParse(raw);
       if (!ready.success) {

@@ -5,43 +5,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildHostBundle } from '../../main/launcher/shell-build';
-import type { UtilityProcessLike, UtilityProcessModule } from '../../main/shell/electron-types';
 import { type ParentPortLike, serveHostToShell } from '../../main/shell/host-announce';
 import { connectHostLink, type HostEndpoint } from '../../main/shell/host-link';
-import { HOST_STOP_MESSAGE, superviseHostProcess } from '../../main/shell/host-process';
+import { HOST_SERVICE_NAME, HOST_STOP_MESSAGE, superviseHostProcess } from '../../main/shell/host-process';
 import { ManualClock } from '../support/manual-clock';
 import { recordingLog } from './fake-electron';
+import { FakeUtilityProcessModule } from './fake-utility-process';
 
 const projectRoot = join(import.meta.dirname, '..', '..');
 const ready = (port: number) => ({ kind: 'host-ready', origin: `http://127.0.0.1:${port}`, token: 'a'.repeat(32) });
 
-class FakeUtilityProcess extends EventEmitter implements UtilityProcessLike {
-  readonly pid = 4242;
-  readonly stdout = null;
-  readonly stderr = null;
-  readonly posted: unknown[] = [];
-  killed = false;
-  postMessage(message: unknown): void {
-    this.posted.push(message);
-  }
-  kill(): boolean {
-    this.killed = true;
-    return true;
-  }
-}
-
 function supervised() {
   const clock = new ManualClock(0);
-  const forks: FakeUtilityProcess[] = [];
-  const utilityProcess: UtilityProcessModule = {
-    fork: (path, _args, options) => {
-      expect(path).toBe('/app/dist/host/host.cjs');
-      expect(options?.serviceName).toBe('tongban-host');
-      const child = new FakeUtilityProcess();
-      forks.push(child);
-      return child;
-    },
-  };
+  const utilityProcess = new FakeUtilityProcessModule();
+  const forks = utilityProcess.forks;
   const endpoints: HostEndpoint[] = [];
   const log = recordingLog();
   const supervisor = superviseHostProcess({ utilityProcess, entry: '/app/dist/host/host.cjs', env: {}, clock, log, onReady: (e) => endpoints.push(e) });
@@ -56,6 +33,29 @@ describe('host process supervisor', () => {
     forks[0]!.emit('message', ready(4000));
     expect(endpoints).toEqual([{ origin: 'http://127.0.0.1:4000', token: 'a'.repeat(32) }]);
     expect(supervisor.endpoint()).toEqual(endpoints[0]);
+  });
+
+  it('forks the bundled host under its own service name, and logs its pid once it has one', async () => {
+    const { forks, log } = supervised();
+    expect(forks[0]!.modulePath).toBe('/app/dist/host/host.cjs');
+    expect(forks[0]!.options?.serviceName).toBe(HOST_SERVICE_NAME);
+    expect(log.lines.filter((line) => line.message === 'host process started')).toEqual([]);
+    await Promise.resolve();
+    const started = log.lines.find((line) => line.message === 'host process started');
+    expect(started?.details).toEqual({ pid: forks[0]!.pid });
+    expect(forks[0]!.pid).toEqual(expect.any(Number));
+  });
+
+  it('logs a fatal V8 error of the host instead of throwing it in the main process, then restarts the host', () => {
+    const { clock, forks, log } = supervised();
+    expect(() => forks[0]!.fatalError('v8::internal::Heap::FatalProcessOutOfMemory')).not.toThrow();
+    expect(log.lines).toContainEqual({
+      level: 'error',
+      message: 'host process hit a fatal error; it will exit and be restarted',
+      details: { type: 'FatalError', location: 'v8::internal::Heap::FatalProcessOutOfMemory' },
+    });
+    clock.advance(1_000);
+    expect(forks).toHaveLength(2);
   });
 
   it('ignores messages that are not a well-formed ready message', () => {
