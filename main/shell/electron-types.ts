@@ -40,10 +40,14 @@ export interface RenderProcessGoneDetails {
   readonly exitCode?: number;
 }
 
+/** `app`'s `child-process-gone` details (docs/api/app.md); see child-process.ts for the names. */
 export interface ChildProcessGoneDetails {
   readonly type: string;
   readonly reason: string;
   readonly exitCode?: number;
+  /** The non-localized name, e.g. "network.mojom.NetworkService". */
+  readonly serviceName?: string;
+  /** The display name, e.g. "Network Service", or the fork option `serviceName` for ours. */
   readonly name?: string;
 }
 

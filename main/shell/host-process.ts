@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Clock, TimerHandle } from '../../drivers/common/clock';
+import { HOST_SERVICE_NAME } from './child-process';
 import type { UtilityProcessLike, UtilityProcessModule } from './electron-types';
 import type { HostEndpoint } from './host-link';
 import type { ShellLog } from './shell-log';
@@ -15,13 +16,6 @@ export const HostReadyMessage = z
 export type HostReadyMessage = z.infer<typeof HostReadyMessage>;
 
 export const HOST_STOP_MESSAGE = { kind: 'stop' } as const;
-
-/**
- * The `serviceName` the host is forked with. Electron reports it as `name` (not `serviceName`,
- * which is "node.mojom.NodeService" for every utilityProcess.fork child) in `child-process-gone`
- * and `app.getAppMetrics()`; see window-recovery.ts.
- */
-export const HOST_SERVICE_NAME = 'tongban-host';
 
 export interface HostSupervisorOptions {
   readonly utilityProcess: UtilityProcessModule;

@@ -1,4 +1,5 @@
 import type { Clock, TimerHandle } from '../../drivers/common/clock';
+import { childProcessKind } from './child-process';
 import type { ChildProcessGoneDetails, RenderProcessGoneDetails } from './electron-types';
 import type { ShellLog } from './shell-log';
 
@@ -106,13 +107,40 @@ export function createWindowRecovery(actions: RecoveryActions, clock: Clock, log
       failure('render-process-gone', { reason: details.reason, exitCode: details.exitCode }, actions.reload);
     },
     childProcessGone(details) {
-      // The host's utility process has its own supervisor; a clean exit is no failure.
-      if (details.type === 'Utility' || details.reason === 'clean-exit') {
-        log.info({ type: details.type, name: details.name, reason: details.reason }, 'child process gone');
+      const about = { type: details.type, name: details.name, serviceName: details.serviceName, reason: details.reason, exitCode: details.exitCode };
+      if (details.reason === 'clean-exit') {
+        log.info(about, 'child process gone');
         return;
       }
-      // A dead GPU or network service leaves a blank or frozen page behind: reload it.
-      failure('child-process-gone', { type: details.type, reason: details.reason, exitCode: details.exitCode }, actions.reload);
+      switch (childProcessKind(details)) {
+        case 'host':
+          // The host has its own supervisor (host-process.ts), which restarts it.
+          log.info(about, 'host process gone; its supervisor restarts it');
+          return;
+        case 'network-service':
+          // Chromium starts a new one. The page needs none: app:// is served by the main
+          // process and the API travels over IPC; the host makes its own connections.
+          log.warn(about, 'network service gone; Chromium restarts it');
+          return;
+        case 'audio-service':
+          // Started again when sound is next played; the page plays none today.
+          log.warn(about, 'audio service gone; Chromium restarts it when needed');
+          return;
+        case 'video-capture':
+          // The camera's stream died with it and the live photo would show a frozen frame:
+          // reload, and the page opens the camera again (the session lives in the host).
+          failure('camera-service-gone', about, actions.reload);
+          return;
+        case 'node-utility':
+        case 'other-utility':
+          log.warn(about, 'utility process gone');
+          return;
+        case 'gpu':
+        case 'other':
+          // A dead GPU process leaves a blank or frozen page behind: reload it.
+          failure('child-process-gone', about, actions.reload);
+          return;
+      }
     },
     unresponsive() {
       if (unresponsiveTimer !== null || stopped) return;

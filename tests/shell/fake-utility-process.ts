@@ -94,3 +94,30 @@ export class FakeUtilityProcessModule implements UtilityProcessModule {
     return child;
   }
 }
+
+/**
+ * What `app`'s `child-process-gone` reports for utility processes (docs/api/app.md, "Event:
+ * 'child-process-gone'"): `type` is "Utility" for all of them; `serviceName` is the non-localized
+ * name (Chromium's metrics name, the service's mojo interface, set in
+ * shell/browser/api/electron_api_app.cc) and `name` the display name, e.g. "Network Service",
+ * "Audio Service", "Video Capture".
+ */
+export const CHROMIUM_UTILITY_SERVICES = {
+  network: { serviceName: 'network.mojom.NetworkService', name: 'Network Service' },
+  audio: { serviceName: 'audio.mojom.AudioService', name: 'Audio Service' },
+  videoCapture: { serviceName: 'video_capture.mojom.VideoCaptureService', name: 'Video Capture' },
+} as const;
+
+export function utilityServiceGone(service: { serviceName: string; name: string }, reason = 'crashed', exitCode = 139) {
+  return { type: 'Utility', reason, exitCode, serviceName: service.serviceName, name: service.name };
+}
+
+/**
+ * A `utilityProcess.fork` child as `child-process-gone` reports it: `serviceName` is always
+ * "node.mojom.NodeService"; the fork option `serviceName` comes back as `name`, by default
+ * "Node Utility Process" (utility-process.md; spec/api-utility-process-spec.ts, "app
+ * 'child-process-gone' event").
+ */
+export function forkedUtilityGone(forkServiceName: string | undefined, reason = 'crashed', exitCode = 139) {
+  return { type: 'Utility', reason, exitCode, serviceName: 'node.mojom.NodeService', name: forkServiceName ?? 'Node Utility Process' };
+}

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { nextQuietStart, dailyRestartFromEnv, scheduleDailyRestart } from '../../main/shell/daily-restart';
 import { createHeartbeatWatchdog } from '../../main/shell/heartbeat-watchdog';
 import { createWindowRecovery, DEFAULT_RECOVERY_POLICY, type RecoveryActions } from '../../main/shell/window-recovery';
+import { childProcessKind, HOST_SERVICE_NAME } from '../../main/shell/child-process';
 import { ManualClock } from '../support/manual-clock';
 import { recordingLog } from './fake-electron';
+import { CHROMIUM_UTILITY_SERVICES, forkedUtilityGone, utilityServiceGone } from './fake-utility-process';
 
 function ladder(clock = new ManualClock(1_000_000)) {
   const done: string[] = [];
@@ -101,12 +103,37 @@ describe('window recovery', () => {
   });
 
   it('reloads after a GPU process crash, but leaves the host utility process to its own supervisor', () => {
-    const { done, recovery } = ladder();
+    const { done, log, recovery } = ladder();
     recovery.childProcessGone({ type: 'GPU', reason: 'crashed', exitCode: 1 });
     expect(done).toEqual(['reload']);
-    recovery.childProcessGone({ type: 'Utility', name: 'tongban-host', reason: 'crashed' });
+    recovery.childProcessGone(forkedUtilityGone(HOST_SERVICE_NAME));
     recovery.childProcessGone({ type: 'GPU', reason: 'clean-exit' });
     expect(done).toEqual(['reload']);
+    expect(log.messages('info')).toContain('host process gone; its supervisor restarts it');
+  });
+
+  it('tells the camera service from the host although both are "Utility": the camera gets the page reloaded', () => {
+    const { done, log, recovery } = ladder();
+    recovery.childProcessGone(utilityServiceGone(CHROMIUM_UTILITY_SERVICES.videoCapture));
+    expect(done).toEqual(['reload']);
+    expect(log.lines[0]).toMatchObject({ level: 'warn', details: { cause: 'camera-service-gone', serviceName: 'video_capture.mojom.VideoCaptureService' } });
+  });
+
+  it('logs a dead network or audio service without reloading (Chromium restarts them; the page needs neither)', () => {
+    const { done, log, recovery } = ladder();
+    recovery.childProcessGone(utilityServiceGone(CHROMIUM_UTILITY_SERVICES.network));
+    recovery.childProcessGone(utilityServiceGone(CHROMIUM_UTILITY_SERVICES.audio, 'killed'));
+    expect(done).toEqual([]);
+    expect(log.messages('warn')).toEqual(['network service gone; Chromium restarts it', 'audio service gone; Chromium restarts it when needed']);
+  });
+
+  it('does not take another Node utility process for the host', () => {
+    expect(childProcessKind(forkedUtilityGone(HOST_SERVICE_NAME))).toBe('host');
+    expect(childProcessKind(forkedUtilityGone(undefined))).toBe('node-utility');
+    // A Chromium service whose display name happened to equal ours is still not the host.
+    expect(childProcessKind(utilityServiceGone({ serviceName: 'network.mojom.NetworkService', name: HOST_SERVICE_NAME }))).toBe('network-service');
+    expect(childProcessKind(utilityServiceGone({ serviceName: 'storage.mojom.StorageService', name: 'Storage Service' }))).toBe('other-utility');
+    expect(childProcessKind({ type: 'Zygote', reason: 'crashed' })).toBe('other');
   });
 
   it('reloads a page that failed to load, but not one the lockdown aborted', () => {
