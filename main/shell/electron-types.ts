@@ -66,8 +66,10 @@ export interface WebContentsEvents {
   'did-fail-load': (event: unknown, errorCode: number, errorDescription: string, validatedURL: string, isMainFrame: boolean) => void;
   'zoom-changed': (event: PreventableEvent, direction: string) => void;
   'select-bluetooth-device': (event: PreventableEvent, devices: unknown[], callback: (deviceId: string) => void) => void;
-  login: (event: PreventableEvent, ...rest: unknown[]) => void;
-  'select-client-certificate': (event: PreventableEvent, ...rest: unknown[]) => void;
+  /** HTTP auth: `callback()` with no credentials cancels the request (docs/api/app.md, 'login'). */
+  login: (event: PreventableEvent, details: { readonly url: string }, authInfo: unknown, callback: (username?: string, password?: string) => void) => void;
+  /** Unprevented, Chromium picks the first certificate itself; `callback()` continues without one. */
+  'select-client-certificate': (event: PreventableEvent, url: string, certificateList: unknown[], callback: (certificate?: unknown) => void) => void;
 }
 
 export type WindowOpenHandler = (details: { readonly url: string }) => { action: 'deny' } | { action: 'allow' };

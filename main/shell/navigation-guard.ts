@@ -33,13 +33,19 @@ export function guardNavigation(contents: KioskWebContents, log: ShellLog): void
   });
   // Ignoring beforeunload means no "leave this page?" prompt can block a reload or relaunch.
   contents.on('will-prevent-unload', (event) => event.preventDefault());
-  contents.on('login', (event) => {
+  // Preventing the default of these two takes the answer over: it must then be given, or the
+  // request waits for ever. `callback()` with no credentials cancels the authentication, and
+  // with no certificate continues without one (docs/api/app.md, 'login' and
+  // 'select-client-certificate'). Unprevented, Chromium would hand over the first certificate.
+  contents.on('login', (event, details, _authInfo, callback) => {
     event.preventDefault();
-    log.warn({}, 'HTTP login prompt refused');
+    callback();
+    log.warn({ url: details.url }, 'HTTP login prompt refused');
   });
-  contents.on('select-client-certificate', (event) => {
+  contents.on('select-client-certificate', (event, url, _certificates, callback) => {
     event.preventDefault();
-    log.warn({}, 'client certificate chooser refused');
+    callback();
+    log.warn({ url }, 'client certificate chooser refused');
   });
   contents.on('select-bluetooth-device', (event, _devices, callback) => {
     event.preventDefault();

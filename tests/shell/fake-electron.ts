@@ -100,6 +100,38 @@ export class FakeWebContents implements KioskWebContents {
   send(channel: string, ...args: unknown[]): void {
     this.sent.push({ channel, args });
   }
+
+  /**
+   * A page asks for HTTP authentication, as Chromium's login handler does: "The default behavior
+   * is to cancel all authentications. To override this you should prevent the default behavior
+   * with event.preventDefault() and call callback(username, password)"; "If callback is called
+   * without a username or password, the authentication request will be cancelled" (docs/api/app.md,
+   * Event: 'login'; the webContents event is forwarded to it). Prevented and never answered, the
+   * request waits: 'pending'.
+   */
+  requestLogin(url = 'https://evil.example/'): 'cancelled' | 'credentials' | 'pending' {
+    let answer: 'cancelled' | 'credentials' | 'pending' = 'pending';
+    const event = preventable();
+    this.emit('login', event, { url }, { isProxy: false, scheme: 'basic', host: new URL(url).host, port: 443, realm: 'x' }, (username, password) => {
+      answer = username !== undefined && password !== undefined ? 'credentials' : 'cancelled';
+    });
+    return event.prevented ? answer : 'cancelled';
+  }
+
+  /**
+   * A server asks for a client certificate. Unprevented, Electron picks the first one from the
+   * platform store by itself; prevented, `callback()` with nothing continues without one
+   * (shell/browser/api/electron_api_app.cc, App::SelectClientCertificate; docs/api/app.md, Event:
+   * 'select-client-certificate'). Prevented and never answered, the TLS handshake waits: 'pending'.
+   */
+  requestClientCertificate(certificates: unknown[] = [{ subjectName: 'officer' }]): 'first-certificate' | 'chosen' | 'none' | 'pending' {
+    let answer: 'chosen' | 'none' | 'pending' = 'pending';
+    const event = preventable();
+    this.emit('select-client-certificate', event, 'evil.example:443', certificates, (certificate) => {
+      answer = certificate === undefined || certificate === null ? 'none' : 'chosen';
+    });
+    return event.prevented ? answer : 'first-certificate';
+  }
   isDestroyed(): boolean {
     return this.destroyed;
   }

@@ -70,12 +70,9 @@ describe('navigation guard', () => {
     const unload = preventable();
     contents.emit('will-prevent-unload', unload);
     expect(unload.prevented).toBe(true);
-    const login = preventable();
-    contents.emit('login', login);
-    expect(login.prevented).toBe(true);
-    const certificate = preventable();
-    contents.emit('select-client-certificate', certificate);
-    expect(certificate.prevented).toBe(true);
+    // Refused, not left hanging and not answered by Chromium's default (first certificate).
+    expect(contents.requestLogin()).toBe('cancelled');
+    expect(contents.requestClientCertificate()).toBe('none');
     const bluetooth = preventable();
     let chosen: string | undefined;
     contents.emit('select-bluetooth-device', bluetooth, [{ deviceId: 'x' }], (id) => (chosen = id));
