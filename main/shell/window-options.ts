@@ -6,7 +6,12 @@ import type { BrowserWindowConstructor, BrowserWindowLike } from './electron-typ
  * (which only reads `new BrowserWindow({...})` written out in place) both see them.
  */
 export function createKioskWindow(BrowserWindow: BrowserWindowConstructor, options: { preload: string; devTools: boolean }): BrowserWindowLike {
-  return new BrowserWindow({
+  // Reviewed (electronegativity wants `disableBlinkFeatures: 'Auxclick'`): Chromium has no Blink
+  // runtime feature of that name any more, so the setting is silently ignored and protects
+  // nothing. What does stop a middle click from opening anything: every new window is denied
+  // (navigation-guard.ts), off-origin navigation is refused, and the preload cancels auxclick on
+  // off-origin links (page-guard.ts).
+  return new BrowserWindow({ // eng-disable AUXCLICK_JS_CHECK
     kiosk: true,
     fullscreen: true,
     frame: false,
@@ -27,8 +32,6 @@ export function createKioskWindow(BrowserWindow: BrowserWindowConstructor, optio
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
-      // Middle click (auxclick) could open links in new windows; the touch UI has no use for it.
-      disableBlinkFeatures: 'Auxclick',
       webviewTag: false,
       navigateOnDragDrop: false,
       disableDialogs: true,

@@ -235,6 +235,19 @@ describe('page guard (preload)', () => {
     expect(click('app://kiosk/index.html#help')).toBe(false);
     expect(click(null)).toBe(false);
   });
+
+  it('cancels middle clicks (auxclick) on off-origin links too', () => {
+    const target = new FakeTarget<ClickEventLike>();
+    refuseOffOriginLinks(target, KIOSK_ORIGIN, originOf);
+    const auxclick = (href: string) => {
+      let prevented = false;
+      const anchor = { href, closest: () => anchor };
+      target.dispatch('auxclick', { target: anchor, preventDefault: () => (prevented = true) });
+      return prevented;
+    };
+    expect(auxclick('https://evil.example/')).toBe(true);
+    expect(auxclick('app://kiosk/index.html')).toBe(false);
+  });
 });
 
 describe('app guard', () => {
@@ -296,10 +309,12 @@ describe('window options and settings', () => {
       webviewTag: false,
       navigateOnDragDrop: false,
       disableDialogs: true,
-      disableBlinkFeatures: 'Auxclick',
       devTools: false,
       preload: '/app/preload.cjs',
     });
+    // 'Auxclick' is no Blink runtime feature: the setting would be ignored and only look like a
+    // protection. Middle clicks are handled by the window-open handler and the preload's guard.
+    expect(options.webPreferences).not.toHaveProperty('disableBlinkFeatures');
   });
 
   it('devtools only unpackaged and on request; restart by exit under a supervisor', () => {
