@@ -1,3 +1,4 @@
+import type { StatusChangeListener, StatusReporting } from '../common/device-status';
 import type { PipeOpener } from '../transport/byte-pipe';
 import { toHex } from './codec';
 import { COMMANDS } from './commands';
@@ -56,7 +57,7 @@ function pause(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
  * magazine). High-level operations return Results and never throw; one operation runs at a time
  * and getStatus() answers from the last known state while an operation is running.
  */
-export class CertificateUnitDriver {
+export class CertificateUnitDriver implements StatusReporting<CertificateUnitStatus> {
   readonly #tracker = new StatusTracker();
   readonly #session: UnitSession;
   readonly #timeouts: CertificateUnitTimeouts;
@@ -72,7 +73,7 @@ export class CertificateUnitDriver {
     this.#session = new UnitSession(opener, addr, this.#timeouts, this.#tracker);
   }
 
-  onStatusChange(listener: (status: CertificateUnitStatus, previous: CertificateUnitStatus) => void): () => void {
+  onStatusChange(listener: StatusChangeListener<CertificateUnitStatus>): () => void {
     return this.#tracker.onStatusChange(listener);
   }
 
@@ -81,7 +82,7 @@ export class CertificateUnitDriver {
   }
 
   /** The last known status, without talking to the unit. */
-  get lastStatus(): CertificateUnitStatus {
+  get status(): CertificateUnitStatus {
     return this.#tracker.snapshot();
   }
 

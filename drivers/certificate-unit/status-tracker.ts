@@ -1,10 +1,10 @@
+import type { DeviceStatus } from '../common/device-status';
 import { Listeners } from '../transport/byte-pipe';
 import type { StatusBytes } from './codec';
 import { type CertificateUnitReason, REASONS } from './errors';
 import type {
   CardPosition,
   CertificateUnitStatus,
-  DeviceStatus,
   MediaEvent,
   MediaState,
   RetainBinState,
@@ -85,7 +85,7 @@ export class StatusTracker {
       retainBin: this.#retainBin,
       media: this.#media,
       ...(this.#firmware === undefined ? {} : { firmware: this.#firmware }),
-      ...(reason === undefined ? {} : { reason }),
+      ...(reason === undefined ? {} : { reason, detail: REASONS[reason].description }),
     };
   }
 

@@ -1,8 +1,6 @@
+import type { CommonStatus } from '../common/device-status';
 import type { CertificateUnitReason, CertificateUnitResult } from './errors';
 import type { PermitRecord, SlotState } from './messages';
-
-/** The common device status every kiosk device reports (after XFS4IoT). */
-export type DeviceStatus = 'online' | 'offline' | 'busy' | 'hardware-error' | 'user-error';
 
 /** Where the unit says a card is (st0): nothing, held at the gate, or inside (RF/IC/holding). */
 export type CardPosition = 'none' | 'gate' | 'inside';
@@ -25,8 +23,8 @@ export type RetainBinState = 'ok' | 'full';
  */
 export type MediaState = 'none' | 'entering' | 'in-gate' | 'present' | 'taken' | 'retained' | 'jammed';
 
-export interface CertificateUnitStatus {
-  readonly status: DeviceStatus;
+/** The common device status; the unit adds card position, stock, retain bin and media. */
+export interface CertificateUnitStatus extends CommonStatus {
   readonly card: CardPosition;
   readonly stock: StockLevel;
   readonly retainBin: RetainBinState;

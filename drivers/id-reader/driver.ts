@@ -1,3 +1,4 @@
+import type { StatusChangeListener, StatusReporting } from '../common/device-status';
 import type { BytePipe, PipeOpener } from '../transport/byte-pipe';
 import { Listeners } from '../transport/byte-pipe';
 import { encodeCommand, FrameScanner, parseResponse, type ResponseFrame, toHex } from './codec';
@@ -59,11 +60,14 @@ const fail = (
 /** A failure for an SW3 that is not the one the step expects. */
 const failSw3 = (sw3: number): IdReaderFailure => fail(failureReasonFor(sw3Result(sw3)), describeResult(sw3), { sw3 });
 
-/** The device status a reply frame implies: hardware-error when the SW3 says the SAM is unusable. */
-function statusForSw3(sw3: number): Pick<IdReaderStatus, 'status' | 'detail'> {
+/**
+ * The device status a reply frame implies: hardware-error when the SW3 says the SAM is unusable.
+ * Any other frame clears the detail: whatever went wrong before is over.
+ */
+function statusForSw3(sw3: number, card: IdReaderStatus['card']): IdReaderStatus {
   return failureReasonFor(sw3Result(sw3)) === 'sam-error'
-    ? { status: 'hardware-error', detail: describeResult(sw3) }
-    : { status: 'online', detail: null };
+    ? { status: 'hardware-error', card, detail: describeResult(sw3) }
+    : { status: 'online', card };
 }
 
 /**
@@ -72,11 +76,11 @@ function statusForSw3(sw3: number): Pick<IdReaderStatus, 'status' | 'detail'> {
  * and reopened after it closes, so unplugging and replugging the reader heals by itself.
  * Nothing the reader sends can make it throw: every outcome is an IdReaderResult.
  */
-export class IdReaderDriver {
+export class IdReaderDriver implements StatusReporting<IdReaderStatus> {
   readonly #open: PipeOpener;
   readonly #timeouts: IdReaderTimeouts;
   readonly #photoDecoder: WltPhotoDecoder | undefined;
-  readonly #statusListeners = new Listeners<[IdReaderStatus]>();
+  readonly #statusListeners = new Listeners<[IdReaderStatus, IdReaderStatus]>();
   #pipe: BytePipe | undefined;
   #queue: Promise<unknown> = Promise.resolve();
   #status: IdReaderStatus = { status: 'offline', card: 'unknown', detail: 'not connected yet' };
@@ -88,11 +92,12 @@ export class IdReaderDriver {
     this.#photoDecoder = options.photoDecoder;
   }
 
+  /** The last known status, without talking to the reader. */
   get status(): IdReaderStatus {
     return this.#status;
   }
 
-  onStatusChange(listener: (status: IdReaderStatus) => void): () => void {
+  onStatusChange(listener: StatusChangeListener<IdReaderStatus>): () => void {
     return this.#statusListeners.add(listener);
   }
 
@@ -196,7 +201,7 @@ export class IdReaderDriver {
   #setStatus(next: IdReaderStatus): void {
     const prev = this.#status;
     this.#status = next;
-    if (prev.status !== next.status || prev.card !== next.card) this.#statusListeners.emit(next);
+    if (prev.status !== next.status || prev.card !== next.card) this.#statusListeners.emit(next, prev);
   }
 
   async #connect(): Promise<BytePipe | IdReaderFailure> {
@@ -270,7 +275,7 @@ export class IdReaderDriver {
       const result = await reply;
       // Any valid frame means the reader is there; an SW3 that says the SAM is unusable makes it
       // hardware-error until a command succeeds again.
-      if (result.ok) this.#setStatus({ ...this.#status, ...statusForSw3(result.value.sw3) });
+      if (result.ok) this.#setStatus(statusForSw3(result.value.sw3, this.#status.card));
       else if (result.reason === 'timeout') {
         this.#setStatus({ status: 'offline', card: 'unknown', detail: result.message });
       } else if (result.reason === 'bad-response') {

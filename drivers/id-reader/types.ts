@@ -1,13 +1,9 @@
+import type { CommonStatus } from '../common/device-status';
 import type { DecodedCard } from './card';
 
-/** Common device status, after XFS4IoT; the reader adds whether a card lies on it. */
-export type DeviceStatus = 'online' | 'offline' | 'busy' | 'hardware-error' | 'user-error';
-
-export interface IdReaderStatus {
-  readonly status: DeviceStatus;
+/** The common device status; the reader adds whether a card lies on it. */
+export interface IdReaderStatus extends CommonStatus {
   readonly card: 'present' | 'absent' | 'unknown';
-  /** What went wrong last, for technicians; never shown to citizens as-is. */
-  readonly detail: string | null;
 }
 
 export type IdReaderFailureReason =

@@ -4,6 +4,7 @@
  */
 import { type BytePipe, Listeners, type PipeOpener } from '../transport/byte-pipe';
 import { type Clock, delay, systemClock } from '../common/clock';
+import type { StatusReporting } from '../common/device-status';
 import { decodeStatusReply, encodeDocument, statusRequest } from './codec';
 import { checkDocument, type ReceiptDocument } from './document';
 import { ReplyReader } from './reply-reader';
@@ -41,7 +42,7 @@ function isReplyFor<N extends StatusRequest>(reply: StatusReply, n: N): reply is
   return reply.n === n;
 }
 
-export class PrinterDriver {
+export class PrinterDriver implements StatusReporting<PrinterStatus> {
   readonly #opener: PipeOpener;
   readonly #clock: Clock;
   readonly #statusTimeoutMs: number;

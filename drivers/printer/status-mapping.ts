@@ -21,21 +21,40 @@ export function composeStatus(replies: StatusReplies, checkedAt: number): Printe
   const paper = paperOut ? 'out' : paperSensor.nearEnd ? 'near-end' : 'ok';
   const base = { paper, coverOpen: offlineCause.coverOpen, errors, checkedAt } as const;
   if (errorCause.mechanical || errorCause.autocutter || errorCause.unrecoverable) {
-    return { ...base, status: 'hardware-error' };
+    return withDetail({ ...base, status: 'hardware-error' });
   }
   // Cover and paper need a person: XFS calls that a user error.
-  if (offlineCause.coverOpen || paperOut) return { ...base, status: 'user-error' };
+  if (offlineCause.coverOpen || paperOut) return withDetail({ ...base, status: 'user-error' });
   // An auto-recoverable error (head too hot) clears by itself: the printer is busy, not broken.
-  if (errorCause.autoRecoverable) return { ...base, status: 'busy' };
-  if (offlineCause.errorOccurred) return { ...base, status: 'hardware-error' };
-  if (printer.offline) return { ...base, status: 'offline', fault: 'reported-offline' };
+  if (errorCause.autoRecoverable) return withDetail({ ...base, status: 'busy' });
+  if (offlineCause.errorOccurred) return withDetail({ ...base, status: 'hardware-error' }, 'error reported without a cause');
+  if (printer.offline) return withDetail({ ...base, status: 'offline', fault: 'reported-offline' });
   return { ...base, status: 'online' };
 }
 
 /** A status when the printer could not be read at all. */
 export function unreadableStatus(fault: StatusFault, checkedAt: number): PrinterStatus {
   const status = fault === 'garbage-reply' ? 'hardware-error' : 'offline';
-  return { status, paper: 'unknown', coverOpen: false, errors: [], fault, checkedAt };
+  return withDetail({ status, paper: 'unknown', coverOpen: false, errors: [], fault, checkedAt });
+}
+
+const FAULT_DETAILS: { readonly [F in StatusFault]: string } = {
+  'no-reply': 'no reply to DLE EOT',
+  'garbage-reply': 'replies to DLE EOT are not status bytes',
+  disconnected: 'link closed',
+  'open-failed': 'port cannot be opened',
+  'reported-offline': 'printer says offline without a cause',
+  'not-checked': 'not asked yet',
+};
+
+/** The common English detail for technicians, built from the printer's own fields. */
+function withDetail(status: Omit<PrinterStatus, 'detail'>, ...extra: string[]): PrinterStatus {
+  const parts = [...extra];
+  if (status.fault !== undefined) parts.push(FAULT_DETAILS[status.fault]);
+  if (status.paper === 'out') parts.push('paper out');
+  if (status.coverOpen) parts.push('cover open');
+  if (status.errors.length > 0) parts.push(`errors: ${status.errors.join(', ')}`);
+  return parts.length === 0 ? status : { ...status, detail: parts.join('; ') };
 }
 
 /**

@@ -1,8 +1,6 @@
 /** Typed status, failure reasons and results of the receipt printer driver. */
+import type { CommonStatus, StatusChangeListener } from '../common/device-status';
 import type { ReceiptDocument } from './document';
-
-/** The common device state every kiosk device reports (after XFS4IoT). */
-export type DeviceState = 'online' | 'offline' | 'busy' | 'hardware-error' | 'user-error';
 
 /** `unknown` when the printer could not be asked (offline, no reply, garbage). */
 export type PaperLevel = 'ok' | 'near-end' | 'out' | 'unknown';
@@ -21,8 +19,8 @@ export type StatusFault =
   /** Nothing has been asked yet. */
   | 'not-checked';
 
-export interface PrinterStatus {
-  readonly status: DeviceState;
+/** The common device status; the printer adds paper, cover and DLE EOT error causes. */
+export interface PrinterStatus extends CommonStatus {
   readonly paper: PaperLevel;
   readonly coverOpen: boolean;
   readonly errors: readonly PrinterErrorCause[];
@@ -106,4 +104,4 @@ export interface PrintFailure {
 
 export type PrintResult = PrintSuccess | PrintFailure;
 
-export type StatusListener = (status: PrinterStatus, previous: PrinterStatus) => void;
+export type StatusListener = StatusChangeListener<PrinterStatus>;

@@ -1,4 +1,5 @@
 import { CertificateUnitDriver } from '../../drivers/certificate-unit/driver';
+import type { CommonStatus } from '../../drivers/common/device-status';
 import { IdReaderDriver } from '../../drivers/id-reader/driver';
 import { PrinterDriver } from '../../drivers/printer/driver';
 import { openHidPipe } from '../../drivers/transport/hid-pipe';
@@ -11,6 +12,7 @@ import { simulatedIdReaderOpener } from '../../simulators/id-reader/simulated-op
 import { isTestCardName } from '../../simulators/id-reader/test-cards';
 import { PrinterSimulator } from '../../simulators/printer/simulator';
 import { simulatedPrinterOpener } from '../../simulators/printer/simulated-opener';
+import type { DeviceReport } from './sync/heartbeat';
 
 export interface KioskDevices {
   readonly idReader: IdReaderDriver;
@@ -81,6 +83,23 @@ export function createDevices(config: DevicesConfig): { devices: KioskDevices; s
   return {
     devices: { idReader: idReader.driver, printer: printer.driver, certificateUnit: certificateUnit.driver },
     simulators: { idReader: idReader.simulator, printer: printer.simulator, certificateUnit: certificateUnit.simulator },
+  };
+}
+
+/** The fields every device reports the same way; `detail` is null when nothing is wrong. */
+const common = ({ status, detail }: CommonStatus) => ({ status, detail: detail ?? null });
+
+/**
+ * The device part of the heartbeat: each device's last known status in the common vocabulary,
+ * plus what central needs to send a technician with the right parts (paper, cards, an empty bin).
+ * Reads only the last known status: the heartbeat must never wait on a device.
+ */
+export function deviceReport(devices: KioskDevices): Readonly<Record<keyof KioskDevices, DeviceReport>> {
+  const { idReader, printer, certificateUnit } = devices;
+  return {
+    idReader: { ...common(idReader.status), card: idReader.status.card },
+    printer: { ...common(printer.status), paper: printer.status.paper, coverOpen: printer.status.coverOpen },
+    certificateUnit: { ...common(certificateUnit.status), retainBin: certificateUnit.status.retainBin, stock: certificateUnit.status.stock },
   };
 }
 

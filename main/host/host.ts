@@ -4,7 +4,8 @@ import { loadConfig, resolveDataDir } from '../../kiosk-config/load';
 import type { KioskConfig } from '../../kiosk-config/schema';
 import { CentralSimulator } from '../../simulators/central/server';
 import { ApiDispatcher } from './api/dispatcher';
-import { closeDevices, createDevices, type EmbeddedSimulators, type KioskDevices } from './devices';
+import { canServe } from '../../drivers/common/device-status';
+import { closeDevices, createDevices, deviceReport, type EmbeddedSimulators, type KioskDevices } from './devices';
 import { implementedServices, recoverUnfinished, SessionManager } from './flows/session-manager';
 import { createLogger, type Logger } from './log';
 import { type Db, openDatabase } from './store/database';
@@ -93,8 +94,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
       if (outOfService) return { id, available: false, reasonKey: 'services.kioskOutOfService' };
       if (!implementedServices.includes(id)) return { id, available: false, reasonKey: 'services.notYetAvailable' };
       // Offline or broken hides the service; busy is a reader in use, which is fine.
-      const readerStatus = built.devices.idReader.status.status;
-      const readerUsable = readerStatus === 'online' || readerStatus === 'busy';
+      const readerUsable = canServe(built.devices.idReader.status.status);
       return { id, available: readerUsable, reasonKey: readerUsable ? null : 'services.deviceOutOfService' };
     }),
   });
@@ -134,14 +134,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     softwareVersion: SOFTWARE_VERSION,
     intervalMs: config.sync.heartbeatIntervalS * 1000,
     now,
-    devices: () => {
-      const { idReader, printer, certificateUnit } = built.devices;
-      return {
-        idReader: { status: idReader.status.status, card: idReader.status.card },
-        printer: { status: printer.status.status, paper: printer.status.paper, coverOpen: printer.status.coverOpen },
-        certificateUnit: { status: certificateUnit.lastStatus.status, retainBin: certificateUnit.lastStatus.retainBin, stock: certificateUnit.lastStatus.stock },
-      };
-    },
+    devices: () => deviceReport(built.devices),
     queue: () => journal.outbox.stats(now()),
     onCommand: (command) => {
       switch (command) {

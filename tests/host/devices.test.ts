@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { KioskConfig } from '../../kiosk-config/schema';
-import { closeDevices, createDevices } from '../../main/host/devices';
+import { closeDevices, createDevices, deviceReport } from '../../main/host/devices';
 
 /** The device section of a configuration, with defaults (simulators) for what is not named. */
-const devicesConfig = (devices: Record<string, unknown>) => KioskConfig.parse({ devices }).devices;
+const devicesConfig = (devices: Record<string, unknown>) => KioskConfig.parse({ mode: 'simulator', devices }).devices;
 
 describe('devices from configuration', () => {
   it('builds a simulated reader whose card the simulator controls', async () => {
@@ -47,6 +47,22 @@ describe('printer and certificate unit from configuration', () => {
     );
     expect((await devices.printer.getStatus()).status).toBe('offline');
     expect((await devices.certificateUnit.getStatus()).status).toBe('offline');
+    await closeDevices(devices);
+  });
+});
+
+describe('device report for the heartbeat', () => {
+  it('reports every device in the common status vocabulary, with what went wrong and what it lacks', async () => {
+    const { devices, simulators } = createDevices(devicesConfig({}));
+    // Nothing asked yet: the report says so instead of guessing.
+    expect(deviceReport(devices).idReader).toEqual({ status: 'offline', detail: 'not connected yet', card: 'unknown' });
+    simulators.printer!.setPaper('out');
+    await Promise.all([devices.idReader.getStatus(), devices.printer.getStatus(), devices.certificateUnit.getStatus()]);
+    expect(deviceReport(devices)).toEqual({
+      idReader: { status: 'online', detail: null, card: 'unknown' },
+      printer: { status: 'user-error', detail: 'paper out', paper: 'out', coverOpen: false },
+      certificateUnit: { status: 'online', detail: null, retainBin: 'ok', stock: 'ok' },
+    });
     await closeDevices(devices);
   });
 });

@@ -17,7 +17,7 @@ describe('certificate unit: cancel', () => {
     controller.abort();
     expect(await take).toMatchObject({ ok: false, reason: 'cancelled' });
     expect(rig.sim.state.entryEnabled).toBe(false);
-    expect(rig.driver.lastStatus).toMatchObject({ status: 'online', media: 'none' });
+    expect(rig.driver.status).toMatchObject({ status: 'online', media: 'none' });
   });
 
   it('an abort during a slow move sends EOT and the unit does not move the card', async () => {

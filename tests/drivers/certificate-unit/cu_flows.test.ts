@@ -16,12 +16,12 @@ describe('certificate unit flows', () => {
     driver.onMedia((event) => media.push(event));
 
     const take = driver.takePermit({ timeoutMs: 2000 });
-    await until(() => sim.state.entryEnabled && driver.lastStatus.media === 'entering');
+    await until(() => sim.state.entryEnabled && driver.status.media === 'entering');
     expect(sim.insertCard(TEST_PERMITS[0]!)).toBe(true);
     expect(await take).toEqual({ ok: true });
     expect(sim.state.location).toBe('rf');
     expect(sim.state.entryEnabled).toBe(false);
-    expect(driver.lastStatus).toMatchObject({ status: 'online', card: 'inside', media: 'present' });
+    expect(driver.status).toMatchObject({ status: 'online', card: 'inside', media: 'present' });
 
     const read = await driver.readPermit();
     expect(read).toEqual({
@@ -61,7 +61,7 @@ describe('certificate unit flows', () => {
     expect(sim.takeCardFromGate()?.kind).toBe('permit');
     expect(await eject).toEqual({ ok: true, outcome: 'taken' });
     expect(media.map((e) => e.type)).toEqual(['MediaInserted', 'MediaTaken']);
-    expect(driver.lastStatus).toMatchObject({ card: 'none', media: 'taken', status: 'online' });
+    expect(driver.status).toMatchObject({ card: 'none', media: 'taken', status: 'online' });
   });
 
   it('moves the card back to RF to endorse it after printing, and refuses to pull in a card left in the gate', async () => {
@@ -126,7 +126,7 @@ describe('certificate unit flows', () => {
     expect(await driver.dispense(3)).toEqual({ ok: true });
     expect(sim.state.location).toBe('gate');
     expect(sim.state.card).toMatchObject({ kind: 'certificate', slot: 3 });
-    expect(driver.lastStatus).toMatchObject({ card: 'gate', media: 'in-gate', stock: 'low' });
+    expect(driver.status).toMatchObject({ card: 'gate', media: 'in-gate', stock: 'low' });
 
     const media: string[] = [];
     driver.onMedia((e) => media.push(e.type));
@@ -147,7 +147,7 @@ describe('certificate unit flows', () => {
     const result = await rig.driver.takePermit({ timeoutMs: 30 });
     expect(result).toMatchObject({ ok: false, reason: 'timeout' });
     expect(rig.sim.state.entryEnabled).toBe(false);
-    expect(rig.driver.lastStatus.media).toBe('none');
+    expect(rig.driver.status.media).toBe('none');
   });
 
   it('reads the retain counter and reports status fields', async () => {

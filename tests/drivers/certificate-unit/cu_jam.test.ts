@@ -52,7 +52,7 @@ describe('certificate unit: out of service', () => {
     rig.sim.motorError();
     const eject = await rig.driver.ejectAndWaitForTaken({ takeTimeoutMs: 100 });
     expect(eject).toMatchObject({ ok: false, reason: 'motor-error', errorCode: '51' });
-    expect(rig.driver.lastStatus).toMatchObject({ status: 'hardware-error', reason: 'motor-error' });
+    expect(rig.driver.status).toMatchObject({ status: 'hardware-error', reason: 'motor-error' });
   });
 
   it('a full retain bin puts the unit out of service through the status bytes', async () => {
@@ -70,6 +70,6 @@ describe('certificate unit: out of service', () => {
     await permitInside(rig);
     rig.sim.ribbonOut();
     expect(await rig.driver.printCardBack(['TEST'])).toMatchObject({ ok: false, reason: 'print-failed', errorCode: '70' });
-    expect(rig.driver.lastStatus.status).toBe('online');
+    expect(rig.driver.status.status).toBe('online');
   });
 });

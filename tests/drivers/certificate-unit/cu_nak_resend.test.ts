@@ -23,6 +23,6 @@ describe('certificate unit: the unit NAKs a command', () => {
     rig.sim.nakNextCommands(3);
     expect(await rig.driver.retainCount()).toMatchObject({ ok: false, reason: 'offline' });
     expect(countOccurrences(rig.hostWrote, RETAIN_COUNTER)).toBe(3);
-    expect(rig.driver.lastStatus.status).toBe('offline');
+    expect(rig.driver.status.status).toBe('offline');
   });
 });

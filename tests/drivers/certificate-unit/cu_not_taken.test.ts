@@ -26,7 +26,7 @@ describe('certificate unit: card not taken', () => {
     expect(rig.sim.state.retainCount).toBe(3);
     expect(rig.sim.state.retained.map((c) => c.kind === 'permit' && c.permit.permitNumber)).toEqual(['CT0000001']);
     expect(rig.sim.state.location).toBe('none');
-    expect(rig.driver.lastStatus).toMatchObject({ card: 'none', media: 'retained' });
+    expect(rig.driver.status).toMatchObject({ card: 'none', media: 'retained' });
     expect(await rig.driver.retainCount()).toEqual({ ok: true, retainCount: 3 });
     // The eject (32 39) came first, then polling, then capture (32 33).
     const log = rig.sim.commandLog.map((c) => c.cm.toString(16) + c.pm.toString(16));
@@ -41,7 +41,7 @@ describe('certificate unit: card not taken', () => {
     expect((await take).ok).toBe(true);
     const eject = rig.driver.ejectAndWaitForTaken({ takeTimeoutMs: 2000 });
     await until(() => rig.sim.state.location === 'gate');
-    expect(rig.driver.lastStatus.status).toBe('busy');
+    expect(rig.driver.status.status).toBe('busy');
     rig.sim.takeCardFromGate();
     expect(await eject).toEqual({ ok: true, outcome: 'taken' });
     expect(rig.sim.state.retainCount).toBe(0);

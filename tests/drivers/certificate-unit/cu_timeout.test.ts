@@ -33,14 +33,14 @@ describe('certificate unit: silence', () => {
     const result = await rig.driver.retainCount();
     expect(result).toMatchObject({ ok: false, reason: 'offline', messageKey: 'certificateUnit.outOfService' });
     expect(countOccurrences(rig.hostWrote, RETAIN_COUNTER)).toBe(3);
-    expect(rig.driver.lastStatus.status).toBe('offline');
+    expect(rig.driver.status.status).toBe('offline');
 
     rig.sim.setSilent(false);
     rig.hostWrote.length = 0;
     expect(await rig.driver.retainCount()).toEqual({ ok: true, retainCount: 0 });
     // The unit was unreachable, so the driver re-INITs before the command.
     expect(Array.from(rig.hostWrote.slice(0, INIT_LEAVE.length))).toEqual(Array.from(INIT_LEAVE));
-    expect(rig.driver.lastStatus.status).toBe('online');
+    expect(rig.driver.status.status).toBe('online');
   });
 
   it('reports a reply timeout when the unit ACKs but never finishes', async () => {

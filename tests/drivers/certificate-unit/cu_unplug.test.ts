@@ -19,7 +19,7 @@ describe('certificate unit: unplugged', () => {
     rig.sim.disconnect();
     await until(() => events.length > 0);
     expect(events.at(-1)).toMatchObject({ status: 'offline', reason: 'offline' });
-    expect(rig.driver.lastStatus.status).toBe('offline');
+    expect(rig.driver.status.status).toBe('offline');
     expect(rig.pairs[0]!.host.isOpen).toBe(false);
 
     const before = rig.sim.commandLog.length;
