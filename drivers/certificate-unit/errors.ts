@@ -1,8 +1,38 @@
 /**
  * Every failure the certificate unit or its driver can report, as a typed reason with an i18n
  * key. The unit's own error codes (e1 e0) come from the contract; the driver adds reasons for
- * link and flow problems (offline, timeout, ...). citizen-messages.json holds the texts.
+ * link and flow problems (offline, timeout, ...). The texts behind the keys live in the
+ * renderer's catalogues (renderer/i18n), under `devices.certificateUnit`.
  */
+
+/**
+ * What a citizen can be told about the unit. Many reasons share one message: a citizen needs to
+ * know what to do next, not which sensor tripped.
+ */
+export const CITIZEN_MESSAGE_CODES = [
+  'deviceFault',
+  'cardJam',
+  'cardNotAccepted',
+  'cardMovedManually',
+  'outOfService',
+  'chipUnreadable',
+  'printFailed',
+  'certificateNotAvailable',
+  'timeout',
+  'cancelled',
+  'noCard',
+  /** Not a failure: ejectAndWaitForTaken answered `retained`; the flow tells the citizen where the card went. */
+  'cardRetained',
+] as const;
+
+export type CitizenMessageCode = (typeof CITIZEN_MESSAGE_CODES)[number];
+
+/** The renderer's i18n key for a citizen message about the unit. */
+export type CertificateUnitMessageKey = `devices.certificateUnit.${CitizenMessageCode}`;
+
+export function certificateUnitMessageKey(code: CitizenMessageCode): CertificateUnitMessageKey {
+  return `devices.certificateUnit.${code}`;
+}
 
 /** Reasons that come from an error code in a failure reply. */
 export type DeviceErrorReason =
@@ -45,15 +75,15 @@ export type CertificateUnitReason = DeviceErrorReason | DriverReason;
 export interface ReasonInfo {
   /** The unit cannot serve citizens until a technician clears it. */
   readonly outOfService: boolean;
-  /** Key into citizen-messages.json (and the kiosk's i18n resources). */
-  readonly messageKey: string;
+  /** Key into the renderer's i18n catalogues. */
+  readonly messageKey: CertificateUnitMessageKey;
   /** A short English description for logs and technicians. */
   readonly description: string;
 }
 
-const info = (messageKey: string, description: string, outOfService = false): ReasonInfo => ({
+const info = (code: Exclude<CitizenMessageCode, 'cardRetained'>, description: string, outOfService = false): ReasonInfo => ({
   outOfService,
-  messageKey: `certificateUnit.${messageKey}`,
+  messageKey: certificateUnitMessageKey(code),
   description,
 });
 
@@ -125,7 +155,7 @@ export interface CertificateUnitFailure {
   readonly reason: CertificateUnitReason;
   /** English, for logs and technicians; citizens see the text behind messageKey. */
   readonly message: string;
-  readonly messageKey: string;
+  readonly messageKey: CertificateUnitMessageKey;
   /** The unit's error code when the reason came from a failure reply. */
   readonly errorCode?: string;
 }

@@ -9,15 +9,16 @@ import { decodeStatusReply, encodeDocument, statusRequest } from './codec';
 import { checkDocument, type ReceiptDocument } from './document';
 import { ReplyReader } from './reply-reader';
 import { composeStatus, failureReasonFor, sameStatus, unreadableStatus } from './status-mapping';
-import type {
-  PrinterStatus,
-  PrintFailure,
-  PrintFailureReason,
-  PrintResult,
-  StatusFault,
-  StatusListener,
-  StatusReply,
-  StatusRequest,
+import {
+  type PrinterStatus,
+  type PrintFailure,
+  type PrintFailureReason,
+  printFailureMessageKey,
+  type PrintResult,
+  type StatusFault,
+  type StatusListener,
+  type StatusReply,
+  type StatusRequest,
 } from './types';
 
 export interface PrinterDriverOptions {
@@ -161,7 +162,7 @@ export class PrinterDriver implements StatusReporting<PrinterStatus> {
     status: PrinterStatus,
   ): PrintFailure {
     if (reason !== 'invalid-document') this.#lastFailedJob = job;
-    return { ok: false, reason, message, job, sent, status };
+    return { ok: false, reason, message, messageKey: printFailureMessageKey(reason), job, sent, status };
   }
 
   async #readStatus(): Promise<PrinterStatus> {

@@ -1,4 +1,3 @@
-export * from './citizen-messages';
 export type { Clock } from '../common/clock';
 export { systemClock } from '../common/clock';
 export * from './codec';

@@ -60,29 +60,31 @@ export interface CodecError {
 
 export type DecodeResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CodecError };
 
-/** Why a print did not end with a printed receipt. Keys of citizen-messages.json. */
-export type PrintFailureReason =
-  | 'invalid-document'
-  | 'offline'
-  | 'paper-out'
-  | 'cover-open'
-  | 'hardware-error'
-  | 'garbage-reply'
-  /** The job was sent but no status came back after the cut: outcome unknown. */
-  | 'timeout'
-  /** The link went away while the job was being sent. */
-  | 'disconnected';
-
-export const PRINT_FAILURE_REASONS: readonly PrintFailureReason[] = [
+/**
+ * Why a print did not end with a printed receipt. The union is built from this list, so a new
+ * reason cannot be left out of the catalogue test that walks it.
+ */
+export const PRINT_FAILURE_REASONS = [
   'invalid-document',
   'offline',
   'paper-out',
   'cover-open',
   'hardware-error',
   'garbage-reply',
+  /** The job was sent but no status came back after the cut: outcome unknown. */
   'timeout',
+  /** The link went away while the job was being sent. */
   'disconnected',
-];
+] as const;
+
+export type PrintFailureReason = (typeof PRINT_FAILURE_REASONS)[number];
+
+/** The renderer's i18n key for what a citizen is told about a failed print. */
+export type PrintFailureMessageKey = `devices.printer.${PrintFailureReason}`;
+
+export function printFailureMessageKey(reason: PrintFailureReason): PrintFailureMessageKey {
+  return `devices.printer.${reason}`;
+}
 
 export interface PrintSuccess {
   readonly ok: true;
@@ -94,7 +96,9 @@ export interface PrintSuccess {
 export interface PrintFailure {
   readonly ok: false;
   readonly reason: PrintFailureReason;
+  /** English, for logs and technicians; citizens see the text behind messageKey. */
   readonly message: string;
+  readonly messageKey: PrintFailureMessageKey;
   /** The document, kept so the transaction can print it again once the printer is fixed. */
   readonly job: ReceiptDocument;
   /** False when the job was refused before any byte of it was sent: nothing came out. */

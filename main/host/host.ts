@@ -8,9 +8,9 @@ import { canServe } from '../../drivers/common/device-status';
 import { closeDevices, createDevices, deviceReport, type EmbeddedSimulators, type KioskDevices } from './devices';
 import { implementedServices, recoverUnfinished, SessionManager } from './flows/session-manager';
 import { createLogger, type Logger } from './log';
-import { type Db, openDatabase } from './store/database';
+import type { Db } from './store/database';
 import { Journal } from './store/journal';
-import { createSealer, loadOrCreateKey } from './store/sealing';
+import { openStore } from './store/open-store';
 import { CentralClient } from './sync/central-client';
 import { Heartbeat } from './sync/heartbeat';
 import { SyncWorker } from './sync/sync-worker';
@@ -53,8 +53,10 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   const log = options.log ?? createLogger();
   const now = options.now ?? Date.now;
 
-  const db: Db = openDatabase(join(dataDir, 'kiosk.sqlite'));
-  const journal = new Journal(db, createSealer(loadOrCreateKey(join(dataDir, 'keys', 'data.key'))));
+  // Refuses to start on a lost key; a damaged or full journal opens with store.health saying so.
+  const store = openStore({ dataDir, log: log.child({ part: 'store' }), now });
+  const db: Db = store.db;
+  const journal = store.journal;
   recoverUnfinished(journal, log, now());
 
   let central: CentralSimulator | undefined;

@@ -15,6 +15,8 @@ export function openDatabase(file: string, migrations: readonly Migration[] = ki
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // Deleted content (purged personal data, delivered payloads) is overwritten, not left in free pages.
+  db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db, migrations);
   return db;

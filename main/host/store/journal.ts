@@ -1,6 +1,8 @@
 import type { Db } from './database';
-import { type NewOutboxRecord, Outbox } from './outbox';
+import { type NewOutboxRecord, Outbox, type StoreParts, unreadableReason } from './outbox';
+import { Quarantine } from './quarantine';
 import type { Sealer } from './sealing';
+import { guarded, type StorageHealth } from './storage-health';
 
 export interface TransactionStep {
   readonly txnId: string;
@@ -14,6 +16,26 @@ export interface TransactionStep {
 export interface StoredTransaction extends TransactionStep {
   readonly createdAt: number;
   readonly updatedAt: number;
+  /** When retention deleted the personal data (then `data` is null), or null while it is kept. */
+  readonly purgedAt: number | null;
+}
+
+export interface JournalOptions extends StoreParts {
+  /** The time rows are quarantined at, when no other time is at hand. */
+  readonly now?: () => number;
+}
+
+/** The associated data that binds a transaction's sealed data to its row (see sealing.ts). */
+export const transactionAad = (txnId: string): string => `transactions:${txnId}`;
+
+interface TransactionRow {
+  txn_id: string;
+  kind: string;
+  state: string;
+  created_at: number;
+  updated_at: number;
+  data_sealed: Buffer | null;
+  purged_at: number | null;
 }
 
 /**
@@ -23,53 +45,90 @@ export interface StoredTransaction extends TransactionStep {
 export class Journal {
   readonly #db: Db;
   readonly #sealer: Sealer;
+  readonly #health: StorageHealth | undefined;
+  readonly #quarantine: Quarantine;
+  readonly #now: () => number;
   readonly outbox: Outbox;
 
-  constructor(db: Db, sealer: Sealer) {
+  constructor(db: Db, sealer: Sealer, options: JournalOptions = {}) {
     this.#db = db;
     this.#sealer = sealer;
-    this.outbox = new Outbox(db, sealer);
+    this.#health = options.health;
+    this.#quarantine = options.quarantine ?? new Quarantine(db);
+    this.#now = options.now ?? Date.now;
+    this.outbox = new Outbox(db, sealer, { health: this.#health, quarantine: this.#quarantine });
   }
 
-  /** Writes a step and, when given, its outbox records atomically. Returns their seqs. */
+  /**
+   * Writes a step and, when given, its outbox records atomically. Returns their seqs. A storage
+   * failure (disk full, corruption) throws a StorageError and leaves what was committed before.
+   */
   record(step: TransactionStep, nowMs: number, outboxRecords: readonly NewOutboxRecord[] = []): number[] {
-    return this.#db.transaction(() => {
-      this.#db
-        .prepare(
-          `INSERT INTO transactions(txn_id, kind, state, created_at, updated_at, data_sealed) VALUES (?, ?, ?, ?, ?, ?)
-           ON CONFLICT(txn_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at, data_sealed = excluded.data_sealed`,
-        )
-        .run(step.txnId, step.kind, step.state, nowMs, nowMs, this.#sealer.sealJson(step.data));
-      return outboxRecords.map((record) => this.outbox.enqueue(record));
-    })();
+    const seqs = guarded(this.#health, 'recording a transaction step', () =>
+      this.#db.transaction(() => {
+        this.#db
+          .prepare(
+            `INSERT INTO transactions(txn_id, kind, state, created_at, updated_at, data_sealed) VALUES (?, ?, ?, ?, ?, ?)
+             ON CONFLICT(txn_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at,
+               data_sealed = excluded.data_sealed, purged_at = NULL`,
+          )
+          .run(step.txnId, step.kind, step.state, nowMs, nowMs, this.#sealer.sealJson(step.data, transactionAad(step.txnId)));
+        return outboxRecords.map((record) => this.outbox.enqueue(record));
+      })(),
+    );
+    this.#health?.writeSucceeded();
+    return seqs;
   }
 
   /** Moves a transaction to another state without touching its data. */
   setState(txnId: string, state: string, nowMs: number): void {
-    this.#db.prepare('UPDATE transactions SET state = ?, updated_at = ? WHERE txn_id = ?').run(state, nowMs, txnId);
+    guarded(this.#health, 'setting a transaction state', () =>
+      this.#db.prepare('UPDATE transactions SET state = ?, updated_at = ? WHERE txn_id = ?').run(state, nowMs, txnId),
+    );
+    this.#health?.writeSucceeded();
   }
 
+  /** The transaction, or undefined when there is none or its row could not be read (then it is quarantined). */
   get(txnId: string): StoredTransaction | undefined {
-    const row = this.#db.prepare('SELECT * FROM transactions WHERE txn_id = ?').get(txnId) as
-      | { txn_id: string; kind: string; state: string; created_at: number; updated_at: number; data_sealed: Buffer }
-      | undefined;
-    if (!row) return undefined;
-    return {
-      txnId: row.txn_id,
-      kind: row.kind,
-      state: row.state,
-      data: this.#sealer.openJson(row.data_sealed),
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    };
+    return guarded(this.#health, 'reading a transaction', () => {
+      const row = this.#db.prepare('SELECT * FROM transactions WHERE txn_id = ?').get(txnId) as TransactionRow | undefined;
+      return row ? this.#readOrQuarantine(row) : undefined;
+    });
   }
 
-  /** Transactions not in a final state: the start-up recovery drives these to an end. */
+  /**
+   * Transactions not in a final state: the start-up recovery drives these to an end. A row that
+   * cannot be read is quarantined and left out; the others are returned.
+   */
   unfinished(finalStates: readonly string[]): StoredTransaction[] {
-    const placeholders = finalStates.map(() => '?').join(',') || "''";
-    const rows = this.#db
-      .prepare(`SELECT txn_id FROM transactions WHERE state NOT IN (${placeholders}) ORDER BY created_at`)
-      .all(...finalStates) as Array<{ txn_id: string }>;
-    return rows.map((row) => this.get(row.txn_id)).filter((t): t is StoredTransaction => t !== undefined);
+    return guarded(this.#health, 'listing unfinished transactions', () => {
+      const placeholders = finalStates.map(() => '?').join(',') || "''";
+      const rows = this.#db
+        .prepare(`SELECT * FROM transactions WHERE state NOT IN (${placeholders}) ORDER BY created_at`)
+        .all(...finalStates) as TransactionRow[];
+      return rows.map((row) => this.#readOrQuarantine(row)).filter((t): t is StoredTransaction => t !== undefined);
+    });
+  }
+
+  /** Rows moved aside because they could not be read; see quarantine.ts. */
+  get quarantine(): Quarantine {
+    return this.#quarantine;
+  }
+
+  #readOrQuarantine(row: TransactionRow): StoredTransaction | undefined {
+    try {
+      return {
+        txnId: row.txn_id,
+        kind: row.kind,
+        state: row.state,
+        data: row.data_sealed === null ? null : this.#sealer.openJson(row.data_sealed, transactionAad(row.txn_id)),
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+        purgedAt: row.purged_at,
+      };
+    } catch (error) {
+      this.#quarantine.move('transactions', { ...row }, unreadableReason(error), this.#now());
+      return undefined;
+    }
   }
 }

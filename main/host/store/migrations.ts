@@ -67,4 +67,49 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 3,
+    name: 'quarantine, key registry, retention',
+    sql: `
+      -- data_sealed becomes nullable: retention replaces it with NULL (and sets purged_at) once
+      -- central has the transaction's record and the retention time has passed. SQLite cannot
+      -- drop NOT NULL in place, so the table is rebuilt.
+      CREATE TABLE transactions_v3 (
+        txn_id      TEXT PRIMARY KEY,
+        kind        TEXT NOT NULL,
+        state       TEXT NOT NULL,
+        created_at  INTEGER NOT NULL,
+        updated_at  INTEGER NOT NULL,
+        data_sealed BLOB,
+        purged_at   INTEGER
+      ) STRICT;
+      INSERT INTO transactions_v3(txn_id, kind, state, created_at, updated_at, data_sealed)
+        SELECT txn_id, kind, state, created_at, updated_at, data_sealed FROM transactions;
+      DROP TABLE transactions;
+      ALTER TABLE transactions_v3 RENAME TO transactions;
+      CREATE INDEX transactions_state ON transactions(state);
+      CREATE INDEX transactions_unpurged ON transactions(updated_at) WHERE data_sealed IS NOT NULL;
+      CREATE INDEX delivered_txn ON delivered(txn_id);
+
+      -- Rows that could not be read (corrupt, or sealed with a key this kiosk lacks), moved aside
+      -- with their bytes so that nothing else waits for them and a restored key can bring them back.
+      CREATE TABLE quarantine (
+        id             INTEGER PRIMARY KEY,
+        source_table   TEXT NOT NULL,
+        row_key        TEXT NOT NULL,
+        txn_id         TEXT,
+        sealed         BLOB,
+        row_json       TEXT NOT NULL,
+        reason         TEXT NOT NULL,
+        quarantined_at INTEGER NOT NULL
+      ) STRICT;
+
+      -- Every key that has sealed a value in this database: a missing key file is then noticed at
+      -- start, instead of a new key being made and the old rows becoming unreadable.
+      CREATE TABLE sealing_keys (
+        key_id   TEXT PRIMARY KEY,
+        added_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

@@ -1,5 +1,7 @@
 import type { Db } from './database';
-import type { Sealer } from './sealing';
+import { Quarantine } from './quarantine';
+import { SealedValueError, type Sealer } from './sealing';
+import { guarded, type StorageHealth } from './storage-health';
 
 export interface AttachmentRef {
   readonly name: string;
@@ -29,6 +31,25 @@ export interface OutboxStats {
   readonly pending: number;
   readonly oldestPendingAgeS: number;
   readonly deadLetters: number;
+  /** Records that could not be read and were moved aside (see quarantine.ts). */
+  readonly quarantined: number;
+}
+
+export interface StoreParts {
+  /** Storage failures are reported here (see storage-health.ts). */
+  readonly health?: StorageHealth;
+  /** Where unreadable rows go; by default a Quarantine over the same database. */
+  readonly quarantine?: Quarantine;
+}
+
+/** The associated data that binds a sealed payload to its record (see sealing.ts). */
+export const outboxAad = (seq: number): string => `outbox:${seq}`;
+
+/** Why a row could not be read, for the quarantine's reason column; rethrows anything else. */
+export function unreadableReason(error: unknown): string {
+  if (error instanceof SealedValueError) return `${error.problem}: ${error.message}`;
+  if (error instanceof SyntaxError) return `malformed: ${error.message}`;
+  throw error;
 }
 
 interface OutboxRow {
@@ -49,10 +70,14 @@ interface OutboxRow {
 export class Outbox {
   readonly #db: Db;
   readonly #sealer: Sealer;
+  readonly #health: StorageHealth | undefined;
+  readonly #quarantine: Quarantine;
 
-  constructor(db: Db, sealer: Sealer) {
+  constructor(db: Db, sealer: Sealer, parts: StoreParts = {}) {
     this.#db = db;
     this.#sealer = sealer;
+    this.#health = parts.health;
+    this.#quarantine = parts.quarantine ?? new Quarantine(db);
   }
 
   /** Fixes the record's seq from the counter; call inside a transaction. */
@@ -69,18 +94,36 @@ export class Outbox {
         record.txnId,
         record.kind,
         record.occurredAt,
-        this.#sealer.sealJson(record.payload),
+        this.#sealer.sealJson(record.payload, outboxAad(value)),
         JSON.stringify(record.attachments ?? []),
       );
     return value;
   }
 
-  /** Records due for sending, oldest first. */
+  /**
+   * Records due for sending, oldest first. A record that cannot be read is quarantined and the
+   * next one taken in its place, so one bad row never holds up the others.
+   */
   due(nowMs: number, limit: number): OutboxRecord[] {
-    const rows = this.#db
-      .prepare('SELECT * FROM outbox WHERE next_attempt_at <= ? ORDER BY seq LIMIT ?')
-      .all(nowMs, limit) as OutboxRow[];
-    return rows.map((row) => this.#toRecord(row));
+    return guarded(this.#health, 'reading the outbox', () => {
+      const select = this.#db.prepare('SELECT * FROM outbox WHERE next_attempt_at <= ? AND seq > ? ORDER BY seq LIMIT ?');
+      const records: OutboxRecord[] = [];
+      let after = 0;
+      for (;;) {
+        const wanted = limit - records.length;
+        const rows = select.all(nowMs, after, wanted) as OutboxRow[];
+        for (const row of rows) {
+          after = row.seq;
+          try {
+            records.push(this.#toRecord(row));
+          } catch (error) {
+            this.#quarantine.move('outbox', { ...row }, unreadableReason(error), nowMs);
+          }
+        }
+        if (rows.length < wanted || records.length >= limit) break;
+      }
+      return records;
+    });
   }
 
   /** The earliest time a record becomes due, or null when the outbox is empty. */
@@ -91,6 +134,11 @@ export class Outbox {
 
   /** Central has acknowledged these: they leave the outbox for good. */
   markDelivered(seqs: readonly number[], nowMs: number): void {
+    guarded(this.#health, 'marking records delivered', () => this.#markDelivered(seqs, nowMs));
+    this.#health?.writeSucceeded();
+  }
+
+  #markDelivered(seqs: readonly number[], nowMs: number): void {
     const select = this.#db.prepare('SELECT txn_id FROM outbox WHERE seq = ?');
     const insert = this.#db.prepare('INSERT OR IGNORE INTO delivered(seq, txn_id, delivered_at) VALUES (?, ?, ?)');
     const remove = this.#db.prepare('DELETE FROM outbox WHERE seq = ?');
@@ -106,6 +154,10 @@ export class Outbox {
 
   /** Moves a record central refused to the dead-letter table, where a person will see it. */
   deadLetter(seq: number, code: string, message: string, nowMs: number): void {
+    guarded(this.#health, 'dead-lettering a record', () => this.#deadLetter(seq, code, message, nowMs));
+  }
+
+  #deadLetter(seq: number, code: string, message: string, nowMs: number): void {
     this.#db.transaction(() => {
       const moved = this.#db
         .prepare(
@@ -118,12 +170,14 @@ export class Outbox {
   }
 
   reschedule(seqs: readonly number[], nextAttemptAt: number, error: string): void {
-    const update = this.#db.prepare(
-      'UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE seq = ?',
-    );
-    this.#db.transaction(() => {
-      for (const seq of seqs) update.run(nextAttemptAt, error, seq);
-    })();
+    guarded(this.#health, 'rescheduling records', () => {
+      const update = this.#db.prepare(
+        'UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE seq = ?',
+      );
+      this.#db.transaction(() => {
+        for (const seq of seqs) update.run(nextAttemptAt, error, seq);
+      })();
+    });
   }
 
   deadLetters(): Array<{ seq: number; txnId: string; kind: string; code: string; message: string }> {
@@ -139,6 +193,10 @@ export class Outbox {
   }
 
   stats(nowMs: number): OutboxStats {
+    return guarded(this.#health, 'counting the outbox', () => this.#stats(nowMs));
+  }
+
+  #stats(nowMs: number): OutboxStats {
     const pending = this.#db.prepare('SELECT COUNT(*) AS n, MIN(occurred_at) AS oldest FROM outbox').get() as {
       n: number;
       oldest: string | null;
@@ -149,6 +207,7 @@ export class Outbox {
       pending: pending.n,
       oldestPendingAgeS: Math.max(0, Math.floor((nowMs - oldestMs) / 1000)),
       deadLetters: dead.n,
+      quarantined: this.#quarantine.count(),
     };
   }
 
@@ -158,7 +217,7 @@ export class Outbox {
       txnId: row.txn_id,
       kind: row.kind,
       occurredAt: row.occurred_at,
-      payload: this.#sealer.openJson(row.payload_sealed),
+      payload: this.#sealer.openJson(row.payload_sealed, outboxAad(row.seq)),
       attachments: JSON.parse(row.attachments) as AttachmentRef[],
       attempts: row.attempts,
     };

@@ -113,7 +113,7 @@ describe('certificate unit flows', () => {
   it('reports no-card when reading with no card inside', async () => {
     rig = createRig();
     const read = await rig.driver.readPermit();
-    expect(read).toMatchObject({ ok: false, reason: 'no-card', messageKey: 'certificateUnit.noCard' });
+    expect(read).toMatchObject({ ok: false, reason: 'no-card', messageKey: 'devices.certificateUnit.noCard' });
   });
 
   it('dispenses a magazine slot to the gate and keeps the inventory', async () => {

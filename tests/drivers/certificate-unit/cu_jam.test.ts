@@ -30,7 +30,7 @@ describe('certificate unit: out of service', () => {
       ok: false,
       reason: 'card-jam',
       errorCode: '10',
-      messageKey: 'certificateUnit.cardJam',
+      messageKey: 'devices.certificateUnit.cardJam',
       message: 'card jam: MOVE to holding answered error 10',
     });
     expect(media).toEqual([{ type: 'MediaJammed' }]);

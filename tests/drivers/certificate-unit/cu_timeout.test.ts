@@ -31,7 +31,7 @@ describe('certificate unit: silence', () => {
     expect((await rig.driver.getStatus()).status).toBe('online');
     rig.sim.setSilent(true);
     const result = await rig.driver.retainCount();
-    expect(result).toMatchObject({ ok: false, reason: 'offline', messageKey: 'certificateUnit.outOfService' });
+    expect(result).toMatchObject({ ok: false, reason: 'offline', messageKey: 'devices.certificateUnit.outOfService' });
     expect(countOccurrences(rig.hostWrote, RETAIN_COUNTER)).toBe(3);
     expect(rig.driver.status.status).toBe('offline');
 

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseEscPos } from '../../../drivers/printer/codec';
-import { PRINT_FAILURE_MESSAGES } from '../../../drivers/printer/citizen-messages';
 import { PrinterDriver } from '../../../drivers/printer/driver';
-import { PRINT_FAILURE_REASONS } from '../../../drivers/printer/types';
 import { createInProcessPipePair } from '../../../drivers/transport/in-process-pipe';
 import { PrinterSimulator } from '../../../simulators/printer/simulator';
 import { sampleReceipt, setUpPrinter, TEST_STATUS_TIMEOUT_MS } from './helpers';
@@ -73,15 +71,5 @@ describe('status mapping from the simulated printer', () => {
     expect(opens()).toBe(0);
     expect(simulator.jobs).toHaveLength(0);
     expect(driver.lastFailedJob).toBeUndefined();
-  });
-});
-
-describe('citizen messages', () => {
-  it('has a non-empty text in every locale for every failure reason', () => {
-    for (const reason of PRINT_FAILURE_REASONS) {
-      const message = PRINT_FAILURE_MESSAGES[reason];
-      for (const locale of ['zh-CN', 'zh-TW', 'en'] as const) expect(message[locale].length).toBeGreaterThan(10);
-    }
-    expect(Object.keys(PRINT_FAILURE_MESSAGES).sort()).toEqual([...PRINT_FAILURE_REASONS].sort());
   });
 });

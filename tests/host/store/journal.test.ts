@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../main/host/store/database';
 import { Journal } from '../../../main/host/store/journal';
+import { migrations } from '../../../main/host/store/migrations';
 import { createSealer } from '../../../main/host/store/sealing';
 
 function fresh() {
@@ -31,7 +32,7 @@ describe('journal and outbox', () => {
     const { db } = open();
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)!.version);
   });
 
   it('writes the transaction and its outbox record together, with increasing seqs', () => {

@@ -64,7 +64,7 @@ describe('heartbeat', () => {
       softwareVersion: 'test',
       intervalMs: 1000,
       devices: () => ({}),
-      queue: () => ({ pending: 0, oldestPendingAgeS: 0, deadLetters: 0 }),
+      queue: () => ({ pending: 0, oldestPendingAgeS: 0, deadLetters: 0, quarantined: 0 }),
       onCommand: () => {
         throw new Error('must not be called');
       },
