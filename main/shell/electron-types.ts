@@ -90,7 +90,6 @@ export interface WindowEvents {
   unresponsive: () => void;
   responsive: () => void;
   closed: () => void;
-  'ready-to-show': () => void;
 }
 
 export interface BrowserWindowLike {

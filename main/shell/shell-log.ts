@@ -7,3 +7,9 @@ export interface ShellLog {
   warn(details: object, message: string): void;
   error(details: object, message: string): void;
 }
+
+/** One JSON line per event on stderr, which journald keeps next to the host's lines. */
+export function jsonLinesLog(write: (line: string) => void, now: () => number = Date.now): ShellLog {
+  const line = (level: string) => (details: object, message: string) => write(`${JSON.stringify({ level, part: 'shell', msg: message, ...details, time: now() })}\n`);
+  return { info: line('info'), warn: line('warn'), error: line('error') };
+}

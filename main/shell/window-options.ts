@@ -16,8 +16,11 @@ export function createKioskWindow(BrowserWindow: BrowserWindowConstructor, optio
     fullscreen: true,
     frame: false,
     autoHideMenuBar: true,
-    // Shown once the first paint is ready, so the citizen never sees a blank white window.
-    show: false,
+    // Shown at once. Waiting for `ready-to-show` with `show: false` hangs for ever under cage:
+    // on Wayland (the default platform since Electron 38) a hidden window has no mapped surface,
+    // produces no frame and so never gets `ready-to-show` (electron/electron#48859, open). The
+    // background colour is the page's, so the first moments show that, not a white flash.
+    show: true,
     backgroundColor: '#f3f6fb',
     webPreferences: {
       // Reviewed (electronegativity flags every preload for review): preload.ts exposes two

@@ -1,6 +1,9 @@
 /**
  * A fake of the slice of Electron the shell uses (main/shell/electron-types.ts), recording what
- * the shell did, and a manual clock: handlers are driven by emitting events, time by advancing.
+ * the shell did; handlers are driven by emitting events. Where real Electron behaves in a way the
+ * shell has got wrong before, the fake behaves the same and cites the Electron 41 document
+ * (electron/electron, 41-x-y branch) or issue it models. The window and the assembled `electron`
+ * module are in fake-electron-main.ts, utility processes in fake-utility-process.ts.
  */
 import { EventEmitter } from 'node:events';
 import type {
@@ -145,7 +148,19 @@ export class FakeApp implements AppLike {
   relaunches = 0;
   exitCode: number | null = null;
   readonly commandLine = { appendSwitch: (name: string, value?: string) => void this.switches.push([name, value]) };
-  async whenReady(): Promise<void> {}
+  private readyNow = false;
+  private readonly readyWaiters: Array<() => void> = [];
+  /** Chromium's start-up is done: `whenReady()` settles (the test decides when). */
+  markReady(): void {
+    this.readyNow = true;
+    for (const resolve of this.readyWaiters.splice(0)) resolve();
+  }
+  isReady(): boolean {
+    return this.readyNow;
+  }
+  whenReady(): Promise<void> {
+    return this.readyNow ? Promise.resolve() : new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
   on<K extends keyof AppEvents>(event: K, listener: AppEvents[K]): void {
     this.emitter.on(event, listener as (...args: unknown[]) => void);
   }

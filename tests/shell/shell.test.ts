@@ -1,0 +1,115 @@
+/**
+ * The whole shell (main/shell/shell.ts) on the fake `electron`: what happens between the modules
+ * tested one by one elsewhere, on the platform the kiosk runs on (cage, Wayland).
+ */
+import { describe, expect, it } from 'vitest';
+import type { RequestMessage, ResponseMessage } from '../../main/api/contract';
+import { HOST_SERVICE_NAME } from '../../main/shell/child-process';
+import type { HostLink } from '../../main/shell/ipc-bridge';
+import { KIOSK_URL } from '../../main/shell/kiosk-origin';
+import { type ShellOptions, startShell } from '../../main/shell/shell';
+import { ManualClock } from '../support/manual-clock';
+import { recordingLog } from './fake-electron';
+import { createFakeElectron, type FakeBrowserWindow, type OzonePlatform } from './fake-electron-main';
+import { CHROMIUM_UTILITY_SERVICES, forkedUtilityGone, utilityServiceGone } from './fake-utility-process';
+
+/** A host that is always idle, standing in for the loopback socket. */
+function idleHost(): HostLink & { requests: RequestMessage[] } {
+  const requests: RequestMessage[] = [];
+  return {
+    requests,
+    request: async (message): Promise<ResponseMessage> => {
+      requests.push(message);
+      return { kind: 'response', id: message.id, ok: true, result: { step: 'idle' } };
+    },
+    onEvent: () => () => undefined,
+  };
+}
+
+const settle = async () => {
+  for (let i = 0; i < 20; i++) await Promise.resolve();
+};
+
+async function started(options: { ozonePlatform?: OzonePlatform; env?: NodeJS.ProcessEnv; argv?: string[]; clock?: ManualClock } = {}) {
+  const electron = createFakeElectron({ ozonePlatform: options.ozonePlatform ?? 'wayland' });
+  const log = recordingLog();
+  const host = idleHost();
+  const shellOptions: ShellOptions = {
+    env: options.env ?? { INVOCATION_ID: 'unit' },
+    argv: options.argv ?? ['/opt/Tongban/tongban-kiosk', '--ozone-platform=wayland'],
+    baseDir: '/opt/Tongban/resources/app.asar/dist/shell',
+    clock: options.clock ?? new ManualClock(Date.UTC(2025, 5, 1, 12)),
+    log,
+    connectHost: () => host,
+  };
+  const shell = startShell(electron, shellOptions);
+  electron.makeReady();
+  await shell?.started;
+  await settle();
+  return { electron, log, host, shell };
+}
+
+describe('the shell on the fake electron', () => {
+  it('shows the kiosk window under cage (Wayland), where a hidden window never gets ready-to-show', async () => {
+    const { electron, shell } = await started({ ozonePlatform: 'wayland' });
+    expect(electron.windows).toHaveLength(1);
+    const window = electron.windows[0]!;
+    expect(shell?.window()).toBe(window);
+    expect(window.webContents.url).toBe(KIOSK_URL);
+    expect(window.visible).toBe(true);
+  });
+
+  it('the fake keeps a window made with show: false hidden on Wayland, as Electron 38+ does', async () => {
+    for (const platform of ['wayland', 'x11'] as const) {
+      const electron = createFakeElectron({ ozonePlatform: platform });
+      const window = new electron.BrowserWindow({ show: false }) as unknown as FakeBrowserWindow;
+      // The pattern the shell used to rely on: show on ready-to-show.
+      window.listen('ready-to-show', () => window.show());
+      await window.loadURL(KIOSK_URL);
+      expect(window.visible, platform).toBe(platform === 'x11');
+    }
+  });
+
+  it('guards the window it creates and serves the renderer over app:// once ready', async () => {
+    const { electron } = await started();
+    const contents = electron.windows[0]!.webContents;
+    expect(contents.openHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect(electron.protocol.privileged.map((scheme) => scheme.scheme)).toEqual(['app']);
+    expect([...electron.protocol.handled.keys()]).toEqual(['app']);
+    expect(electron.applicationMenu.value).toBeNull();
+    expect(electron.blockers).toEqual(['prevent-display-sleep']);
+  });
+
+  it('forks the host once ready, and leaves it to its supervisor when it dies; a dead camera service reloads the page', async () => {
+    const { electron } = await started();
+    expect(electron.utilityProcess.forks).toHaveLength(1);
+    const contents = electron.windows[0]!.webContents;
+    electron.app.emit('child-process-gone', {}, forkedUtilityGone(HOST_SERVICE_NAME));
+    electron.app.emit('child-process-gone', {}, utilityServiceGone(CHROMIUM_UTILITY_SERVICES.network));
+    expect(contents.reloads).toBe(0);
+    electron.app.emit('child-process-gone', {}, utilityServiceGone(CHROMIUM_UTILITY_SERVICES.videoCapture));
+    expect(contents.reloads).toBe(1);
+  });
+
+  it('does not fork its own host when npm start runs one', async () => {
+    const { electron } = await started({ env: { TONGBAN_HOST_ORIGIN: 'http://127.0.0.1:4000', TONGBAN_HOST_TOKEN: 'a'.repeat(32) } });
+    expect(electron.utilityProcess.forks).toHaveLength(0);
+    expect(electron.windows[0]!.visible).toBe(true);
+  });
+
+  it('lets a second shell quit at once without a window', async () => {
+    const electron = createFakeElectron();
+    electron.app.lockAvailable = false;
+    const shell = startShell(electron, {
+      env: {},
+      argv: [],
+      baseDir: '/x',
+      clock: new ManualClock(),
+      log: recordingLog(),
+      connectHost: () => idleHost(),
+    });
+    expect(shell).toBeNull();
+    expect(electron.app.exitCode).toBe(0);
+    expect(electron.windows).toHaveLength(0);
+  });
+});
