@@ -168,7 +168,7 @@ export interface AppLike {
   whenReady(): Promise<void>;
   on<K extends keyof AppEvents>(event: K, listener: AppEvents[K]): void;
   requestSingleInstanceLock(): boolean;
-  relaunch(options?: { args?: string[] }): void;
+  relaunch(options?: { args?: string[]; execPath?: string }): void;
   exit(code?: number): void;
   quit(): void;
   getAppPath(): string;

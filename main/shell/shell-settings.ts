@@ -23,3 +23,16 @@ export function restartStrategy(env: NodeJS.ProcessEnv): 'exit' | 'relaunch' {
 export function devToolsAllowed(isPackaged: boolean, env: NodeJS.ProcessEnv): boolean {
   return !isPackaged && env.TONGBAN_DEVTOOLS === '1';
 }
+
+/**
+ * What `app.relaunch` is given to start this shell again, or nothing to repeat the current
+ * command line. Inside an AppImage, process.execPath lies in the image's mount (/tmp/.mount_*),
+ * which disappears when this process exits, so the relaunch would start nothing: it must run the
+ * AppImage file itself, which the AppImage runtime names in APPIMAGE. Once execPath is given,
+ * Electron starts exactly execPath + args (App::Relaunch in shell/browser/api/electron_api_app.cc),
+ * so the arguments (--ozone-platform=wayland, ...) are passed along explicitly.
+ */
+export function relaunchOptions(env: NodeJS.ProcessEnv, argv: readonly string[]): { execPath: string; args: string[] } | undefined {
+  const appImage = env.APPIMAGE;
+  return appImage ? { execPath: appImage, args: argv.slice(1) } : undefined;
+}

@@ -17,7 +17,7 @@ import { KIOSK_ORIGIN, KIOSK_URL } from './kiosk-origin';
 import { registerKioskScheme, serveKioskProtocol } from './kiosk-protocol';
 import { lockDownSession } from './session-guard';
 import type { ShellLog } from './shell-log';
-import { devToolsAllowed, externalHost, restartStrategy } from './shell-settings';
+import { devToolsAllowed, externalHost, relaunchOptions, restartStrategy } from './shell-settings';
 import { createKioskWindow } from './window-options';
 import { createWindowRecovery } from './window-recovery';
 
@@ -157,7 +157,7 @@ export function startShell(electron: ElectronMain, options: ShellOptions): Runni
         () => {
           quitting = true;
           void stopAll().finally(() => {
-            if (restartStrategy(env) === 'relaunch') app.relaunch();
+            if (restartStrategy(env) === 'relaunch') app.relaunch(relaunchOptions(env, options.argv));
             app.exit(0);
           });
         },

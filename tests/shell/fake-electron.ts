@@ -145,7 +145,13 @@ export class FakeApp implements AppLike {
   readonly switches: Array<[string, string | undefined]> = [];
   isPackaged = true;
   lockAvailable = true;
-  relaunches = 0;
+  /** Where the binary runs from; `runFromAppImage` moves it into an AppImage mount. */
+  execPath = '/opt/Tongban/tongban-kiosk';
+  argv: string[] = [this.execPath, '--ozone-platform=wayland'];
+  /** Folders that disappear when this process exits (an AppImage's mount). */
+  private readonly goneAtExit: string[] = [];
+  /** Each `app.relaunch`: the command line it will start, and whether that still exists then. */
+  readonly relaunched: Array<{ argv: string[]; comesBack: boolean }> = [];
   exitCode: number | null = null;
   readonly commandLine = { appendSwitch: (name: string, value?: string) => void this.switches.push([name, value]) };
   private readyNow = false;
@@ -170,8 +176,27 @@ export class FakeApp implements AppLike {
   requestSingleInstanceLock(): boolean {
     return this.lockAvailable;
   }
-  relaunch(): void {
-    this.relaunches++;
+  /**
+   * The AppImage runtime mounts the image at /tmp/.mount_<name><random>, runs the binary from
+   * there, sets APPIMAGE to the image file, and unmounts when the app exits.
+   */
+  runFromAppImage(mount = '/tmp/.mount_TongbaX1y2Z3'): void {
+    this.execPath = `${mount}/tongban-kiosk`;
+    this.argv = [this.execPath, ...this.argv.slice(1)];
+    this.goneAtExit.push(`${mount}/`);
+  }
+
+  /**
+   * docs/api/app.md, `app.relaunch([options])`, as App::Relaunch implements it
+   * (shell/browser/api/electron_api_app.cc): without execPath and args the current command line
+   * is started again; with either, exactly [execPath or the current executable, ...args].
+   * The new instance starts after this one exits, so a path that vanishes then never comes back.
+   */
+  relaunch(options?: { args?: string[]; execPath?: string }): void {
+    const override = options?.execPath !== undefined || options?.args !== undefined;
+    const argv = override ? [options?.execPath ?? this.execPath, ...(options?.args ?? [])] : [...this.argv];
+    const executable = argv[0] ?? '';
+    this.relaunched.push({ argv, comesBack: !this.goneAtExit.some((folder) => executable.startsWith(folder)) });
   }
   exit(code = 0): void {
     this.exitCode = code;

@@ -97,6 +97,51 @@ describe('the shell on the fake electron', () => {
     expect(electron.windows[0]!.visible).toBe(true);
   });
 
+  describe('daily restart started by hand (no supervisor: the shell relaunches itself)', () => {
+    const noon = new Date(2025, 5, 1, 12).getTime();
+    const fourNextMorning = new Date(2025, 5, 2, 4).getTime();
+
+    async function restartAtFour(env: NodeJS.ProcessEnv, fromAppImage: boolean) {
+      const clock = new ManualClock(noon);
+      const electron = createFakeElectron();
+      if (fromAppImage) electron.app.runFromAppImage();
+      const shell = startShell(electron, {
+        env,
+        argv: electron.app.argv,
+        baseDir: '/x/dist/shell',
+        clock,
+        log: recordingLog(),
+        connectHost: () => idleHost(),
+      });
+      electron.makeReady();
+      await shell?.started;
+      await settle();
+      // The host finishes its work and exits when asked, as host-announce.ts does.
+      const host = electron.utilityProcess.forks[0]!;
+      host.onMessageFromShell = () => queueMicrotask(() => host.exit(0));
+      await clock.advanceAsync(fourNextMorning - noon);
+      await settle();
+      return electron.app;
+    }
+
+    it('relaunches an AppImage through the image file, with the same arguments', async () => {
+      const app = await restartAtFour({ APPIMAGE: '/srv/kiosk/Tongban-1.0.0-x86_64.AppImage' }, true);
+      expect(app.relaunched).toEqual([{ argv: ['/srv/kiosk/Tongban-1.0.0-x86_64.AppImage', '--ozone-platform=wayland'], comesBack: true }]);
+      expect(app.exitCode).toBe(0);
+    });
+
+    it('relaunches an installed binary with its own command line', async () => {
+      const app = await restartAtFour({}, false);
+      expect(app.relaunched).toEqual([{ argv: ['/opt/Tongban/tongban-kiosk', '--ozone-platform=wayland'], comesBack: true }]);
+    });
+
+    it('only exits under systemd, which starts it again', async () => {
+      const app = await restartAtFour({ INVOCATION_ID: 'abc', APPIMAGE: '/srv/kiosk/Tongban.AppImage' }, true);
+      expect(app.relaunched).toEqual([]);
+      expect(app.exitCode).toBe(0);
+    });
+  });
+
   it('lets a second shell quit at once without a window', async () => {
     const electron = createFakeElectron();
     electron.app.lockAvailable = false;
