@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { KioskConfig } from './schema';
+import { KioskConfig, simulatorConfig } from './schema';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -42,15 +42,50 @@ export function parseConfig(text: string, file: string): KioskConfig {
   return parsed.data;
 }
 
+export interface LoadOptions {
+  /**
+   * The packaged app (and the deb's service) never runs without a configuration file: only a
+   * source checkout falls back to simulator mode when nothing is provisioned.
+   */
+  readonly requireFile?: boolean;
+}
+
+/** Where the configuration is read from: `KIOSK_CONFIG`, or `<data dir>/kiosk-config.json`. */
+export function configFileOf(dataDir: string, env: NodeJS.ProcessEnv = process.env): string {
+  return env.KIOSK_CONFIG || join(dataDir, 'kiosk-config.json');
+}
+
 /**
- * Loads `KIOSK_CONFIG`, or `<data dir>/kiosk-config.json`. With neither, the kiosk is not
- * provisioned and runs on simulator defaults.
+ * Loads `KIOSK_CONFIG`, or `<data dir>/kiosk-config.json`. With neither, a source checkout is not
+ * provisioned and runs in simulator mode; the packaged app refuses (`requireFile`).
+ * `KIOSK_REQUIRE_CONFIG=1` in the environment (the deb's service sets it) requires a file too.
  */
-export function loadConfig(dataDir: string, env: NodeJS.ProcessEnv = process.env): LoadedConfig {
-  const file = env.KIOSK_CONFIG || join(dataDir, 'kiosk-config.json');
+export function loadConfig(dataDir: string, env: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): LoadedConfig {
+  const file = configFileOf(dataDir, env);
   if (!existsSync(file)) {
     if (env.KIOSK_CONFIG) throw new ConfigError(file, `KIOSK_CONFIG names ${file}, which does not exist`);
-    return { config: KioskConfig.parse({}), file: null };
+    if (options.requireFile || env.KIOSK_REQUIRE_CONFIG === '1') {
+      throw new ConfigError(
+        file,
+        `${file} does not exist. This terminal is not provisioned: a production kiosk never falls back to simulators. ` +
+          'Write the configuration (see docs/deploy.md, "Configuration") and restart the service.',
+      );
+    }
+    return { config: simulatorConfig(), file: null };
   }
   return { config: parseConfig(readFileSync(file, 'utf8'), file), file };
+}
+
+/**
+ * Reads the configuration again to see whether it would load, without applying it (central's
+ * `reload-config`). A host started from a configuration given in code has no file to check.
+ */
+export function checkConfigFile(dataDir: string, file: string | null, env: NodeJS.ProcessEnv = process.env): { ok: true } | { ok: false; message: string } {
+  if (file === null) return { ok: true };
+  try {
+    loadConfig(dataDir, env, { requireFile: true });
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
 }

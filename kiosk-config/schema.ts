@@ -26,10 +26,13 @@ export const CertificateUnitConfig = z.discriminatedUnion('transport', [
 ]);
 
 export const CentralConfig = z.discriminatedUnion('mode', [
-  /** The central simulator runs inside the kiosk process (development, bench, demo). */
+  /**
+   * The central simulator runs inside the kiosk process (development, bench, demo; simulator mode
+   * only). Its secret is made once per data folder unless one is given here.
+   */
   z.object({
     mode: z.literal('embedded-simulator'),
-    secret: z.string().min(16).default('dGVzdC1zZWNyZXQtZm9yLXRoZS1zaW11bGF0b3ItMzI='),
+    secret: z.string().min(16).optional(),
   }),
   z.object({
     mode: z.literal('remote'),
@@ -55,26 +58,76 @@ export const UiConfig = z.object({
   stepTimeoutS: z.number().int().min(10).max(600).default(60),
 });
 
-export const KioskConfig = z.object({
-  kioskId: KioskId.default('GD-GZ-0001'),
-  central: CentralConfig.default({ mode: 'embedded-simulator', secret: 'dGVzdC1zZWNyZXQtZm9yLXRoZS1zaW11bGF0b3ItMzI=' }),
-  devices: z
-    .object({
-      idReader: IdReaderConfig.default({ transport: 'simulator', card: 'resident' }),
-      printer: PrinterConfig.default({ transport: 'simulator' }),
-      certificateUnit: CertificateUnitConfig.default({ transport: 'simulator' }),
-      /** How often idle devices are asked for their status, so a broken or repaired one is noticed. */
-      probeIntervalS: z.number().min(1).max(3600).default(15),
-    })
-    .default({
-      idReader: { transport: 'simulator', card: 'resident' },
-      printer: { transport: 'simulator' },
-      certificateUnit: { transport: 'simulator' },
-      probeIntervalS: 15,
-    }),
-  sync: SyncConfig.default({ intervalMs: 2000, batchSize: 100, requestTimeoutMs: 10_000, maxBackoffMs: 300_000, heartbeatIntervalS: 60 }),
-  ui: UiConfig.default({ port: 0, defaultLanguage: 'zh-CN', stepTimeoutS: 60 }),
+export const StorageConfig = z.object({
+  /** Days the sealed personal data of a transaction is kept after central acknowledged its record. */
+  retentionDays: z.number().min(0).max(365).default(7),
+  /** Below this much free disk the kiosk takes no new transactions (it finishes those in flight). */
+  diskFloorMb: z.number().int().min(0).default(200),
 });
 
-export type KioskConfig = z.infer<typeof KioskConfig>;
+export const ConfigMode = z.enum(['simulator', 'production']);
+export type ConfigMode = z.infer<typeof ConfigMode>;
+
+const DevicesConfig = z.object({
+  idReader: IdReaderConfig.optional(),
+  printer: PrinterConfig.optional(),
+  certificateUnit: CertificateUnitConfig.optional(),
+  /** How often idle devices are asked for their status, so a broken or repaired one is noticed. */
+  probeIntervalS: z.number().min(1).max(3600).default(15),
+});
+
+const SERVICE_IDS = ['hk-macau-endorsement', 'id-reissue', 'certificate-pickup', 'progress-query'] as const;
+
+const DEVICE_NAMES = ['idReader', 'printer', 'certificateUnit'] as const;
+
+/**
+ * The kiosk's configuration. Simulator mode is always said out loud (`"mode": "simulator"`, or no
+ * file at all in a source checkout); a file without a mode is a production terminal's, and a
+ * production configuration must name its kiosk id, a remote central and every device on a real
+ * port. Nothing falls back to a simulator or to the embedded central without being told, because
+ * a simulator would acknowledge real records and the outbox would then delete them.
+ */
+export const KioskConfig = z
+  .object({
+    mode: ConfigMode.default('production'),
+    kioskId: KioskId.optional(),
+    central: CentralConfig.optional(),
+    devices: DevicesConfig.default({ probeIntervalS: 15 }),
+    /** Services this kiosk is enrolled for (from enrolment); all of them when not given. */
+    services: z.array(z.enum(SERVICE_IDS)).optional(),
+    sync: SyncConfig.default({ intervalMs: 2000, batchSize: 100, requestTimeoutMs: 10_000, maxBackoffMs: 300_000, heartbeatIntervalS: 60 }),
+    ui: UiConfig.default({ port: 0, defaultLanguage: 'zh-CN', stepTimeoutS: 60 }),
+    storage: StorageConfig.default({ retentionDays: 7, diskFloorMb: 200 }),
+  })
+  .superRefine((config, ctx) => {
+    if (config.mode !== 'production') return;
+    const missing = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    if (!config.kioskId) missing(['kioskId'], 'production mode needs the kiosk id from enrolment');
+    if (!config.central) missing(['central'], 'production mode needs a remote central ({"mode": "remote", "baseUrl", "secret"})');
+    else if (config.central.mode !== 'remote') missing(['central', 'mode'], 'production mode cannot use the embedded central simulator');
+    for (const device of DEVICE_NAMES) {
+      const given = config.devices[device];
+      if (!given) missing(['devices', device], 'production mode needs this device on a real port');
+      else if (given.transport === 'simulator') missing(['devices', device, 'transport'], 'production mode cannot use a simulated device');
+    }
+  })
+  .transform((config) => ({
+    ...config,
+    kioskId: config.kioskId ?? 'GD-GZ-0001',
+    central: config.central ?? ({ mode: 'embedded-simulator' } satisfies z.output<typeof CentralConfig> as z.output<typeof CentralConfig>),
+    services: config.services ?? [...SERVICE_IDS],
+    devices: {
+      probeIntervalS: config.devices.probeIntervalS,
+      idReader: config.devices.idReader ?? ({ transport: 'simulator', card: 'resident' } as const),
+      printer: config.devices.printer ?? ({ transport: 'simulator' } as const),
+      certificateUnit: config.devices.certificateUnit ?? ({ transport: 'simulator' } as const),
+    },
+  }));
+
+export type KioskConfig = z.output<typeof KioskConfig>;
 export type KioskConfigInput = z.input<typeof KioskConfig>;
+
+/** The configuration of a source checkout with nothing provisioned: simulators everywhere. */
+export function simulatorConfig(overrides: Omit<KioskConfigInput, 'mode'> = {}): KioskConfig {
+  return KioskConfig.parse({ ...overrides, mode: 'simulator' });
+}

@@ -22,6 +22,7 @@ export const ServiceAvailability = z.object({
   /** Why it is not offered right now, as an i18n key. */
   reasonKey: MessageKey.nullable(),
 });
+export type ServiceAvailability = z.infer<typeof ServiceAvailability>;
 
 export const KioskView = z.object({
   kioskId: z.string(),

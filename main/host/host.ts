@@ -1,13 +1,17 @@
-import { join } from 'node:path';
+import { type Clock, systemClock, type TimerHandle } from '../../drivers/common/clock';
 import type { KioskView } from '../api/contract';
-import { loadConfig, resolveDataDir } from '../../kiosk-config/load';
+import { checkConfigFile, loadConfig, resolveDataDir } from '../../kiosk-config/load';
 import type { KioskConfig } from '../../kiosk-config/schema';
 import { CentralSimulator } from '../../simulators/central/server';
 import { ApiDispatcher } from './api/dispatcher';
 import { canServe } from '../../drivers/common/device-status';
 import { closeDevices, createDevices, deviceReport, type EmbeddedSimulators, type KioskDevices } from './devices';
-import { implementedServices, recoverUnfinished, SessionManager } from './flows/session-manager';
+import { startEmbeddedCentral } from './embedded-central';
+import { recoverUnfinished, SessionManager } from './flows/session-manager';
 import { createLogger, type Logger } from './log';
+import { carryOutCommand } from './operation/central-commands';
+import { KioskState } from './operation/kiosk-state';
+import { assertOffered, offeredServices } from './operation/service-offer';
 import type { Db } from './store/database';
 import { Journal } from './store/journal';
 import { openStore } from './store/open-store';
@@ -22,7 +26,15 @@ export interface HostOptions {
   /** Devices built by the caller (tests); defaults come from the configuration. */
   readonly devices?: KioskDevices;
   readonly log?: Logger;
-  readonly now?: () => number;
+  readonly clock?: Clock;
+  /**
+   * Central asked for a restart, or for the configuration to be read again (already checked to be
+   * valid). Whoever runs the host restarts it: the launcher in place, the packaged shell's
+   * supervisor after the host process exits. Without a handler the command fails and says so.
+   */
+  readonly onRestartRequested?: (why: 'restart' | 'reload-config') => void;
+  /** The packaged app refuses to start without a configuration file (no simulator fallback). */
+  readonly requireConfigFile?: boolean;
 }
 
 export interface Host {
@@ -48,10 +60,11 @@ export interface Host {
  */
 export async function startHost(options: HostOptions = {}): Promise<Host> {
   const dataDir = options.dataDir ?? resolveDataDir();
-  const loaded = options.config ? { config: options.config, file: null } : loadConfig(dataDir);
+  const loaded = options.config ? { config: options.config, file: null } : loadConfig(dataDir, process.env, { requireFile: options.requireConfigFile });
   const config = loaded.config;
   const log = options.log ?? createLogger();
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
 
   // Refuses to start on a lost key; a damaged or full journal opens with store.health saying so.
   const store = openStore({ dataDir, log: log.child({ part: 'store' }), now });
@@ -60,21 +73,22 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   recoverUnfinished(journal, log, now());
 
   let central: CentralSimulator | undefined;
-  let baseUrl: string;
+  let link: { baseUrl: string; secret: string };
   if (config.central.mode === 'embedded-simulator') {
-    central = new CentralSimulator({ dbFile: join(dataDir, 'central-sim.sqlite'), secrets: { [config.kioskId]: config.central.secret } });
-    baseUrl = await central.start();
-    log.info({ baseUrl }, 'embedded central simulator listening');
+    const embedded = await startEmbeddedCentral(dataDir, config.kioskId, config.central.secret);
+    central = embedded.central;
+    link = embedded;
+    log.info({ baseUrl: embedded.baseUrl }, 'embedded central simulator listening');
   } else {
-    baseUrl = config.central.baseUrl;
+    link = config.central;
   }
   const client = new CentralClient({
-    baseUrl,
+    baseUrl: link.baseUrl,
     kioskId: config.kioskId,
-    secret: config.central.secret,
+    secret: link.secret,
     requestTimeoutMs: config.sync.requestTimeoutMs,
   });
-  const sync = new SyncWorker(journal.outbox, client, log.child({ part: 'sync' }), { ...config.sync, now });
+  const sync = new SyncWorker(journal.outbox, client, log.child({ part: 'sync' }), { ...config.sync, clock });
 
   const built = options.devices ? { devices: options.devices, simulators: {} } : createDevices(config.devices);
   const sessions = new SessionManager({
@@ -82,32 +96,37 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     journal,
     log: log.child({ part: 'session' }),
     stepTimeoutS: config.ui.stepTimeoutS,
-    now,
+    clock,
     onRecordQueued: () => sync.kick(),
   });
 
-  /** Set by central's `out-of-service` command, cleared by `in-service`. */
-  let outOfService = false;
+  /** Central's `out-of-service` / `in-service`, persisted: a restart does not undo it. */
+  const kioskState = new KioskState(db);
+  const offer = () =>
+    offeredServices({
+      outOfService: kioskState.outOfService,
+      storageProblem: null,
+      enrolled: config.services,
+      // Offline or broken hides a service; busy is a device in use, which is fine.
+      deviceUsable: (device) => canServe(built.devices[device].status.status),
+    });
   const kioskView = (): KioskView => ({
     kioskId: config.kioskId,
     defaultLanguage: config.ui.defaultLanguage,
-    outOfService,
-    services: (['hk-macau-endorsement', 'id-reissue', 'certificate-pickup', 'progress-query'] as const).map((id) => {
-      if (outOfService) return { id, available: false, reasonKey: 'services.kioskOutOfService' };
-      if (!implementedServices.includes(id)) return { id, available: false, reasonKey: 'services.notYetAvailable' };
-      // Offline or broken hides the service; busy is a reader in use, which is fine.
-      const readerUsable = canServe(built.devices.idReader.status.status);
-      return { id, available: readerUsable, reasonKey: readerUsable ? null : 'services.deviceOutOfService' };
-    }),
+    outOfService: kioskState.outOfService,
+    services: offer(),
   });
 
   const api = new ApiDispatcher(
     {
       getKiosk: async () => kioskView(),
       getSession: async () => sessions.view,
-      startService: async ({ service }) => sessions.start(service),
+      startService: async ({ service }) => {
+        assertOffered(offer(), service);
+        return sessions.start(service);
+      },
       retryStep: async () => sessions.retry(),
-      cancelSession: async () => sessions.end('cancelled by the citizen'),
+      cancelSession: async () => sessions.cancel(),
       finishSession: async () => sessions.finish(),
       heartbeat: async ({ at }) => ({ at }),
     },
@@ -127,33 +146,39 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     await Promise.all([idReader.getStatus(), printer.getStatus(), certificateUnit.getStatus()]);
   };
   await probeDevices();
-  const probeTimer = setInterval(() => void probeDevices(), config.devices.probeIntervalS * 1000);
-  probeTimer.unref();
+  let probeTimer: TimerHandle | undefined;
+  const probeLater = () => {
+    probeTimer = clock.setTimeout(() => void probeDevices().finally(probeLater), config.devices.probeIntervalS * 1000);
+  };
+  probeLater();
 
   const heartbeat = new Heartbeat({
     client,
     log: log.child({ part: 'heartbeat' }),
     softwareVersion: SOFTWARE_VERSION,
     intervalMs: config.sync.heartbeatIntervalS * 1000,
-    now,
+    clock,
+    commandsDone: kioskState.commandsDone,
+    onDelivered: () => sync.linkUp(),
     devices: () => deviceReport(built.devices),
     queue: () => journal.outbox.stats(now()),
-    onCommand: (command) => {
-      switch (command) {
-        case 'out-of-service':
-        case 'in-service':
-          // A citizen already in a session finishes it; the attract screen changes at once.
-          outOfService = command === 'out-of-service';
-          api.emit('kiosk', kioskView());
-          return;
-        case 'reload-config':
-        case 'restart':
-          log.warn({ command }, 'central asked for something this build does not do yet; a field engineer must act');
-          return;
-        default:
-          command satisfies never;
-      }
-    },
+    onCommand: (command, id) =>
+      void carryOutCommand(
+        {
+          journal,
+          clock,
+          log: log.child({ part: 'commands' }),
+          setOutOfService: (value) => {
+            kioskState.outOfService = value;
+            emitKiosk();
+          },
+          checkConfig: () => checkConfigFile(dataDir, loaded.file),
+          restart: options.onRestartRequested,
+          onRecordQueued: () => sync.kick(),
+        },
+        command,
+        id,
+      ),
   });
 
   sync.start();
@@ -174,7 +199,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     central,
     log,
     async stop() {
-      clearInterval(probeTimer);
+      clock.clearTimeout(probeTimer);
       heartbeat.stop();
       sessions.end('host stopping');
       await sync.stop();

@@ -4,7 +4,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize, sep } from 'node:path';
 import { attachWsTransport } from './api/ws-transport';
-import type { Host } from './host';
+import type { ApiDispatcher } from './api/dispatcher';
+import type { Logger } from './log';
 import { contentTypeOf, rendererSecurityHeaders } from './renderer-files';
 
 /**
@@ -39,12 +40,23 @@ export interface UiServer {
   close(): Promise<void>;
 }
 
+/** What the UI server needs of a host: the API it carries and a log. */
+export interface ServedHost {
+  readonly api: ApiDispatcher;
+  readonly log: Logger;
+}
+
 /**
  * Serves the built renderer on loopback and the screen API on `/api` (WebSocket). Nothing else:
- * no directory listings, no paths outside the renderer folder.
+ * no directory listings, no paths outside the renderer folder. A host restarted in place passes
+ * the port and token of before, so the open window reconnects to it.
  */
-export async function startUiServer(host: Host, rendererDir: string, port = 0): Promise<UiServer> {
-  const token = randomBytes(24).toString('base64url');
+export async function startUiServer(
+  host: ServedHost,
+  rendererDir: string,
+  port = 0,
+  token: string = randomBytes(24).toString('base64url'),
+): Promise<UiServer> {
   let actualPort = 0;
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');

@@ -5,12 +5,11 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError } from '../../kiosk-config/load';
-import { startHost } from '../host/host';
+import { ConfigError, resolveDataDir } from '../../kiosk-config/load';
+import { runKiosk } from '../host/kiosk-runtime';
 import { createLogger } from '../host/log';
 import { ensureRendererBuilt } from './renderer-build';
 import { buildShell } from './shell-build';
-import { startUiServer } from '../host/ui-server';
 import { chooseWindow, launchWindow } from './window-launcher';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -19,15 +18,20 @@ const progress = (line: string) => process.stderr.write(`tongban: ${line}\n`);
 async function main(): Promise<void> {
   const log = createLogger();
   const rendererDir = await ensureRendererBuilt(projectRoot, progress);
-  const host = await startHost({ log });
-  if (!host.configFile) progress(`no kiosk configuration in ${host.dataDir}: simulator mode with an embedded central simulator`);
-  const ui = await startUiServer(host, rendererDir, Number(process.env.KIOSK_UI_PORT ?? host.config.ui.port));
-  process.stdout.write(`Tongban kiosk UI: ${ui.url}\n`);
+  const kiosk = await runKiosk({
+    rendererDir,
+    port: process.env.KIOSK_UI_PORT ? Number(process.env.KIOSK_UI_PORT) : undefined,
+    log,
+    onConfigProblem: (message) => progress(`the kiosk configuration is not usable, so the kiosk shows "out of service":\n${message}`),
+  });
+  const dataDir = kiosk.host?.dataDir ?? resolveDataDir();
+  if (kiosk.host && !kiosk.host.configFile) progress(`no kiosk configuration in ${dataDir}: simulator mode with an embedded central simulator`);
+  process.stdout.write(`Tongban kiosk UI: ${kiosk.url}\n`);
 
   const choice = chooseWindow(projectRoot);
   progress(`window: ${choice.mode} (${choice.why})`);
   if (choice.mode === 'electron') await buildShell(projectRoot);
-  const window = launchWindow(choice, { url: ui.url, token: ui.token, dataDir: host.dataDir, projectRoot, log });
+  const window = launchWindow(choice, { url: kiosk.url, token: kiosk.token, dataDir, projectRoot, log });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -35,8 +39,7 @@ async function main(): Promise<void> {
     stopping = true;
     progress(`${signal}: stopping`);
     window.stop();
-    await ui.close();
-    await host.stop();
+    await kiosk.stop();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { _electron as electron } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { KioskConfig } from '../../kiosk-config/schema';
+import { simulatorConfig } from '../../kiosk-config/schema';
 import { type Host, startHost } from '../../main/host/host';
 import { ensureRendererBuilt } from '../../main/launcher/renderer-build';
 import { buildShell } from '../../main/launcher/shell-build';
@@ -52,7 +52,7 @@ describe('Electron kiosk (needs the Electron binary)', () => {
     await buildShell(projectRoot);
     host = await startHost({
       dataDir: mkdtempSync(join(tmpdir(), 'kiosk-electron-')),
-      config: KioskConfig.parse({ devices: { idReader: { transport: 'simulator', card: 'none' } } }),
+      config: simulatorConfig({ devices: { idReader: { transport: 'simulator', card: 'none' } } }),
       log: pino({ level: 'silent' }),
     });
     ui = await startUiServer(host, join(projectRoot, 'dist', 'renderer'));

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KioskConfig } from '../../kiosk-config/schema';
+import { simulatorConfig } from '../../kiosk-config/schema';
 import { type Host, startHost } from '../../main/host/host';
 import { ensureRendererBuilt } from '../../main/launcher/renderer-build';
 import { startUiServer, type UiServer } from '../../main/host/ui-server';
@@ -28,7 +28,7 @@ beforeAll(async () => {
   const rendererDir = await ensureRendererBuilt(projectRoot, () => {});
   host = await startHost({
     dataDir: mkdtempSync(join(tmpdir(), 'kiosk-e2e-')),
-    config: KioskConfig.parse({ devices: { idReader: { transport: 'simulator', card: 'none' } }, sync: { intervalMs: 200 } }),
+    config: simulatorConfig({ devices: { idReader: { transport: 'simulator', card: 'none' } }, sync: { intervalMs: 200 } }),
     log: pino({ level: 'silent' }),
   });
   ui = await startUiServer(host, rendererDir);

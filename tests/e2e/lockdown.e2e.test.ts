@@ -10,7 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import pino from 'pino';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { KioskConfig } from '../../kiosk-config/schema';
+import { simulatorConfig } from '../../kiosk-config/schema';
 import { type Host, startHost } from '../../main/host/host';
 import { ensureRendererBuilt } from '../../main/launcher/renderer-build';
 import { startUiServer, type UiServer } from '../../main/host/ui-server';
@@ -27,7 +27,7 @@ beforeAll(async () => {
   const rendererDir = await ensureRendererBuilt(projectRoot, () => {});
   host = await startHost({
     dataDir: mkdtempSync(join(tmpdir(), 'kiosk-lockdown-')),
-    config: KioskConfig.parse({ devices: { idReader: { transport: 'simulator', card: 'none' } } }),
+    config: simulatorConfig({ devices: { idReader: { transport: 'simulator', card: 'none' } } }),
     log: pino({ level: 'silent' }),
   });
   ui = await startUiServer(host, rendererDir);

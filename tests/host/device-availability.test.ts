@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KioskConfig } from '../../kiosk-config/schema';
+import { simulatorConfig } from '../../kiosk-config/schema';
 import type { KioskView } from '../../main/api/contract';
 import { type Host, startHost } from '../../main/host/host';
 
@@ -25,7 +25,7 @@ describe('services follow the devices they need', () => {
   it('offers ID reissue once the reader answers, hides it while the reader is silent, and offers it again after repair', async () => {
     host = await startHost({
       dataDir: mkdtempSync(join(tmpdir(), 'availability-')),
-      config: KioskConfig.parse({ devices: { idReader: { transport: 'simulator', card: 'none' }, probeIntervalS: 1 } }),
+      config: simulatorConfig({ devices: { idReader: { transport: 'simulator', card: 'none' }, probeIntervalS: 1 } }),
       log: pino({ level: 'silent' }),
     });
     const events: KioskView[] = [];

@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { KioskConfig } from '../../kiosk-config/schema';
+import { simulatorConfig } from '../../kiosk-config/schema';
 import { startHost } from '../../main/host/host';
 
 describe('start-up recovery', () => {
   it('closes a transaction cut short by a crash and still delivers its record to central', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'recovery-'));
     // The first host "crashes" with the record still in its outbox: its sync is stopped first.
-    const config = KioskConfig.parse({ devices: { idReader: { transport: 'simulator', card: 'none' } } });
+    const config = simulatorConfig({ devices: { idReader: { transport: 'simulator', card: 'none' } } });
     const log = pino({ level: 'silent' });
     const first = await startHost({ dataDir, config, log });
     await first.sync.stop();

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { type Clock, systemClock, type TimerHandle } from '../../../drivers/common/clock';
 import type { DecodedCard } from '../../../drivers/id-reader/card';
 import type { IdReaderDriver } from '../../../drivers/id-reader/driver';
 import type { IdReaderFailure } from '../../../drivers/id-reader/types';
 import type { ServiceId, SessionView } from '../../api/contract';
 import { maskIdNumber, maskName } from '../../domain/id-number';
+import { RefusedError } from '../api/dispatcher';
 import type { Logger } from '../log';
 import type { Journal } from '../store/journal';
 
@@ -13,7 +15,7 @@ export interface SessionManagerDeps {
   readonly log: Logger;
   /** Seconds a citizen has for each step. */
   readonly stepTimeoutS: number;
-  readonly now?: () => number;
+  readonly clock?: Clock;
   /** Called after a record was queued for central (the sync worker sends it soon). */
   readonly onRecordQueued?: () => void;
 }
@@ -35,8 +37,12 @@ export function recoverUnfinished(journal: Journal, log: Logger, nowMs: number):
   return unfinished.length;
 }
 
-/** Services this build can run; the others are shown but not offered yet. */
-export const implementedServices: readonly ServiceId[] = ['id-reissue'];
+/** A command that does not fit the session's current step (a stale or hostile screen). */
+export class SessionStateError extends RefusedError {
+  constructor(command: string, step: SessionView['step']) {
+    super(`${command} is not possible while the session is at step ${step}`, 'errors.notNow');
+  }
+}
 
 /**
  * One citizen session at a time. It drives the devices step by step, tells the screen what to
@@ -45,15 +51,17 @@ export const implementedServices: readonly ServiceId[] = ['id-reissue'];
  */
 export class SessionManager {
   readonly #deps: SessionManagerDeps;
-  readonly #now: () => number;
+  readonly #clock: Clock;
   readonly #listeners = new Set<(view: SessionView) => void>();
   #view: SessionView = { step: 'idle' };
+  /** The transaction of this session, once one was journaled; ended with the session. */
+  #txnId: string | undefined;
   #abort: AbortController | undefined;
-  #deadlineTimer: NodeJS.Timeout | undefined;
+  #deadlineTimer: TimerHandle | undefined;
 
   constructor(deps: SessionManagerDeps) {
     this.#deps = deps;
-    this.#now = deps.now ?? Date.now;
+    this.#clock = deps.clock ?? systemClock;
   }
 
   get view(): SessionView {
@@ -65,8 +73,9 @@ export class SessionManager {
     return () => this.#listeners.delete(listener);
   }
 
+  /** Starts a session; only from the attract screen (the host checks the service is offered). */
   start(service: ServiceId): SessionView {
-    this.end('replaced by a new session');
+    if (this.#view.step !== 'idle') throw new SessionStateError('startService', this.#view.step);
     const sessionId = randomUUID();
     this.#deps.log.info({ sessionId, service }, 'session started');
     this.#waitForCard(service, sessionId);
@@ -76,23 +85,40 @@ export class SessionManager {
   /** Tries the failed step again (a card that was moved while being read). */
   retry(): SessionView {
     const view = this.#view;
-    if (view.step === 'failed' && view.canRetry) this.#waitForCard(view.service, view.sessionId);
+    if (view.step !== 'failed' || !view.canRetry) throw new SessionStateError('retryStep', view.step);
+    this.#waitForCard(view.service, view.sessionId);
     return this.#view;
   }
 
   /** The citizen pressed "done": the transaction is complete and the session ends. */
   finish(): SessionView {
     const view = this.#view;
-    if (view.step === 'identity-shown') this.#deps.journal.setState(view.txnId, 'completed', this.#now());
+    if (view.step !== 'identity-shown') throw new SessionStateError('finishSession', view.step);
+    this.#deps.journal.setState(view.txnId, 'completed', this.#clock.now());
+    this.#txnId = undefined;
     return this.end('finished');
   }
 
-  /** Ends the session, for whatever reason, and forgets everything about it. */
+  /** The citizen pressed "cancel" (there must be a session to cancel). */
+  cancel(): SessionView {
+    if (this.#view.step === 'idle') throw new SessionStateError('cancelSession', 'idle');
+    return this.end('cancelled by the citizen');
+  }
+
+  /**
+   * Ends the session, for whatever reason, and forgets everything about it. A transaction the
+   * session had begun ends with it, at once (not at the next start-up's recovery).
+   */
   end(reason: string): SessionView {
     const view = this.#view;
     this.#abort?.abort();
     this.#abort = undefined;
-    clearTimeout(this.#deadlineTimer);
+    this.#clock.clearTimeout(this.#deadlineTimer);
+    if (this.#txnId) {
+      this.#deps.journal.setState(this.#txnId, 'abandoned', this.#clock.now());
+      this.#deps.log.info({ txnId: this.#txnId, reason }, 'transaction ended with its session');
+      this.#txnId = undefined;
+    }
     if (view.step !== 'idle') {
       this.#deps.log.info({ sessionId: view.sessionId, reason }, 'session ended');
       this.#set({ step: 'idle' });
@@ -102,16 +128,15 @@ export class SessionManager {
 
   #set(view: SessionView): void {
     this.#view = view;
-    clearTimeout(this.#deadlineTimer);
+    this.#clock.clearTimeout(this.#deadlineTimer);
     if ('deadlineMs' in view) {
-      this.#deadlineTimer = setTimeout(() => this.end('step timed out'), Math.max(0, view.deadlineMs - this.#now()));
-      this.#deadlineTimer.unref?.();
+      this.#deadlineTimer = this.#clock.setTimeout(() => this.end('step timed out'), Math.max(0, view.deadlineMs - this.#clock.now()));
     }
     for (const listener of [...this.#listeners]) listener(view);
   }
 
   #deadline(): number {
-    return this.#now() + this.#deps.stepTimeoutS * 1000;
+    return this.#clock.now() + this.#deps.stepTimeoutS * 1000;
   }
 
   #waitForCard(service: ServiceId, sessionId: string): void {
@@ -138,14 +163,15 @@ export class SessionManager {
 
   #recordIdentity(service: ServiceId, sessionId: string, card: DecodedCard): void {
     const txnId = randomUUID();
-    const occurredAt = new Date(this.#now()).toISOString();
+    const occurredAt = new Date(this.#clock.now()).toISOString();
     // Only what central needs to identify the applicant; the photo stays on the card.
     const identity = { cardType: card.cardType, idNumber: card.idNumber, name: card.name };
     const [seq] = this.#deps.journal.record(
       { txnId, kind: service, state: 'identity-read', data: { sessionId, identity } },
-      this.#now(),
+      this.#clock.now(),
       [{ txnId, kind: service, occurredAt, payload: { step: 'identity-read', sessionId, identity } }],
     );
+    this.#txnId = txnId;
     this.#deps.log.info({ sessionId, txnId, seq, idNumberMasked: maskIdNumber(card.idNumber) }, 'identity read and journaled');
     this.#deps.onRecordQueued?.();
     this.#set({

@@ -112,4 +112,16 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 4,
+    name: 'kiosk state',
+    sql: `
+      -- What the kiosk remembers about its own operation across restarts (see
+      -- main/host/operation/kiosk-state.ts): out of service by central's word, commands done.
+      CREATE TABLE kiosk_state (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

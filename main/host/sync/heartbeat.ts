@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type Clock, systemClock, type TimerHandle } from '../../../drivers/common/clock';
 import type { Logger } from '../log';
 import type { OutboxStats } from '../store/outbox';
 import type { CentralClient } from './central-client';
@@ -24,7 +25,11 @@ export interface HeartbeatDeps {
   readonly devices: () => Readonly<Record<string, DeviceReport>>;
   readonly queue: () => OutboxStats;
   readonly onCommand: (type: CentralCommandType, id: string) => void;
-  readonly now?: () => number;
+  /** Central answered: the link is up (the sync worker stops backing off). */
+  readonly onDelivered?: () => void;
+  /** Command ids carried out before (they survive restarts), so a repeated command is not redone. */
+  readonly commandsDone?: { has(id: string): boolean; add(id: string): void };
+  readonly clock?: Clock;
 }
 
 export type HeartbeatOutcome =
@@ -38,37 +43,39 @@ export type HeartbeatOutcome =
  */
 export class Heartbeat {
   readonly #deps: HeartbeatDeps;
-  readonly #now: () => number;
+  readonly #clock: Clock;
   readonly #startedAt: number;
   /** Command ids already carried out: central may repeat a command until it sees its effect. */
-  readonly #done = new Set<string>();
-  #timer: NodeJS.Timeout | undefined;
+  readonly #done: { has(id: string): boolean; add(id: string): void };
+  #timer: TimerHandle | undefined;
+  #running = false;
 
   constructor(deps: HeartbeatDeps) {
     this.#deps = deps;
-    this.#now = deps.now ?? Date.now;
-    this.#startedAt = this.#now();
+    this.#clock = deps.clock ?? systemClock;
+    this.#startedAt = this.#clock.now();
+    this.#done = deps.commandsDone ?? new Set<string>();
   }
 
   start(): void {
+    this.#running = true;
     const tick = async () => {
       // Whatever goes wrong in one beat (a device that throws while asked), the next one comes.
       await this.beatOnce().catch((error: unknown) => this.#deps.log.error({ err: error }, 'heartbeat failed'));
-      this.#timer = setTimeout(tick, this.#deps.intervalMs);
-      this.#timer.unref();
+      if (this.#running) this.#timer = this.#clock.setTimeout(tick, this.#deps.intervalMs);
     };
-    this.#timer = setTimeout(tick, 0);
-    this.#timer.unref();
+    this.#timer = this.#clock.setTimeout(tick, 0);
   }
 
   stop(): void {
-    clearTimeout(this.#timer);
+    this.#running = false;
+    this.#clock.clearTimeout(this.#timer);
   }
 
   async beatOnce(): Promise<HeartbeatOutcome> {
     const response = await this.#deps.client.request('POST', '/heartbeat', {
       softwareVersion: this.#deps.softwareVersion,
-      uptimeS: Math.floor((this.#now() - this.#startedAt) / 1000),
+      uptimeS: Math.floor((this.#clock.now() - this.#startedAt) / 1000),
       devices: this.#deps.devices(),
       queue: this.#deps.queue(),
     });
@@ -82,6 +89,7 @@ export class Heartbeat {
       this.#deps.log.warn('central answered the heartbeat with a reply that breaks the contract');
       return { kind: 'failed', reason: 'bad reply' };
     }
+    this.#deps.onDelivered?.();
     let carried = 0;
     for (const command of reply.data.commands) {
       const type = CentralCommandType.safeParse(command.type);

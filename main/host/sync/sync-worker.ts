@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type Clock, systemClock, type TimerHandle } from '../../../drivers/common/clock';
 import type { Logger } from '../log';
 import type { Outbox, OutboxRecord } from '../store/outbox';
 import type { CentralClient, CentralResponse } from './central-client';
@@ -14,7 +15,7 @@ export interface SyncWorkerOptions {
   readonly maxBackoffMs: number;
   /** Pause between rounds while nothing fails. */
   readonly intervalMs: number;
-  readonly now?: () => number;
+  readonly clock?: Clock;
   readonly random?: () => number;
 }
 
@@ -26,18 +27,27 @@ export type SyncRoundOutcome =
 /**
  * Empties the outbox into central's /sync/batch. A record leaves the outbox only when central has
  * acknowledged it (in `acked`, or at or below `highWater`); a rejected one goes to the dead
- * letters; everything else is tried again later with exponential backoff and full jitter.
+ * letters; everything else is tried again later.
+ *
+ * Backoff belongs to the link, not to each record: while central is unreachable the worker waits
+ * (exponential backoff with full jitter, or Retry-After), and the first batch that gets through
+ * resets it, after which the whole backlog goes out batch after batch without pause. Records that
+ * each kept their own jittered schedule would trickle out over minutes after a long outage.
  */
 export class SyncWorker {
   readonly #outbox: Outbox;
   readonly #client: CentralClient;
   readonly #log: Logger;
   readonly #options: SyncWorkerOptions;
-  readonly #now: () => number;
+  readonly #clock: Clock;
   readonly #random: () => number;
   /** Shrinks when central says a batch is too large; grows back after successes. */
   #batchLimit: number;
-  #timer: NodeJS.Timeout | undefined;
+  /** Failed rounds in a row: the link's backoff grows with it; a delivered batch resets it. */
+  #linkFailures = 0;
+  /** No batch goes out before this time (epoch ms): the link is backing off. */
+  #linkRetryAt = 0;
+  #timer: TimerHandle | undefined;
   #running = false;
   #round: Promise<SyncRoundOutcome> | undefined;
 
@@ -46,7 +56,7 @@ export class SyncWorker {
     this.#client = client;
     this.#log = log;
     this.#options = options;
-    this.#now = options.now ?? Date.now;
+    this.#clock = options.clock ?? systemClock;
     this.#random = options.random ?? Math.random;
     this.#batchLimit = options.batchSize;
   }
@@ -58,13 +68,29 @@ export class SyncWorker {
 
   async stop(): Promise<void> {
     this.#running = false;
-    clearTimeout(this.#timer);
+    this.#clock.clearTimeout(this.#timer);
     await this.#round;
   }
 
-  /** A new record was queued: send soon rather than at the next interval. */
+  /** A new record was queued: send soon rather than at the next interval (unless backing off). */
   kick(): void {
-    if (this.#running && !this.#round) this.#schedule(0);
+    if (this.#running && !this.#round) this.#schedule(Math.max(0, this.#linkRetryAt - this.#clock.now()));
+  }
+
+  /**
+   * Central answered something else (a heartbeat): the link is up again, so stop backing off and
+   * drain the backlog now instead of at the end of a backoff of up to `maxBackoffMs`.
+   */
+  linkUp(): void {
+    if (this.#linkFailures === 0) return;
+    this.#linkFailures = 0;
+    this.#linkRetryAt = 0;
+    this.kick();
+  }
+
+  /** Until when the link backs off (epoch ms; 0 when it does not). */
+  get backingOffUntil(): number {
+    return this.#linkRetryAt;
   }
 
   /** One round: send one batch of due records. Rounds never overlap. */
@@ -76,46 +102,58 @@ export class SyncWorker {
   }
 
   #schedule(delayMs: number): void {
-    clearTimeout(this.#timer);
+    this.#clock.clearTimeout(this.#timer);
     if (!this.#running) return;
-    this.#timer = setTimeout(async () => {
+    this.#timer = this.#clock.setTimeout(async () => {
       const outcome = await this.runOnce().catch((error: unknown) => {
         this.#log.error({ err: error }, 'sync round failed unexpectedly');
         return { kind: 'retrying', records: 0, reason: String(error), delayMs: this.#options.intervalMs } as const;
       });
-      const nextDue = this.#outbox.nextDueAt();
-      const untilDue = nextDue === null ? this.#options.intervalMs : Math.max(0, nextDue - this.#now());
-      // After a sent batch, go straight on with the next one; otherwise wait for the next due record.
-      this.#schedule(outcome.kind === 'sent' ? 0 : Math.min(untilDue, this.#options.intervalMs));
+      // After a sent batch, go straight on with the next one; after a failure, wait out the
+      // link's backoff; with nothing to send, look again after the interval (kick() is sooner).
+      switch (outcome.kind) {
+        case 'sent':
+          return this.#schedule(0);
+        case 'retrying':
+          return this.#schedule(outcome.delayMs);
+        case 'idle':
+          return this.#schedule(Math.max(this.#options.intervalMs, this.#linkRetryAt - this.#clock.now()));
+        default:
+          return outcome satisfies never;
+      }
     }, delayMs);
-    this.#timer.unref?.();
   }
 
-  #backoffMs(attempts: number): number {
-    const cap = Math.min(this.#options.maxBackoffMs, 1000 * 2 ** Math.min(attempts, 20));
+  #backoffMs(failures: number): number {
+    const cap = Math.min(this.#options.maxBackoffMs, 1000 * 2 ** Math.min(failures, 20));
     return Math.floor(this.#random() * cap);
   }
 
+  /** The link failed: every record waits, with backoff growing over failed rounds in a row. */
   #retry(records: readonly OutboxRecord[], reason: string, retryAfterMs: number | null = null): SyncRoundOutcome {
-    const attempts = Math.max(...records.map((r) => r.attempts));
-    const delayMs = Math.max(retryAfterMs ?? 0, this.#backoffMs(attempts));
+    const delayMs = Math.max(retryAfterMs ?? 0, this.#backoffMs(this.#linkFailures));
+    this.#linkFailures++;
+    this.#linkRetryAt = this.#clock.now() + delayMs;
+    // The records stay due: the attempt is counted and its error kept for a person to read.
     this.#outbox.reschedule(
       records.map((r) => r.seq),
-      this.#now() + delayMs,
+      0,
       reason,
     );
-    this.#log.warn({ records: records.length, delayMs, reason }, 'sync batch will be retried');
+    this.#log.warn({ records: records.length, delayMs, reason, failuresInARow: this.#linkFailures }, 'sync batch will be retried');
     return { kind: 'retrying', records: records.length, reason, delayMs };
   }
 
   #deadLetterAll(records: readonly OutboxRecord[], code: string, message: string): SyncRoundOutcome {
-    for (const record of records) this.#outbox.deadLetter(record.seq, code, message, this.#now());
+    for (const record of records) this.#outbox.deadLetter(record.seq, code, message, this.#clock.now());
     this.#log.error({ records: records.map((r) => r.seq), code, message }, 'central refused a batch: records dead-lettered');
     return { kind: 'sent', delivered: 0, rejected: records.length, retrying: 0 };
   }
 
   async #send(): Promise<SyncRoundOutcome> {
-    const records = this.#outbox.due(this.#now(), this.#batchLimit);
+    const now = this.#clock.now();
+    if (now < this.#linkRetryAt) return { kind: 'idle' };
+    const records = this.#outbox.due(now, this.#batchLimit);
     if (records.length === 0) return { kind: 'idle' };
     const response = await this.#client.request('POST', '/sync/batch', {
       records: records.map((r) => ({
@@ -170,16 +208,21 @@ export class SyncWorker {
     const sent = new Set(records.map((r) => r.seq));
     const acked = new Set(reply.data.acked.filter((seq) => sent.has(seq)));
     for (const seq of sent) if (seq <= reply.data.highWater) acked.add(seq);
-    this.#outbox.markDelivered([...acked], this.#now());
+    this.#outbox.markDelivered([...acked], this.#clock.now());
     let rejected = 0;
     for (const r of reply.data.rejected) {
       if (!sent.has(r.seq) || acked.has(r.seq)) continue;
-      this.#outbox.deadLetter(r.seq, r.code, r.message, this.#now());
+      this.#outbox.deadLetter(r.seq, r.code, r.message, this.#clock.now());
       rejected++;
     }
+    if (acked.size) {
+      this.#batchLimit = Math.min(this.#options.batchSize, this.#batchLimit * 2);
+      this.#linkFailures = 0;
+      this.#linkRetryAt = 0;
+    }
     const rest = records.filter((r) => !acked.has(r.seq) && !reply.data.rejected.some((x) => x.seq === r.seq));
+    // Central skipped some: back off before asking again rather than hammering it in a loop.
     if (rest.length) this.#retry(rest, 'central neither acknowledged nor rejected these records');
-    if (acked.size) this.#batchLimit = Math.min(this.#options.batchSize, this.#batchLimit * 2);
     this.#log.info({ delivered: acked.size, rejected, retrying: rest.length }, 'sync batch sent');
     return { kind: 'sent', delivered: acked.size, rejected, retrying: rest.length };
   }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { KioskConfig } from '../../../kiosk-config/schema';
+import { simulatorConfig } from '../../../kiosk-config/schema';
 import { type Host, startHost } from '../../../main/host/host';
 import { startUiServer, type UiServer } from '../../../main/host/ui-server';
 
@@ -16,7 +16,7 @@ beforeAll(async () => {
   const rendererDir = mkdtempSync(join(tmpdir(), 'renderer-'));
   mkdirSync(join(rendererDir, 'assets'));
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
-  host = await startHost({ dataDir: mkdtempSync(join(tmpdir(), 'ws-')), config: KioskConfig.parse({}), log: pino({ level: 'silent' }) });
+  host = await startHost({ dataDir: mkdtempSync(join(tmpdir(), 'ws-')), config: simulatorConfig({}), log: pino({ level: 'silent' }) });
   ui = await startUiServer(host, rendererDir);
   origin = new URL(ui.url).origin;
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KioskConfig } from '../../../kiosk-config/schema';
+import { simulatorConfig } from '../../../kiosk-config/schema';
 import type { KioskView } from '../../../main/api/contract';
 import { type Host, startHost } from '../../../main/host/host';
 import { CentralClient } from '../../../main/host/sync/central-client';
@@ -19,7 +19,7 @@ async function start(): Promise<Host> {
   host = await startHost({
     dataDir: mkdtempSync(join(tmpdir(), 'heartbeat-')),
     // The timer would send too; the tests beat by hand, so make it rare.
-    config: KioskConfig.parse({ sync: { heartbeatIntervalS: 3600 } }),
+    config: simulatorConfig({ sync: { heartbeatIntervalS: 3600 } }),
     log: pino({ level: 'silent' }),
   });
   return host;

@@ -7,6 +7,7 @@ import { openDatabase } from '../../../main/host/store/database';
 import { Journal } from '../../../main/host/store/journal';
 import { createSealer } from '../../../main/host/store/sealing';
 import { CentralSimulator } from '../../../simulators/central/server';
+import { ManualClock } from '../../support/manual-clock';
 
 const SECRET = randomBytes(32).toString('base64');
 const KIOSK = 'GD-GZ-0001';
@@ -26,24 +27,24 @@ async function rig(options: { centralClockSkewMs?: number; fetch?: typeof fetch 
   const baseUrl = await central.start();
   stops.push(() => central.stop());
   const journal = new Journal(openDatabase(':memory:'), createSealer(randomBytes(32)));
-  let now = Date.now();
+  const clock = new ManualClock(Date.now());
   const client = new CentralClient({ baseUrl, kioskId: KIOSK, secret: SECRET, requestTimeoutMs: 1000, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const worker = new SyncWorker(journal.outbox, client, silent, {
     batchSize: 100,
     maxBackoffMs: 60_000,
     intervalMs: 1000,
-    now: () => now,
+    clock,
     random: () => 0.5,
   });
   const add = (n: number) => {
     for (let i = 0; i < n; i++) {
       const txnId = randomUUID();
-      journal.record({ txnId, kind: 'id-reissue', state: 'completed', data: {} }, now, [
-        { txnId, kind: 'id-reissue', occurredAt: new Date(now).toISOString(), payload: { i } },
+      journal.record({ txnId, kind: 'id-reissue', state: 'completed', data: {} }, clock.now(), [
+        { txnId, kind: 'id-reissue', occurredAt: new Date(clock.now()).toISOString(), payload: { i } },
       ]);
     }
   };
-  return { central, journal, worker, client, add, advance: (ms: number) => (now += ms) };
+  return { central, journal, worker, client, add, clock, advance: (ms: number) => clock.advance(ms) };
 }
 
 describe('sync worker against the central simulator', () => {
@@ -128,5 +129,54 @@ describe('sync worker against the central simulator', () => {
     add(1);
     expect(await worker.runOnce()).toMatchObject({ kind: 'retrying', reason: expect.stringContaining('bad_signature') });
     expect(central.store.records()).toHaveLength(0);
+  });
+
+  it('backs off the link, not each record: failures in a row wait longer, and nothing is sent meanwhile', async () => {
+    const { central, journal, worker, add, advance } = await rig();
+    add(3);
+    central.injectFaults({ status: 500, code: 'internal' }, { status: 500, code: 'internal' }, { status: 500, code: 'internal' });
+    // random() is 0.5: half of 1 s, 2 s, 4 s.
+    expect(await worker.runOnce()).toMatchObject({ kind: 'retrying', delayMs: 500 });
+    advance(499);
+    expect(await worker.runOnce()).toEqual({ kind: 'idle' });
+    advance(1);
+    expect(await worker.runOnce()).toMatchObject({ kind: 'retrying', delayMs: 1000 });
+    advance(1000);
+    expect(await worker.runOnce()).toMatchObject({ kind: 'retrying', delayMs: 2000 });
+    advance(2000);
+    expect(await worker.runOnce()).toMatchObject({ kind: 'sent', delivered: 3 });
+    expect(journal.outbox.stats(Date.now()).pending).toBe(0);
+  });
+
+  it('drains the whole backlog batch after batch once central is back, without waiting between batches', async () => {
+    const { central, journal, worker, add, clock } = await rig();
+    add(450);
+    central.injectFaults({ status: 503, code: 'unavailable' });
+    expect(await worker.runOnce()).toMatchObject({ kind: 'retrying', records: 100 });
+    expect(await worker.runOnce()).toEqual({ kind: 'idle' });
+    // A heartbeat got through: the link is up, so the backoff is dropped at once.
+    worker.linkUp();
+    const startedAt = clock.now();
+    const outcomes = [];
+    for (let round = 0; round < 5; round++) outcomes.push(await worker.runOnce());
+    expect(outcomes.map((o) => (o.kind === 'sent' ? o.delivered : -1))).toEqual([100, 100, 100, 100, 50]);
+    expect(clock.now()).toBe(startedAt);
+    expect(journal.outbox.stats(Date.now()).pending).toBe(0);
+    expect(central.store.records(KIOSK)).toHaveLength(450);
+  });
+
+  it('runs on its own: started, it retries on the clock and then empties the outbox', async () => {
+    const { central, journal, worker, add, clock } = await rig();
+    add(2);
+    central.injectFaults({ status: 503, code: 'unavailable', retryAfterS: 10 });
+    worker.start();
+    stops.push(() => worker.stop());
+    await clock.advanceAsync(0);
+    await expect.poll(() => central.requests.length).toBe(1);
+    expect(worker.backingOffUntil).toBe(clock.now() + 10_000);
+    await clock.advanceAsync(9_999);
+    expect(central.requests).toHaveLength(1);
+    await clock.advanceAsync(1);
+    await expect.poll(() => journal.outbox.stats(Date.now()).pending).toBe(0);
   });
 });

@@ -1,0 +1,105 @@
+import { ConfigError } from '../../kiosk-config/load';
+import type { ApiDispatcher } from './api/dispatcher';
+import { type Host, startHost } from './host';
+import type { Logger } from './log';
+import { outOfServiceHost } from './out-of-service-host';
+import { startUiServer, type UiServer } from './ui-server';
+
+export interface KioskRuntimeOptions {
+  readonly rendererDir: string;
+  /** Loopback port of the UI server (else the configuration's; 0 picks a free one, kept across restarts). */
+  readonly port?: number;
+  readonly log: Logger;
+  /** The packaged app: no configuration file means out of service, never simulators. */
+  readonly requireConfigFile?: boolean;
+  /** A configuration problem, in words for the person at the console (it is logged too). */
+  readonly onConfigProblem?: (message: string) => void;
+}
+
+export interface KioskRuntime {
+  /** The URL a kiosk window opens (with the token), the same across restarts. */
+  readonly url: string;
+  readonly token: string;
+  /** The running host; null while the kiosk is out of service for its configuration. */
+  readonly host: Host | null;
+  /** The screen API being served now (the host's, or the out-of-service one). */
+  readonly api: ApiDispatcher;
+  /** Restarts the host in place (central's `restart` / `reload-config`); the window reconnects. */
+  restart(why: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The kiosk as `npm start` and the packaged shell's host process run it: the host and the UI
+ * server that carries its API. A configuration that does not load leaves the kiosk out of service
+ * (the screen says so, the log says why) instead of serving or showing a blank screen. Central's
+ * `restart` and `reload-config` restart the host here, keeping the UI server's port and token so
+ * the open window reconnects by itself.
+ */
+export async function runKiosk(options: KioskRuntimeOptions): Promise<KioskRuntime> {
+  let host: Host | null = null;
+  let served: { readonly api: ApiDispatcher; readonly log: Logger } | undefined;
+  let ui: UiServer | undefined;
+  let port = options.port;
+  let token: string | undefined;
+  let restarting: Promise<void> | undefined;
+
+  const bringUp = async () => {
+    try {
+      host = await startHost({
+        log: options.log,
+        requireConfigFile: options.requireConfigFile,
+        onRestartRequested: (why) => void runtime.restart(why),
+      });
+      served = host;
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      options.onConfigProblem?.(error.message);
+      host = null;
+      served = outOfServiceHost(error.message, options.log);
+    }
+    port ??= host?.config.ui.port ?? 0;
+    ui = await startUiServer(served, options.rendererDir, port, token);
+    port = ui.port;
+    token = ui.token;
+  };
+
+  const bringDown = async () => {
+    await ui?.close();
+    await host?.stop();
+    ui = undefined;
+    host = null;
+  };
+
+  const runtime: KioskRuntime = {
+    get url() {
+      return ui?.url ?? '';
+    },
+    get token() {
+      return token ?? '';
+    },
+    get host() {
+      return host;
+    },
+    get api() {
+      if (!served) throw new Error('the kiosk is not running');
+      return served.api;
+    },
+    restart(why) {
+      restarting ??= (async () => {
+        options.log.warn({ why }, 'restarting the host in place');
+        await bringDown();
+        await bringUp();
+      })().finally(() => {
+        restarting = undefined;
+      });
+      return restarting;
+    },
+    async stop() {
+      await restarting;
+      await bringDown();
+    },
+  };
+  await bringUp();
+  return runtime;
+}

@@ -1,0 +1,57 @@
+import { type ServiceAvailability, ServiceId } from '../../api/contract';
+import { RefusedError } from '../api/dispatcher';
+
+/** The devices a service cannot run without. */
+export type NeededDevice = 'idReader' | 'printer' | 'certificateUnit';
+
+/**
+ * What each service this build runs needs. ID reissue reads the citizen's card in this slice;
+ * the others are not built yet and are never offered.
+ */
+export const SERVICE_NEEDS: Readonly<Partial<Record<ServiceId, readonly NeededDevice[]>>> = {
+  'id-reissue': ['idReader'],
+};
+
+export interface OfferInput {
+  /** Central said out-of-service (persisted across restarts). */
+  readonly outOfService: boolean;
+  /** Why new transactions cannot be taken (storage corrupt or full, disk low), or null. */
+  readonly storageProblem: string | null;
+  /** Services this kiosk is enrolled for (from configuration / enrolment). */
+  readonly enrolled: readonly ServiceId[];
+  /** Whether a device can serve a citizen now (online, or busy with one). */
+  readonly deviceUsable: (device: NeededDevice) => boolean;
+}
+
+/**
+ * Which services the attract screen offers, and why the others are not. The host, not the
+ * screen, decides: `startService` for a service this does not offer is refused.
+ */
+export function offeredServices(input: OfferInput): ServiceAvailability[] {
+  return ServiceId.options.map((id): ServiceAvailability => {
+    if (input.outOfService) return { id, available: false, reasonKey: 'services.kioskOutOfService' };
+    if (input.storageProblem) return { id, available: false, reasonKey: 'services.kioskOutOfService' };
+    const needs = SERVICE_NEEDS[id];
+    if (!needs) return { id, available: false, reasonKey: 'services.notYetAvailable' };
+    if (!input.enrolled.includes(id)) return { id, available: false, reasonKey: 'services.notOfferedHere' };
+    const usable = needs.every((device) => input.deviceUsable(device));
+    return { id, available: usable, reasonKey: usable ? null : 'services.deviceOutOfService' };
+  });
+}
+
+/** Throws the refusal the screen gets when it asks for a service that is not offered. */
+export function assertOffered(offer: readonly ServiceAvailability[], service: ServiceId): void {
+  const entry = offer.find((s) => s.id === service);
+  if (!entry?.available) {
+    throw new RefusedServiceError(service, entry?.reasonKey ?? 'services.notYetAvailable');
+  }
+}
+
+export class RefusedServiceError extends RefusedError {
+  constructor(
+    readonly service: ServiceId,
+    reasonKey: string,
+  ) {
+    super(`the service ${service} is not offered now (${reasonKey})`, reasonKey);
+  }
+}

@@ -1,0 +1,214 @@
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type KioskConfigInput, simulatorConfig } from '../../kiosk-config/schema';
+import type { KioskView, ResponseMessage } from '../../main/api/contract';
+import { embeddedCentralSecret } from '../../main/host/embedded-central';
+import { type Host, type HostOptions, startHost } from '../../main/host/host';
+import { runKiosk } from '../../main/host/kiosk-runtime';
+
+const KIOSK = 'GD-GZ-0001';
+const silent = pino({ level: 'silent' });
+let hosts: Host[] = [];
+afterEach(async () => {
+  for (const h of hosts) await h.stop();
+  hosts = [];
+  vi.unstubAllEnvs();
+});
+
+async function start(dataDir: string, config: Omit<KioskConfigInput, 'mode'> = {}, options: Partial<HostOptions> = {}): Promise<Host> {
+  const host = await startHost({
+    dataDir,
+    // Beats only when the test says; the reader starts empty.
+    config: simulatorConfig({ sync: { heartbeatIntervalS: 3600 }, devices: { idReader: { transport: 'simulator', card: 'none' } }, ...config }),
+    log: silent,
+    ...options,
+  });
+  hosts.push(host);
+  return host;
+}
+
+async function call(h: Host, command: string, args: object = {}): Promise<ResponseMessage> {
+  return h.api.handle({ kind: 'request', id: 1, command, args });
+}
+
+async function kiosk(h: Host): Promise<KioskView> {
+  const reply = await call(h, 'getKiosk');
+  if (!reply.ok) throw new Error(reply.error.message);
+  return reply.result as KioskView;
+}
+
+async function firstBeat(h: Host): Promise<void> {
+  await expect.poll(() => h.central!.store.heartbeatCount(KIOSK)).toBeGreaterThanOrEqual(1);
+}
+
+const commandResults = (h: Host) =>
+  h.central!.store
+    .records(KIOSK)
+    .filter((r) => r.kind === 'command-result')
+    .map((r) => (JSON.parse(r.body) as { payload: Record<string, unknown> }).payload);
+
+describe('the host decides what may start', () => {
+  it('refuses a service that is not built, and one the kiosk is not enrolled for', async () => {
+    const h = await start(mkdtempSync(join(tmpdir(), 'offer-')), { services: ['certificate-pickup'] });
+    expect(await call(h, 'startService', { service: 'hk-macau-endorsement' })).toMatchObject({
+      ok: false,
+      error: { code: 'refused', messageKey: 'services.notYetAvailable' },
+    });
+    expect(await call(h, 'startService', { service: 'id-reissue' })).toMatchObject({
+      ok: false,
+      error: { code: 'refused', messageKey: 'services.notOfferedHere' },
+    });
+    expect(h.sessions.view.step).toBe('idle');
+  });
+
+  it('refuses a service whose device is out, whatever the screen shows', async () => {
+    const h = await start(mkdtempSync(join(tmpdir(), 'offer-')));
+    h.simulators.idReader!.injectFault({ kind: 'silence' });
+    await h.devices.idReader.getStatus();
+    expect(h.devices.idReader.status.status).toBe('offline');
+    expect(await call(h, 'startService', { service: 'id-reissue' })).toMatchObject({
+      ok: false,
+      error: { code: 'refused', messageKey: 'services.deviceOutOfService' },
+    });
+  });
+
+  it('refuses commands that do not fit the session: cancel or finish with no session, retry while waiting', async () => {
+    const h = await start(mkdtempSync(join(tmpdir(), 'state-')));
+    expect(await call(h, 'cancelSession')).toMatchObject({ ok: false, error: { code: 'refused', messageKey: 'errors.notNow' } });
+    expect(await call(h, 'finishSession')).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(await call(h, 'startService', { service: 'id-reissue' })).toMatchObject({ ok: true });
+    expect(await call(h, 'retryStep')).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(await call(h, 'startService', { service: 'id-reissue' })).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(await call(h, 'cancelSession')).toMatchObject({ ok: true, result: { step: 'idle' } });
+  });
+});
+
+describe("central's commands", () => {
+  it('keeps the kiosk out of service across a restart until central says in-service', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'oos-'));
+    const first = await start(dataDir);
+    await firstBeat(first);
+    first.central!.queueCommand(KIOSK, { id: 'oos-1', type: 'out-of-service' });
+    await first.heartbeat.beatOnce();
+    expect((await kiosk(first)).outOfService).toBe(true);
+    await first.stop();
+    hosts = [];
+
+    const second = await start(dataDir);
+    expect(await kiosk(second)).toMatchObject({ outOfService: true });
+    expect(await call(second, 'startService', { service: 'id-reissue' })).toMatchObject({
+      ok: false,
+      error: { messageKey: 'services.kioskOutOfService' },
+    });
+    await firstBeat(second);
+    // The same command again (central repeats until it sees the effect) is not carried out twice.
+    second.central!.queueCommand(KIOSK, { id: 'oos-1', type: 'out-of-service' });
+    second.central!.queueCommand(KIOSK, { id: 'in-1', type: 'in-service' });
+    expect(await second.heartbeat.beatOnce()).toEqual({ kind: 'sent', commands: 1 });
+    expect((await kiosk(second)).outOfService).toBe(false);
+    await expect.poll(() => commandResults(second).map((p) => p.commandId)).toEqual(['oos-1', 'in-1']);
+  });
+
+  it('restarts on `restart`, acknowledges it to central, and does not restart again for the same command', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'restart-'));
+    const restarts: string[] = [];
+    const h = await start(dataDir, {}, { onRestartRequested: (why) => restarts.push(why) });
+    await firstBeat(h);
+    h.central!.queueCommand(KIOSK, { id: 'r-1', type: 'restart' });
+    await h.heartbeat.beatOnce();
+    await expect.poll(() => restarts).toEqual(['restart']);
+    await expect.poll(() => commandResults(h)).toEqual([{ commandId: 'r-1', type: 'restart', outcome: 'done' }]);
+    await h.stop();
+    hosts = [];
+
+    const again = await start(dataDir, {}, { onRestartRequested: (why) => restarts.push(why) });
+    await firstBeat(again);
+    again.central!.queueCommand(KIOSK, { id: 'r-1', type: 'restart' });
+    expect(await again.heartbeat.beatOnce()).toEqual({ kind: 'sent', commands: 0 });
+    expect(restarts).toEqual(['restart']);
+  });
+
+  it('says so to central when nothing can restart the host', async () => {
+    const h = await start(mkdtempSync(join(tmpdir(), 'restart-')));
+    await firstBeat(h);
+    h.central!.queueCommand(KIOSK, { id: 'r-2', type: 'restart' });
+    await h.heartbeat.beatOnce();
+    await expect.poll(() => commandResults(h)).toEqual([
+      { commandId: 'r-2', type: 'restart', outcome: 'failed', detail: expect.stringMatching(/cannot restart/) },
+    ]);
+  });
+
+  it('applies `reload-config` by a restart only when the file on disk is valid', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'reload-'));
+    const file = join(dataDir, 'kiosk-config.json');
+    writeFileSync(file, JSON.stringify({ mode: 'simulator', sync: { heartbeatIntervalS: 3600 }, devices: { idReader: { transport: 'simulator', card: 'none' } } }));
+    vi.stubEnv('KIOSK_CONFIG', file);
+    const restarts: string[] = [];
+    const h = await startHost({ dataDir, log: silent, onRestartRequested: (why) => restarts.push(why) });
+    hosts.push(h);
+    await firstBeat(h);
+    writeFileSync(file, JSON.stringify({ kioskId: KIOSK }));
+    h.central!.queueCommand(KIOSK, { id: 'c-bad', type: 'reload-config' });
+    await h.heartbeat.beatOnce();
+    await expect.poll(() => commandResults(h)).toEqual([
+      { commandId: 'c-bad', type: 'reload-config', outcome: 'failed', detail: expect.stringMatching(/central: production mode needs a remote central/) },
+    ]);
+    expect(restarts).toEqual([]);
+
+    writeFileSync(file, JSON.stringify({ mode: 'simulator', sync: { heartbeatIntervalS: 60 } }));
+    h.central!.queueCommand(KIOSK, { id: 'c-good', type: 'reload-config' });
+    await h.heartbeat.beatOnce();
+    await expect.poll(() => restarts).toEqual(['reload-config']);
+  });
+});
+
+describe('no fallback without being told', () => {
+  it('makes the embedded central secret per data folder, never a constant, readable only by the kiosk user', () => {
+    const a = mkdtempSync(join(tmpdir(), 'secret-'));
+    const b = mkdtempSync(join(tmpdir(), 'secret-'));
+    const secretA = embeddedCentralSecret(a);
+    expect(Buffer.from(secretA, 'base64')).toHaveLength(32);
+    expect(embeddedCentralSecret(a)).toBe(secretA);
+    expect(embeddedCentralSecret(b)).not.toBe(secretA);
+    expect(statSync(join(a, 'central-sim.secret')).mode & 0o777).toBe(0o600);
+  });
+
+  it('shows "out of service" instead of serving when the packaged kiosk has no configuration', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'unprovisioned-'));
+    vi.stubEnv('KIOSK_DATA_DIR', dataDir);
+    const problems: string[] = [];
+    const runtime = await runKiosk({ rendererDir: dataDir, port: 0, log: silent, requireConfigFile: true, onConfigProblem: (m) => problems.push(m) });
+    try {
+      expect(runtime.host).toBeNull();
+      expect(problems.join('\n')).toMatch(/kiosk-config\.json does not exist.*not provisioned/s);
+      const view = await runtime.api.handle({ kind: 'request', id: 1, command: 'getKiosk', args: {} });
+      expect(view).toMatchObject({ ok: true, result: { outOfService: true } });
+      expect((view as { result: KioskView }).result.services.every((s) => !s.available && s.reasonKey === 'services.kioskOutOfService')).toBe(true);
+      expect(await runtime.api.handle({ kind: 'request', id: 2, command: 'startService', args: { service: 'id-reissue' } })).toMatchObject({
+        ok: false,
+        error: { code: 'refused', messageKey: 'services.kioskOutOfService' },
+      });
+    } finally {
+      await runtime.stop();
+    }
+  });
+
+  it('restarts a host in place: the same URL and token, a new host', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'in-place-'));
+    vi.stubEnv('KIOSK_DATA_DIR', dataDir);
+    const runtime = await runKiosk({ rendererDir: dataDir, port: 0, log: silent });
+    try {
+      const before = { url: runtime.url, host: runtime.host };
+      expect(before.host?.config.mode).toBe('simulator');
+      await runtime.restart('test');
+      expect(runtime.url).toBe(before.url);
+      expect(runtime.host).not.toBe(before.host);
+      expect(runtime.host?.config.mode).toBe('simulator');
+    } finally {
+      await runtime.stop();
+    }
+  });
+});
