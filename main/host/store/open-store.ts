@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import type { Logger } from '../log';
 import { type Db, openDatabase } from './database';
-import { rotateKey } from './key-files';
+import { loadKeyRing, rotateKey } from './key-files';
 import { ensureKeyRing, registerKey } from './key-registry';
 import { Journal } from './journal';
 import { resealLegacyRows } from './legacy-reseal';
 import { Quarantine } from './quarantine';
 import { DEFAULT_RETENTION_MS, type PurgeResult, purgeExpired } from './retention';
-import { createSealer } from './sealing';
+import { createSealer, type KeyRing } from './sealing';
 import { classifyStorageError, guarded, type StatFs, StorageError, StorageHealth } from './storage-health';
 
 export interface StoreOptions {
@@ -71,10 +71,14 @@ export function openStore(options: StoreOptions): Store {
   try {
     health.checkIntegrity(db);
     const keysDir = join(options.dataDir, 'keys');
-    const ring = guarded(health, 'loading the data keys', () => ensureKeyRing(db, keysDir, now()));
+    const ring = loadRing(db, keysDir, health, log, now());
     const sealer = createSealer(ring);
-    const legacy = guarded(health, 'converting old sealed values', () => resealLegacyRows(db, ring, sealer));
-    if (legacy.resealed || legacy.unreadable) log.warn(legacy, 'sealed values of the old format converted');
+    try {
+      const legacy = resealLegacyRows(db, ring, sealer);
+      if (legacy.resealed || legacy.unreadable) log.warn(legacy, 'sealed values of the old format converted');
+    } catch (error) {
+      if (!health.report(error)) throw error;
+    }
     const quarantine = new Quarantine(db, (row) => log.error(row, 'unreadable row quarantined'));
     const journal = new Journal(db, sealer, { health, quarantine, now });
 
@@ -101,5 +105,21 @@ export function openStore(options: StoreOptions): Store {
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+/**
+ * The key ring, checked against the journal's key registry. When the journal is too damaged to
+ * say which keys it used, the key files are used as they are: the health already reports
+ * `corrupt`, and refusing to start would also stop the heartbeat that tells central so.
+ */
+function loadRing(db: Db, keysDir: string, health: StorageHealth, log: Logger, nowMs: number): KeyRing {
+  try {
+    return guarded(health, 'loading the data keys', () => ensureKeyRing(db, keysDir, nowMs));
+  } catch (error) {
+    const ring = error instanceof StorageError && error.condition === 'corrupt' ? loadKeyRing(keysDir) : null;
+    if (!ring) throw error;
+    log.error({ err: error }, 'the journal is damaged: keys loaded without checking them against it');
+    return ring;
   }
 }
