@@ -77,14 +77,12 @@ describe('ID card slice, end to end', () => {
     await page.getByRole('button', { name: '完成' }).click();
     await expect.poll(() => page.locator('button.service').count()).toBe(4);
 
-    const stored = await waitFor(() => {
-      const records = host.central!.store.records('GD-GZ-0001');
-      return records.length > 0 ? records : undefined;
-    });
-    // Let the sync worker run a few more rounds: a double send would show up here.
-    await new Promise((resolve) => setTimeout(resolve, 800));
-    expect(host.central!.store.records('GD-GZ-0001')).toEqual(stored);
+    // Once acknowledged the record has left the outbox, so nothing can send it again: from then
+    // on the batches central received are the whole story.
+    await waitFor(() => (host.journal.outbox.stats(Date.now()).pending === 0 && host.central!.store.records('GD-GZ-0001').length > 0 ? true : undefined));
+    const stored = host.central!.store.records('GD-GZ-0001');
     expect(stored).toHaveLength(1);
+    expect(host.central!.requests.filter((r) => r.path === '/api/v1/sync/batch')).toEqual([{ method: 'POST', path: '/api/v1/sync/batch', status: 200 }]);
     const body = JSON.parse(stored[0]!.body) as { kind: string; seq: number; payload: { identity: { idNumber: string } } };
     expect(body).toMatchObject({ kind: 'id-reissue', seq: 1, payload: { identity: { idNumber: card.idNumber } } });
     expect(host.journal.outbox.stats(Date.now())).toMatchObject({ pending: 0, deadLetters: 0 });
