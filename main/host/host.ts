@@ -67,7 +67,13 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   const now = () => clock.now();
 
   // Refuses to start on a lost key; a damaged or full journal opens with store.health saying so.
-  const store = openStore({ dataDir, log: log.child({ part: 'store' }), now });
+  const store = openStore({
+    dataDir,
+    log: log.child({ part: 'store' }),
+    now,
+    diskFloorBytes: config.storage.diskFloorMb * 1024 * 1024,
+    retentionMs: config.storage.retentionDays * 24 * 60 * 60 * 1000,
+  });
   const db: Db = store.db;
   const journal = store.journal;
   recoverUnfinished(journal, log, now());
