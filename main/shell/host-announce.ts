@@ -29,3 +29,21 @@ export async function serveHostToShell(port: ParentPortLike, runner: HostRunner)
   });
   port.postMessage(ready);
 }
+
+export interface ProcessEventsLike {
+  on(event: 'unhandledRejection', listener: (reason: unknown) => void): void;
+}
+
+/**
+ * An unhandled promise rejection ends the host, as it does under plain Node (`npm start`), whose
+ * default is to throw. Since Electron 37 a utility process only prints a warning instead
+ * (docs/breaking-changes.md, "Utility Process unhandled rejection behavior change"), which would
+ * leave a half-broken host running that the shell never restarts. Exiting non-zero hands it to
+ * the shell's supervisor (host-process.ts), which starts a fresh one.
+ */
+export function exitOnUnhandledRejection(events: ProcessEventsLike, log: { error(details: object, message: string): void }, exit: (code: number) => void): void {
+  events.on('unhandledRejection', (reason) => {
+    log.error({ err: reason }, 'unhandled promise rejection in the host; exiting so that it is restarted');
+    exit(1);
+  });
+}

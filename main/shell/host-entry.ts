@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { startHost } from '../host/host';
 import { createLogger } from '../host/log';
 import { startUiServer } from '../host/ui-server';
-import { type ParentPortLike, serveHostToShell } from './host-announce';
+import { exitOnUnhandledRejection, type ParentPortLike, serveHostToShell } from './host-announce';
 
 function main(): void {
   const parentPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
@@ -17,6 +17,7 @@ function main(): void {
     process.exit(2);
   }
   const log = createLogger();
+  exitOnUnhandledRejection(process, log, (code) => process.exit(code));
   const rendererDir = join(__dirname, '..', 'renderer');
   serveHostToShell(parentPort, {
     async start() {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildHostBundle } from '../../main/launcher/shell-build';
-import { type ParentPortLike, serveHostToShell } from '../../main/shell/host-announce';
+import { exitOnUnhandledRejection, type ParentPortLike, type ProcessEventsLike, serveHostToShell } from '../../main/shell/host-announce';
 import { connectHostLink, type HostEndpoint } from '../../main/shell/host-link';
 import { HOST_SERVICE_NAME } from '../../main/shell/child-process';
 import { HOST_STOP_MESSAGE, superviseHostProcess } from '../../main/shell/host-process';
@@ -134,6 +134,18 @@ describe('host announcement (utility process side)', () => {
   });
 });
 
+describe('unhandled rejections in the host', () => {
+  it('exit the host with code 1 and log why', () => {
+    const events = new EventEmitter();
+    const log = recordingLog();
+    const exits: number[] = [];
+    exitOnUnhandledRejection(events as EventEmitter & ProcessEventsLike, log, (code) => exits.push(code));
+    events.emit('unhandledRejection', new Error('half-broken'));
+    expect(exits).toEqual([1]);
+    expect(log.messages('error')).toEqual(['unhandled promise rejection in the host; exiting so that it is restarted']);
+  });
+});
+
 describe('the bundled host (dist/host/host.cjs) under plain Node', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-host-bundle-'));
   const shim = join(dataDir, 'parent-port-shim.cjs');
@@ -166,5 +178,30 @@ describe('the bundled host (dist/host/host.cjs) under plain Node', () => {
     const exited = new Promise<number | null>((resolve) => running.once('exit', (code) => resolve(code)));
     running.send(HOST_STOP_MESSAGE);
     expect(await exited).toBe(0);
+  }, 60_000);
+
+  it('dies on an unhandled rejection even where rejections only warn, as in an Electron 37+ utility process', async () => {
+    await buildHostBundle(projectRoot);
+    const rejectShim = join(dataDir, 'reject-after-ready.cjs');
+    // Once the host has announced itself, something in it rejects a promise nobody handles.
+    writeFileSync(
+      rejectShim,
+      "const port = process.parentPort; const post = port.postMessage; port.postMessage = (m) => { post(m); setTimeout(() => { Promise.reject(new Error('half-broken')); }, 10); };\n",
+    );
+    const rejecting = fork(join(projectRoot, 'dist', 'host', 'host.cjs'), [], {
+      // Node's `warn` mode is what Electron 37+ does in a utility process (docs/breaking-changes.md).
+      execArgv: ['--unhandled-rejections=warn', '-r', shim, '-r', rejectShim],
+      env: { ...process.env, KIOSK_DATA_DIR: mkdtempSync(join(tmpdir(), 'kiosk-host-reject-')), KIOSK_LOG_LEVEL: 'silent', KIOSK_CONFIG: '' },
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    child = rejecting;
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the host kept running after an unhandled rejection')), 30_000);
+      rejecting.once('exit', (exitCode) => {
+        clearTimeout(timer);
+        resolve(exitCode);
+      });
+    });
+    expect(code).toBe(1);
   }, 60_000);
 });
