@@ -46,7 +46,13 @@ export const SyncConfig = z.object({
   intervalMs: z.number().int().min(100).default(2000),
   batchSize: z.number().int().min(1).max(500).default(100),
   requestTimeoutMs: z.number().int().min(100).default(10_000),
-  maxBackoffMs: z.number().int().min(100).default(300_000),
+  /**
+   * The longest the link waits between attempts while central cannot be reached (full jitter
+   * below it). Short on purpose: a kiosk notices central's return within seconds and drains its
+   * backlog then; an overloaded central slows kiosks down with 429/503 and Retry-After, which the
+   * worker honours beyond this cap.
+   */
+  maxBackoffMs: z.number().int().min(100).default(8_000),
   heartbeatIntervalS: z.number().min(1).max(3600).default(60),
 });
 
@@ -95,7 +101,7 @@ export const KioskConfig = z
     devices: DevicesConfig.default({ probeIntervalS: 15 }),
     /** Services this kiosk is enrolled for (from enrolment); all of them when not given. */
     services: z.array(z.enum(SERVICE_IDS)).optional(),
-    sync: SyncConfig.default({ intervalMs: 2000, batchSize: 100, requestTimeoutMs: 10_000, maxBackoffMs: 300_000, heartbeatIntervalS: 60 }),
+    sync: SyncConfig.default({ intervalMs: 2000, batchSize: 100, requestTimeoutMs: 10_000, maxBackoffMs: 8_000, heartbeatIntervalS: 60 }),
     ui: UiConfig.default({ port: 0, defaultLanguage: 'zh-CN', stepTimeoutS: 60 }),
     storage: StorageConfig.default({ retentionDays: 7, diskFloorMb: 200 }),
   })

@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: runs each device bench in turn (never in parallel: they measure timers and
+ * `npm run bench`: runs each bench (devices, storage, sync) in turn (never in parallel: they measure timers and
  * the event loop) and prints one JSON object with every number.
  */
+import { bench as backlogDrainBench } from './backlog-drain';
 import { bench as certificateUnitBench } from './certificate-unit';
 import { bench as idReaderBench } from './id-reader';
 import { bench as printerBench } from './printer';
@@ -10,6 +11,7 @@ const benches: ReadonlyArray<readonly [string, () => Promise<Record<string, numb
   ['id-reader', idReaderBench],
   ['printer', printerBench],
   ['certificate-unit', certificateUnitBench],
+  ['backlog-drain', backlogDrainBench],
 ];
 
 const started = performance.now();
