@@ -55,10 +55,19 @@ describe('electron-builder.yml', () => {
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,
       enableNodeCliInspectArguments: false,
-      enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
       enableCookieEncryption: true,
     });
+  });
+
+  it('does not count on ASAR integrity, which Electron validates on macOS and Windows only', () => {
+    // Every target is Linux, where the fuse would check nothing (fuses.md, asar-integrity.md).
+    expect(Object.keys(config).filter((key) => ['mac', 'win', 'mas'].includes(key))).toEqual([]);
+    expect(config.electronFuses.enableEmbeddedAsarIntegrityValidation).not.toBe(true);
+    const doc = readFileSync(join(projectRoot, 'docs', 'deploy.md'), 'utf8');
+    const security = /### Package security([\s\S]*?)(?:\n## |$)/.exec(doc)?.[1] ?? '';
+    expect(security).toMatch(/ASAR integrity is not available[^\n]*\n[^\n]*macOS and Windows only/);
+    expect(security).toContain('dpkg --verify tongban-kiosk');
   });
 
   it('publishes to a generic update server per channel', () => {
