@@ -36,3 +36,19 @@ export function migrate(db: Db, migrations: readonly Migration[]): void {
     })();
   }
 }
+
+/**
+ * Prepares each SQL text once per database. Preparing costs about as much as running a small
+ * statement, and the journal's hot path (one step + one outbox record) runs several per enqueue.
+ */
+export function statementCache(db: Db): (sql: string) => Database.Statement {
+  const cache = new Map<string, Database.Statement>();
+  return (sql) => {
+    let statement = cache.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      cache.set(sql, statement);
+    }
+    return statement;
+  };
+}

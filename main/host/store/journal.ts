@@ -1,4 +1,4 @@
-import type { Db } from './database';
+import { type Db, statementCache } from './database';
 import { type NewOutboxRecord, Outbox, type StoreParts, unreadableReason } from './outbox';
 import { Quarantine } from './quarantine';
 import type { Sealer } from './sealing';
@@ -44,6 +44,7 @@ interface TransactionRow {
  */
 export class Journal {
   readonly #db: Db;
+  readonly #sql: ReturnType<typeof statementCache>;
   readonly #sealer: Sealer;
   readonly #health: StorageHealth | undefined;
   readonly #quarantine: Quarantine;
@@ -52,6 +53,7 @@ export class Journal {
 
   constructor(db: Db, sealer: Sealer, options: JournalOptions = {}) {
     this.#db = db;
+    this.#sql = statementCache(db);
     this.#sealer = sealer;
     this.#health = options.health;
     this.#quarantine = options.quarantine ?? new Quarantine(db);
@@ -66,8 +68,7 @@ export class Journal {
   record(step: TransactionStep, nowMs: number, outboxRecords: readonly NewOutboxRecord[] = []): number[] {
     const seqs = guarded(this.#health, 'recording a transaction step', () =>
       this.#db.transaction(() => {
-        this.#db
-          .prepare(
+        this.#sql(
             `INSERT INTO transactions(txn_id, kind, state, created_at, updated_at, data_sealed) VALUES (?, ?, ?, ?, ?, ?)
              ON CONFLICT(txn_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at,
                data_sealed = excluded.data_sealed, purged_at = NULL`,
@@ -83,7 +84,7 @@ export class Journal {
   /** Moves a transaction to another state without touching its data. */
   setState(txnId: string, state: string, nowMs: number): void {
     guarded(this.#health, 'setting a transaction state', () =>
-      this.#db.prepare('UPDATE transactions SET state = ?, updated_at = ? WHERE txn_id = ?').run(state, nowMs, txnId),
+      this.#sql('UPDATE transactions SET state = ?, updated_at = ? WHERE txn_id = ?').run(state, nowMs, txnId),
     );
     this.#health?.writeSucceeded();
   }
@@ -91,7 +92,7 @@ export class Journal {
   /** The transaction, or undefined when there is none or its row could not be read (then it is quarantined). */
   get(txnId: string): StoredTransaction | undefined {
     return guarded(this.#health, 'reading a transaction', () => {
-      const row = this.#db.prepare('SELECT * FROM transactions WHERE txn_id = ?').get(txnId) as TransactionRow | undefined;
+      const row = this.#sql('SELECT * FROM transactions WHERE txn_id = ?').get(txnId) as TransactionRow | undefined;
       return row ? this.#readOrQuarantine(row) : undefined;
     });
   }
@@ -103,8 +104,7 @@ export class Journal {
   unfinished(finalStates: readonly string[]): StoredTransaction[] {
     return guarded(this.#health, 'listing unfinished transactions', () => {
       const placeholders = finalStates.map(() => '?').join(',') || "''";
-      const rows = this.#db
-        .prepare(`SELECT * FROM transactions WHERE state NOT IN (${placeholders}) ORDER BY created_at`)
+      const rows = this.#sql(`SELECT * FROM transactions WHERE state NOT IN (${placeholders}) ORDER BY created_at`)
         .all(...finalStates) as TransactionRow[];
       return rows.map((row) => this.#readOrQuarantine(row)).filter((t): t is StoredTransaction => t !== undefined);
     });

@@ -124,4 +124,21 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 5,
+    name: 'fewer pages per enqueue',
+    sql: `
+      -- Every page a transaction dirties is written to the WAL and fsynced before the citizen is
+      -- told (synchronous=FULL), so the enqueue path writes as few as it can:
+      -- 1. An enqueue no longer writes the counter. The next seq is one past the highest of the
+      --    outbox and the counter, and this trigger raises the counter to every seq that leaves the
+      --    outbox (delivered, dead-lettered, quarantined), in the same transaction. A seq handed
+      --    out is therefore always at or below one of the two: it still never repeats.
+      CREATE TRIGGER outbox_seq_floor AFTER DELETE ON outbox BEGIN
+        UPDATE counters SET value = max(value, OLD.seq) WHERE name = 'outbox_seq';
+      END;
+      -- 2. Retention runs at start and finds its rows by a scan; no index to update per step.
+      DROP INDEX transactions_unpurged;
+    `,
+  },
 ];

@@ -1,4 +1,4 @@
-import type { Db } from './database';
+import { type Db, statementCache } from './database';
 import { Quarantine } from './quarantine';
 import { SealedValueError, type Sealer } from './sealing';
 import { guarded, type StorageHealth } from './storage-health';
@@ -69,26 +69,28 @@ interface OutboxRow {
  */
 export class Outbox {
   readonly #db: Db;
+  readonly #sql: ReturnType<typeof statementCache>;
   readonly #sealer: Sealer;
   readonly #health: StorageHealth | undefined;
   readonly #quarantine: Quarantine;
 
   constructor(db: Db, sealer: Sealer, parts: StoreParts = {}) {
     this.#db = db;
+    this.#sql = statementCache(db);
     this.#sealer = sealer;
     this.#health = parts.health;
     this.#quarantine = parts.quarantine ?? new Quarantine(db);
   }
 
-  /** Fixes the record's seq from the counter; call inside a transaction. */
+  /**
+   * Fixes the record's seq: one past the highest in the outbox or in the counter, which the
+   * migration-5 trigger raises to every seq leaving the outbox. Call inside a transaction.
+   */
   enqueue(record: NewOutboxRecord): number {
-    const { value } = this.#db
-      .prepare("UPDATE counters SET value = value + 1 WHERE name = 'outbox_seq' RETURNING value")
-      .get() as { value: number };
-    this.#db
-      .prepare(
-        'INSERT INTO outbox(seq, txn_id, kind, occurred_at, payload_sealed, attachments) VALUES (?, ?, ?, ?, ?, ?)',
-      )
+    const { value } = this.#sql(
+      "SELECT max(coalesce((SELECT MAX(seq) FROM outbox), 0), value) + 1 AS value FROM counters WHERE name = 'outbox_seq'",
+    ).get() as { value: number };
+    this.#sql('INSERT INTO outbox(seq, txn_id, kind, occurred_at, payload_sealed, attachments) VALUES (?, ?, ?, ?, ?, ?)')
       .run(
         value,
         record.txnId,
@@ -106,7 +108,7 @@ export class Outbox {
    */
   due(nowMs: number, limit: number): OutboxRecord[] {
     return guarded(this.#health, 'reading the outbox', () => {
-      const select = this.#db.prepare('SELECT * FROM outbox WHERE next_attempt_at <= ? AND seq > ? ORDER BY seq LIMIT ?');
+      const select = this.#sql('SELECT * FROM outbox WHERE next_attempt_at <= ? AND seq > ? ORDER BY seq LIMIT ?');
       const records: OutboxRecord[] = [];
       let after = 0;
       for (;;) {
@@ -128,7 +130,7 @@ export class Outbox {
 
   /** The earliest time a record becomes due, or null when the outbox is empty. */
   nextDueAt(): number | null {
-    const row = this.#db.prepare('SELECT MIN(next_attempt_at) AS at FROM outbox').get() as { at: number | null };
+    const row = this.#sql('SELECT MIN(next_attempt_at) AS at FROM outbox').get() as { at: number | null };
     return row.at;
   }
 
@@ -139,9 +141,9 @@ export class Outbox {
   }
 
   #markDelivered(seqs: readonly number[], nowMs: number): void {
-    const select = this.#db.prepare('SELECT txn_id FROM outbox WHERE seq = ?');
-    const insert = this.#db.prepare('INSERT OR IGNORE INTO delivered(seq, txn_id, delivered_at) VALUES (?, ?, ?)');
-    const remove = this.#db.prepare('DELETE FROM outbox WHERE seq = ?');
+    const select = this.#sql('SELECT txn_id FROM outbox WHERE seq = ?');
+    const insert = this.#sql('INSERT OR IGNORE INTO delivered(seq, txn_id, delivered_at) VALUES (?, ?, ?)');
+    const remove = this.#sql('DELETE FROM outbox WHERE seq = ?');
     this.#db.transaction(() => {
       for (const seq of seqs) {
         const row = select.get(seq) as { txn_id: string } | undefined;
@@ -159,19 +161,18 @@ export class Outbox {
 
   #deadLetter(seq: number, code: string, message: string, nowMs: number): void {
     this.#db.transaction(() => {
-      const moved = this.#db
-        .prepare(
+      const moved = this.#sql(
           `INSERT INTO dead_letters(seq, txn_id, kind, occurred_at, payload_sealed, attachments, code, message, dead_at)
            SELECT seq, txn_id, kind, occurred_at, payload_sealed, attachments, ?, ?, ? FROM outbox WHERE seq = ?`,
         )
         .run(code, message, nowMs, seq);
-      if (moved.changes) this.#db.prepare('DELETE FROM outbox WHERE seq = ?').run(seq);
+      if (moved.changes) this.#sql('DELETE FROM outbox WHERE seq = ?').run(seq);
     })();
   }
 
   reschedule(seqs: readonly number[], nextAttemptAt: number, error: string): void {
     guarded(this.#health, 'rescheduling records', () => {
-      const update = this.#db.prepare(
+      const update = this.#sql(
         'UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE seq = ?',
       );
       this.#db.transaction(() => {
@@ -182,7 +183,7 @@ export class Outbox {
 
   deadLetters(): Array<{ seq: number; txnId: string; kind: string; code: string; message: string }> {
     return (
-      this.#db.prepare('SELECT seq, txn_id, kind, code, message FROM dead_letters ORDER BY seq').all() as Array<{
+      this.#sql('SELECT seq, txn_id, kind, code, message FROM dead_letters ORDER BY seq').all() as Array<{
         seq: number;
         txn_id: string;
         kind: string;
@@ -197,11 +198,11 @@ export class Outbox {
   }
 
   #stats(nowMs: number): OutboxStats {
-    const pending = this.#db.prepare('SELECT COUNT(*) AS n, MIN(occurred_at) AS oldest FROM outbox').get() as {
+    const pending = this.#sql('SELECT COUNT(*) AS n, MIN(occurred_at) AS oldest FROM outbox').get() as {
       n: number;
       oldest: string | null;
     };
-    const dead = this.#db.prepare('SELECT COUNT(*) AS n FROM dead_letters').get() as { n: number };
+    const dead = this.#sql('SELECT COUNT(*) AS n FROM dead_letters').get() as { n: number };
     const oldestMs = pending.oldest ? Date.parse(pending.oldest) : nowMs;
     return {
       pending: pending.n,

@@ -70,6 +70,24 @@ describe('journal and outbox', () => {
     expect(seq).toBe(2);
   });
 
+  it('never hands out a seq again that left the outbox by dead letter or quarantine, across a restart', () => {
+    const { open } = fresh();
+    const first = open();
+    const record = (txnId: string) => first.journal.record(step(txnId), 0, [{ txnId, kind: 'k', occurredAt: 'x', payload: {} }]);
+    record('t1');
+    record('t2');
+    record('t3');
+    first.journal.outbox.deadLetter(3, 'invalid_record', 'bad', 1);
+    first.db.prepare("UPDATE outbox SET payload_sealed = X'00' WHERE seq = 2").run();
+    expect(first.journal.outbox.due(0, 10).map((r) => r.seq)).toEqual([1]); // 2 quarantined
+    first.journal.outbox.markDelivered([1], 2);
+    expect(first.journal.outbox.stats(0)).toMatchObject({ pending: 0, deadLetters: 1, quarantined: 1 });
+    first.db.close();
+    const second = open();
+    const [seq] = second.journal.record(step('t4'), 0, [{ txnId: 't4', kind: 'k', occurredAt: 'x', payload: {} }]);
+    expect(seq).toBe(4);
+  });
+
   it('keeps personal data out of the file in clear text', () => {
     const { open, file } = fresh();
     const { db, journal } = open();
