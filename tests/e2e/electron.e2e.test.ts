@@ -64,6 +64,8 @@ describe('Electron kiosk (needs the Electron binary)', () => {
     try {
       const page = await app.firstWindow();
       expect(page.url()).toBe('app://kiosk/index.html');
+      // Shown without waiting for ready-to-show, which never comes on Wayland (electron/electron#48859).
+      expect(await app.evaluate(({ BrowserWindow }) => (BrowserWindow.getAllWindows() as Array<{ isVisible(): boolean }>).map((window) => window.isVisible()))).toEqual([true]);
       expect(await page.evaluate(() => typeof (window as unknown as { tongban?: unknown }).tongban)).toBe('object');
       expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
       await page.locator('button[data-service="id-reissue"]').click();

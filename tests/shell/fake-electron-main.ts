@@ -16,7 +16,7 @@ import type {
   WindowEvents,
 } from '../../main/shell/electron-types';
 import { FakeApp, FakeSession, FakeWebContents } from './fake-electron';
-import { FakeUtilityProcessModule } from './fake-utility-process';
+import { CHROMIUM_UTILITY_SERVICES, FakeUtilityProcessModule, utilityServiceGone } from './fake-utility-process';
 
 /** `--ozone-platform`: the kiosk unit passes `wayland` (cage is a Wayland compositor). */
 export type OzonePlatform = 'wayland' | 'x11';
@@ -136,6 +136,8 @@ export interface FakeElectron extends ElectronMain {
   readonly blockers: string[];
   /** Chromium finished starting: `app.whenReady()` settles and utility processes may be forked. */
   makeReady(): void;
+  /** One of Chromium's own utility services dies (all report type "Utility"; docs/api/app.md). */
+  crashService(service: keyof typeof CHROMIUM_UTILITY_SERVICES): void;
 }
 
 export function createFakeElectron(options: { ozonePlatform?: OzonePlatform } = {}): FakeElectron {
@@ -144,6 +146,7 @@ export function createFakeElectron(options: { ozonePlatform?: OzonePlatform } = 
   const windows: FakeBrowserWindow[] = [];
   const utilityProcess = new FakeUtilityProcessModule();
   utilityProcess.ready = false;
+  utilityProcess.onGone = (details) => app.emit('child-process-gone', {}, details);
   const applicationMenu = { value: 'default' as unknown };
   const blockers: string[] = [];
   const BrowserWindow = function (this: unknown, windowOptions: Record<string, unknown>) {
@@ -173,6 +176,9 @@ export function createFakeElectron(options: { ozonePlatform?: OzonePlatform } = 
     makeReady() {
       utilityProcess.ready = true;
       app.markReady();
+    },
+    crashService(service) {
+      app.emit('child-process-gone', {}, utilityServiceGone(CHROMIUM_UTILITY_SERVICES[service]));
     },
   };
 }

@@ -57,9 +57,22 @@ export class FakeUtilityProcess extends EventEmitter implements UtilityProcessLi
     try {
       this.emit('error', 'FatalError', location, report);
     } finally {
-      this.exit(134);
+      this.crash('crashed', 134);
     }
   }
+
+  /**
+   * The process dies abnormally: `exit` on the child and, as for every child process Chromium
+   * loses, `child-process-gone` on `app` (docs/api/app.md), which the fake electron wires up.
+   */
+  crash(reason = 'crashed', exitCode = 139): void {
+    if (this.exited) return;
+    this.onGone(reason, exitCode);
+    this.exit(exitCode);
+  }
+
+  /** Set by the fake electron: reports the loss on `app`. */
+  onGone: (reason: string, exitCode: number) => void = () => {};
 
   postMessage(message: unknown): void {
     this.posted.push(message);
@@ -81,6 +94,8 @@ export class FakeUtilityProcessModule implements UtilityProcessModule {
   ready = true;
   /** Scripts each new child (spawn it, answer messages, ...); by default it spawns at once. */
   onFork: (child: FakeUtilityProcess) => void = (child) => queueMicrotask(() => child.spawn());
+  /** Where a lost child is reported (the fake electron emits `child-process-gone` on its app). */
+  onGone: (details: ReturnType<typeof forkedUtilityGone>) => void = () => {};
 
   /**
    * "`utilityProcess.fork` can only be called after the `ready` event has been emitted on `App`."
@@ -89,6 +104,7 @@ export class FakeUtilityProcessModule implements UtilityProcessModule {
   fork(modulePath: string, _args?: string[], options?: ForkOptions): FakeUtilityProcess {
     if (!this.ready) throw new Error('utilityProcess.fork called before the app is ready');
     const child = new FakeUtilityProcess(modulePath, options);
+    child.onGone = (reason, exitCode) => this.onGone(forkedUtilityGone(options?.serviceName, reason, exitCode));
     this.forks.push(child);
     this.onFork(child);
     return child;

@@ -4,14 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { RequestMessage, ResponseMessage } from '../../main/api/contract';
-import { HOST_SERVICE_NAME } from '../../main/shell/child-process';
 import type { HostLink } from '../../main/shell/ipc-bridge';
 import { KIOSK_URL } from '../../main/shell/kiosk-origin';
 import { type ShellOptions, startShell } from '../../main/shell/shell';
 import { ManualClock } from '../support/manual-clock';
 import { recordingLog } from './fake-electron';
 import { createFakeElectron, type FakeBrowserWindow, type OzonePlatform } from './fake-electron-main';
-import { CHROMIUM_UTILITY_SERVICES, forkedUtilityGone, utilityServiceGone } from './fake-utility-process';
 
 /** A host that is always idle, standing in for the loopback socket. */
 function idleHost(): HostLink & { requests: RequestMessage[] } {
@@ -80,14 +78,23 @@ describe('the shell on the fake electron', () => {
     expect(electron.blockers).toEqual(['prevent-display-sleep']);
   });
 
-  it('forks the host once ready, and leaves it to its supervisor when it dies; a dead camera service reloads the page', async () => {
+  it('forks the host once ready and restarts it when it dies, without touching the page', async () => {
+    const { electron, log } = await started();
+    const forks = electron.utilityProcess.forks;
+    expect(forks).toHaveLength(1);
+    forks[0]!.fatalError();
+    expect(electron.windows[0]!.webContents.reloads).toBe(0);
+    expect(log.messages('info')).toContain('host process gone; its supervisor restarts it');
+    expect(log.messages('error')).toContain('host process exited; restarting it');
+  });
+
+  it("reloads the page when Chromium's camera service dies, not when its network or audio service does", async () => {
     const { electron } = await started();
-    expect(electron.utilityProcess.forks).toHaveLength(1);
     const contents = electron.windows[0]!.webContents;
-    electron.app.emit('child-process-gone', {}, forkedUtilityGone(HOST_SERVICE_NAME));
-    electron.app.emit('child-process-gone', {}, utilityServiceGone(CHROMIUM_UTILITY_SERVICES.network));
+    electron.crashService('network');
+    electron.crashService('audio');
     expect(contents.reloads).toBe(0);
-    electron.app.emit('child-process-gone', {}, utilityServiceGone(CHROMIUM_UTILITY_SERVICES.videoCapture));
+    electron.crashService('videoCapture');
     expect(contents.reloads).toBe(1);
   });
 
