@@ -6,11 +6,13 @@ import { bench as backlogDrainBench } from './backlog-drain';
 import { bench as certificateUnitBench } from './certificate-unit';
 import { bench as idReaderBench } from './id-reader';
 import { bench as printerBench } from './printer';
+import { bench as storeBench } from './store';
 
 const benches: ReadonlyArray<readonly [string, () => Promise<Record<string, number>>]> = [
   ['id-reader', idReaderBench],
   ['printer', printerBench],
   ['certificate-unit', certificateUnitBench],
+  ['store', storeBench],
   ['backlog-drain', backlogDrainBench],
 ];
 
