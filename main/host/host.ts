@@ -12,9 +12,10 @@ import { createLogger, type Logger } from './log';
 import { carryOutCommand } from './operation/central-commands';
 import { KioskState } from './operation/kiosk-state';
 import { assertOffered, offeredServices } from './operation/service-offer';
+import { storageReport } from './store/storage-health';
 import type { Db } from './store/database';
 import { Journal } from './store/journal';
-import { openStore } from './store/open-store';
+import { openStore, type Store } from './store/open-store';
 import { CentralClient } from './sync/central-client';
 import { Heartbeat } from './sync/heartbeat';
 import { SyncWorker } from './sync/sync-worker';
@@ -43,6 +44,8 @@ export interface Host {
   readonly dataDir: string;
   readonly api: ApiDispatcher;
   readonly journal: Journal;
+  /** The journal's database, health and retention. */
+  readonly store: Store;
   readonly sessions: SessionManager;
   readonly sync: SyncWorker;
   readonly heartbeat: Heartbeat;
@@ -108,10 +111,15 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
 
   /** Central's `out-of-service` / `in-service`, persisted: a restart does not undo it. */
   const kioskState = new KioskState(db);
+  /** A corrupt or full journal, or a disk below the floor: no new transactions until mended. */
+  const storageProblem = () => {
+    const state = store.health.current();
+    return state.ok ? null : state.condition;
+  };
   const offer = () =>
     offeredServices({
       outOfService: kioskState.outOfService,
-      storageProblem: null,
+      storageProblem: storageProblem(),
       enrolled: config.services,
       // Offline or broken hides a service; busy is a device in use, which is fine.
       deviceUsable: (device) => canServe(built.devices[device].status.status),
@@ -140,6 +148,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   );
   sessions.onChange((view) => api.emit('session', view));
   const emitKiosk = () => api.emit('kiosk', kioskView());
+  store.health.onChange(emitKiosk);
   built.devices.idReader.onStatusChange(emitKiosk);
   built.devices.printer.onStatusChange(emitKiosk);
   built.devices.certificateUnit.onStatusChange(emitKiosk);
@@ -158,6 +167,22 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   };
   probeLater();
 
+  // Sealed personal data past its retention time goes hourly, not only at start: a kiosk may run
+  // for weeks between restarts.
+  let purgeTimer: TimerHandle | undefined;
+  const purgeLater = () => {
+    purgeTimer = clock.setTimeout(() => {
+      try {
+        const purged = store.purgeExpired(now());
+        if (purged.purgedTransactions) log.info(purged, 'personal data past retention deleted');
+      } catch (error) {
+        log.error({ err: error }, 'retention purge failed; tried again in an hour');
+      }
+      purgeLater();
+    }, 60 * 60 * 1000);
+  };
+  purgeLater();
+
   const heartbeat = new Heartbeat({
     client,
     log: log.child({ part: 'heartbeat' }),
@@ -166,7 +191,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     clock,
     commandsDone: kioskState.commandsDone,
     onDelivered: () => sync.linkUp(),
-    devices: () => deviceReport(built.devices),
+    devices: () => ({ ...deviceReport(built.devices), storage: storageReport(store.health.current()) }),
     queue: () => journal.outbox.stats(now()),
     onCommand: (command, id) =>
       void carryOutCommand(
@@ -197,6 +222,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     dataDir,
     api,
     journal,
+    store,
     sessions,
     sync,
     heartbeat,
@@ -206,6 +232,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     log,
     async stop() {
       clock.clearTimeout(probeTimer);
+      clock.clearTimeout(purgeTimer);
       heartbeat.stop();
       sessions.end('host stopping');
       await sync.stop();

@@ -5,9 +5,8 @@
  * and keeps the browser-mode page reachable on loopback for diagnosis.
  */
 import { join } from 'node:path';
-import { startHost } from '../host/host';
+import { runKiosk } from '../host/kiosk-runtime';
 import { createLogger } from '../host/log';
-import { startUiServer } from '../host/ui-server';
 import { exitOnUnhandledRejection, type ParentPortLike, serveHostToShell } from './host-announce';
 
 function main(): void {
@@ -21,22 +20,22 @@ function main(): void {
   const rendererDir = join(__dirname, '..', 'renderer');
   serveHostToShell(parentPort, {
     async start() {
-      const host = await startHost({ log });
-      const ui = await startUiServer(host, rendererDir, Number(process.env.KIOSK_UI_PORT ?? 0));
+      // The packaged kiosk never falls back to simulators: no configuration file means the screen
+      // says "out of service" and the log says what is missing.
+      const kiosk = await runKiosk({
+        rendererDir,
+        port: process.env.KIOSK_UI_PORT ? Number(process.env.KIOSK_UI_PORT) : undefined,
+        log,
+        requireConfigFile: true,
+      });
       // systemd stops the whole service at once: finish journal writes on SIGTERM too.
       process.once('SIGTERM', () => {
-        void ui
-          .close()
-          .then(() => host.stop())
-          .finally(() => process.exit(0));
+        void kiosk.stop().finally(() => process.exit(0));
       });
       return {
-        origin: new URL(ui.url).origin,
-        token: ui.token,
-        async stop() {
-          await ui.close();
-          await host.stop();
-        },
+        origin: new URL(kiosk.url).origin,
+        token: kiosk.token,
+        stop: () => kiosk.stop(),
       };
     },
     exit: (code) => process.exit(code),

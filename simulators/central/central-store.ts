@@ -116,6 +116,12 @@ export class CentralStore {
     this.#db.prepare('INSERT INTO heartbeats VALUES (?, ?, ?)').run(kioskId, nowMs, body);
   }
 
+  /** The body of the kiosk's latest heartbeat, parsed, or undefined when none came. */
+  lastHeartbeat(kioskId: string): unknown {
+    const row = this.#db.prepare('SELECT body FROM heartbeats WHERE kiosk_id = ? ORDER BY rowid DESC LIMIT 1').get(kioskId) as { body: string } | undefined;
+    return row ? (JSON.parse(row.body) as unknown) : undefined;
+  }
+
   heartbeatCount(kioskId: string): number {
     return (this.#db.prepare('SELECT COUNT(*) AS n FROM heartbeats WHERE kiosk_id = ?').get(kioskId) as { n: number }).n;
   }

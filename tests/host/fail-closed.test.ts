@@ -212,3 +212,31 @@ describe('no fallback without being told', () => {
     }
   });
 });
+
+describe('storage that cannot take more', () => {
+  it('a full journal stops new transactions, says why in the heartbeat, and still delivers what was committed', async () => {
+    const h = await start(mkdtempSync(join(tmpdir(), 'full-')));
+    await firstBeat(h);
+    // Keep the committed record queued until the journal is full.
+    await h.sync.stop();
+    h.journal.record({ txnId: 'committed-1', kind: 'id-reissue', state: 'completed', data: { step: 'paid' } }, Date.now(), [
+      { txnId: 'committed-1', kind: 'id-reissue', occurredAt: new Date().toISOString(), payload: { outcome: 'delivered' } },
+    ]);
+    h.store.db.pragma(`max_page_count = ${h.store.db.pragma('page_count', { simple: true }) as number}`);
+    expect(() =>
+      h.journal.record({ txnId: 'too-big', kind: 'id-reissue', state: 'identity-read', data: { photo: 'x'.repeat(64 * 1024) } }, Date.now()),
+    ).toThrow(expect.objectContaining({ condition: 'full' }));
+
+    expect((await kiosk(h)).services.every((s) => !s.available)).toBe(true);
+    expect(await call(h, 'startService', { service: 'id-reissue' })).toMatchObject({
+      ok: false,
+      error: { code: 'refused', messageKey: 'services.kioskOutOfService' },
+    });
+    await h.heartbeat.beatOnce();
+    expect(h.central!.store.lastHeartbeat(KIOSK)).toMatchObject({ devices: { storage: { status: 'hardware-error', condition: 'full' } } });
+
+    h.sync.start();
+    await expect.poll(() => h.central!.store.records(KIOSK).map((r) => r.txnId)).toContain('committed-1');
+    expect(h.journal.get('too-big')).toBeUndefined();
+  });
+});

@@ -20,6 +20,14 @@ export type StorageState =
   | { readonly ok: true }
   | { readonly ok: false; readonly condition: StorageCondition; readonly detail: string; readonly since: number };
 
+/**
+ * The journal as the heartbeat reports it, in the devices' vocabulary: central sees why a kiosk
+ * takes no new transactions without a field visit.
+ */
+export function storageReport(state: StorageState): { status: 'online' | 'hardware-error'; condition: StorageCondition | null; detail: string | null } {
+  return state.ok ? { status: 'online', condition: null, detail: null } : { status: 'hardware-error', condition: state.condition, detail: state.detail };
+}
+
 /** A store operation failed for a storage reason; `condition` is what the health now reports. */
 export class StorageError extends Error {
   override readonly name = 'StorageError';
