@@ -18,8 +18,9 @@ function sourceFiles(dir: string): string[] {
 /** Quoted literals that look like catalogue keys: `'errors.internal'`, `'services.notYetAvailable'`. */
 function keyLiterals(file: string): string[] {
   const groups = Object.keys(CATALOGUES.en as object).join('|');
-  const pattern = new RegExp(`['"\`]((?:${groups})\\.[A-Za-z0-9.-]+)['"\`]`, 'g');
-  return [...readFileSync(file, 'utf8').matchAll(pattern)].map((match) => match[1]!);
+  // Quotes only: backticks in comments name code (`app.relaunch`), not catalogue keys.
+  const pattern = new RegExp(`(['"])((?:${groups})\\.[A-Za-z0-9.-]+)\\1`, 'g');
+  return [...readFileSync(file, 'utf8').matchAll(pattern)].map((match) => match[2]!);
 }
 
 const placeholders = (text: string | undefined): string[] => [...(text ?? '').matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!).sort();
