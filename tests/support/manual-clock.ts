@@ -25,28 +25,25 @@ export class ManualClock implements Clock {
   /** Moves time forward, firing each timer that falls due on the way (and timers they set). */
   advance(ms: number): void {
     const until = this.time + ms;
-    for (;;) {
-      this.timers.sort((a, b) => a.due - b.due);
-      const next = this.timers[0];
-      if (!next || next.due > until) break;
-      this.timers.shift();
-      this.time = next.due;
-      next.callback();
-    }
+    while (this.#fireNext(until));
     this.time = until;
   }
   /** Like advance, but lets promise callbacks run after each timer (for async work in timers). */
   async advanceAsync(ms: number): Promise<void> {
     const until = this.time + ms;
-    for (;;) {
-      this.timers.sort((a, b) => a.due - b.due);
-      const next = this.timers[0];
-      if (!next || next.due > until) break;
-      this.timers.shift();
-      this.time = next.due;
-      next.callback();
+    while (this.#fireNext(until)) {
       for (let i = 0; i < 10; i++) await Promise.resolve();
     }
     this.time = until;
+  }
+  /** Fires the soonest timer due by `until`, moving time to it; false when there is none. */
+  #fireNext(until: number): boolean {
+    this.timers.sort((a, b) => a.due - b.due);
+    const next = this.timers[0];
+    if (!next || next.due > until) return false;
+    this.timers.shift();
+    this.time = next.due;
+    next.callback();
+    return true;
   }
 }
