@@ -37,7 +37,10 @@ export function parseConfig(text: string, file: string): KioskConfig {
   const parsed = KioskConfig.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`);
-    throw new ConfigError(file, `${file} is not a valid kiosk configuration:\n  - ${problems.join('\n  - ')}`);
+    // Someone who meant a bench setup and left the mode out is told why production rules apply.
+    const modeLeftOut = typeof raw === 'object' && raw !== null && !('mode' in raw);
+    const hint = modeLeftOut ? '\n(The file names no "mode", so it is read as a production configuration; a bench setup says "mode": "simulator".)' : '';
+    throw new ConfigError(file, `${file} is not a valid kiosk configuration:\n  - ${problems.join('\n  - ')}${hint}`);
   }
   return parsed.data;
 }

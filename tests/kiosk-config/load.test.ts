@@ -54,6 +54,7 @@ describe('kiosk configuration', () => {
     expect(message).toMatch(/devices\.printer: production mode needs this device/);
     expect(message).toMatch(/devices\.certificateUnit: production mode needs this device/);
     expect(message).not.toMatch(/devices\.idReader/);
+    expect(message).toMatch(/names no "mode", so it is read as a production configuration/);
   });
 
   it('never lets a production terminal use a simulated device or the embedded central', () => {
