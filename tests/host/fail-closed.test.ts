@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type KioskConfigInput, simulatorConfig } from '../../kiosk-config/schema';
 import type { KioskView, ResponseMessage } from '../../main/api/contract';
 import { embeddedCentralSecret } from '../../main/host/embedded-central';
+import { createSealer } from '../../main/host/store/sealing';
 import { type Host, type HostOptions, startHost } from '../../main/host/host';
 import { runKiosk } from '../../main/host/kiosk-runtime';
 
@@ -238,5 +240,27 @@ describe('storage that cannot take more', () => {
     h.sync.start();
     await expect.poll(() => h.central!.store.records(KIOSK).map((r) => r.txnId)).toContain('committed-1');
     expect(h.journal.get('too-big')).toBeUndefined();
+  });
+
+  it('quarantines a corrupt and a wrong-key record while the sync worker delivers the rest', async () => {
+    const h = await start(mkdtempSync(join(tmpdir(), 'quarantine-')));
+    await h.sync.stop();
+    for (const id of ['q1', 'q2', 'q3', 'q4']) {
+      h.journal.record({ txnId: id, kind: 'id-reissue', state: 'completed', data: {} }, Date.now(), [
+        { txnId: id, kind: 'id-reissue', occurredAt: new Date().toISOString(), payload: { id } },
+      ]);
+    }
+    const seqOf = (txnId: string) => (h.store.db.prepare('SELECT seq FROM outbox WHERE txn_id = ?').get(txnId) as { seq: number }).seq;
+    const damaged = (h.store.db.prepare('SELECT payload_sealed FROM outbox WHERE txn_id = ?').get('q2') as { payload_sealed: Buffer }).payload_sealed;
+    damaged[damaged.length - 1]! ^= 0x01;
+    h.store.db.prepare('UPDATE outbox SET payload_sealed = ? WHERE txn_id = ?').run(damaged, 'q2');
+    const foreign = createSealer(randomBytes(32)).sealJson({ id: 'q3' }, `outbox:${seqOf('q3')}`);
+    h.store.db.prepare('UPDATE outbox SET payload_sealed = ? WHERE txn_id = ?').run(foreign, 'q3');
+
+    h.sync.start();
+    await expect.poll(() => h.central!.store.records(KIOSK).map((r) => r.txnId).sort()).toEqual(['q1', 'q4']);
+    await expect.poll(() => h.journal.outbox.stats(Date.now())).toMatchObject({ pending: 0, quarantined: 2 });
+    await h.heartbeat.beatOnce();
+    expect(h.central!.store.lastHeartbeat(KIOSK)).toMatchObject({ queue: { pending: 0, quarantined: 2 } });
   });
 });
