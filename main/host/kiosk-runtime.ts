@@ -3,6 +3,17 @@ import type { ApiDispatcher } from './api/dispatcher';
 import { type Host, startHost } from './host';
 import type { Logger } from './log';
 import { outOfServiceHost } from './out-of-service-host';
+import { KeyFileError } from './store/key-files';
+import { SealingKeyMissingError } from './store/key-registry';
+import { StorageError } from './store/storage-health';
+
+/**
+ * Reasons the host cannot run that a person must mend on the terminal (configuration, a lost or
+ * damaged key, a journal that is no database): the kiosk then stays out of service and says why,
+ * instead of crashing and being restarted in a loop behind a blank screen.
+ */
+const mustBeMended = (error: unknown): error is Error =>
+  error instanceof ConfigError || error instanceof SealingKeyMissingError || error instanceof KeyFileError || error instanceof StorageError;
 import { startUiServer, type UiServer } from './ui-server';
 
 export interface KioskRuntimeOptions {
@@ -12,8 +23,8 @@ export interface KioskRuntimeOptions {
   readonly log: Logger;
   /** The packaged app: no configuration file means out of service, never simulators. */
   readonly requireConfigFile?: boolean;
-  /** A configuration problem, in words for the person at the console (it is logged too). */
-  readonly onConfigProblem?: (message: string) => void;
+  /** A problem a person must mend (configuration, keys, journal), in words for the console (it is logged too). */
+  readonly onProblem?: (message: string) => void;
 }
 
 export interface KioskRuntime {
@@ -31,8 +42,8 @@ export interface KioskRuntime {
 
 /**
  * The kiosk as `npm start` and the packaged shell's host process run it: the host and the UI
- * server that carries its API. A configuration that does not load leaves the kiosk out of service
- * (the screen says so, the log says why) instead of serving or showing a blank screen. Central's
+ * server that carries its API. A configuration that does not load, or a lost key, leaves the
+ * kiosk out of service (the screen says so, the log says why) instead of serving or crashing. Central's
  * `restart` and `reload-config` restart the host here, keeping the UI server's port and token so
  * the open window reconnects by itself.
  */
@@ -53,8 +64,8 @@ export async function runKiosk(options: KioskRuntimeOptions): Promise<KioskRunti
       });
       served = host;
     } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      options.onConfigProblem?.(error.message);
+      if (!mustBeMended(error)) throw error;
+      options.onProblem?.(error.message);
       host = null;
       served = outOfServiceHost(error.message, options.log);
     }

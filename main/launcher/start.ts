@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     rendererDir,
     port: process.env.KIOSK_UI_PORT ? Number(process.env.KIOSK_UI_PORT) : undefined,
     log,
-    onConfigProblem: (message) => progress(`the kiosk configuration is not usable, so the kiosk shows "out of service":\n${message}`),
+    onProblem: (message) => progress(`the kiosk cannot serve, so it shows "out of service":\n${message}`),
   });
   const dataDir = kiosk.host?.dataDir ?? resolveDataDir();
   if (kiosk.host && !kiosk.host.configFile) progress(`no kiosk configuration in ${dataDir}: simulator mode with an embedded central simulator`);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -182,7 +182,7 @@ describe('no fallback without being told', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'unprovisioned-'));
     vi.stubEnv('KIOSK_DATA_DIR', dataDir);
     const problems: string[] = [];
-    const runtime = await runKiosk({ rendererDir: dataDir, port: 0, log: silent, requireConfigFile: true, onConfigProblem: (m) => problems.push(m) });
+    const runtime = await runKiosk({ rendererDir: dataDir, port: 0, log: silent, requireConfigFile: true, onProblem: (m) => problems.push(m) });
     try {
       expect(runtime.host).toBeNull();
       expect(problems.join('\n')).toMatch(/kiosk-config\.json does not exist.*not provisioned/s);
@@ -193,6 +193,25 @@ describe('no fallback without being told', () => {
         ok: false,
         error: { code: 'refused', messageKey: 'services.kioskOutOfService' },
       });
+    } finally {
+      await runtime.stop();
+    }
+  });
+
+  it('stays out of service, naming the file to restore, when the key of sealed rows is lost', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lost-key-'));
+    const h = await start(dataDir);
+    h.journal.record({ txnId: 'sealed-1', kind: 'id-reissue', state: 'completed', data: { idNumber: '44010619900307001X' } }, Date.now());
+    await h.stop();
+    hosts = [];
+    rmSync(join(dataDir, 'keys'), { recursive: true });
+    vi.stubEnv('KIOSK_DATA_DIR', dataDir);
+    const problems: string[] = [];
+    const runtime = await runKiosk({ rendererDir: dataDir, port: 0, log: silent, onProblem: (m) => problems.push(m) });
+    try {
+      expect(runtime.host).toBeNull();
+      expect(problems.join('\n')).toMatch(/keys\/[0-9a-f]{8}\.key\. Restore the file/);
+      expect(await runtime.api.handle({ kind: 'request', id: 1, command: 'getKiosk', args: {} })).toMatchObject({ ok: true, result: { outOfService: true } });
     } finally {
       await runtime.stop();
     }
