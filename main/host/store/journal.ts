@@ -51,6 +51,9 @@ export class Journal {
   readonly #now: () => number;
   readonly outbox: Outbox;
 
+  /** Built once: wrapping a function in a SQLite transaction costs as much as a small insert. */
+  readonly #recordAtomically: (step: TransactionStep, nowMs: number, outboxRecords: readonly NewOutboxRecord[]) => number[];
+
   constructor(db: Db, sealer: Sealer, options: JournalOptions = {}) {
     this.#db = db;
     this.#sql = statementCache(db);
@@ -59,6 +62,14 @@ export class Journal {
     this.#quarantine = options.quarantine ?? new Quarantine(db);
     this.#now = options.now ?? Date.now;
     this.outbox = new Outbox(db, sealer, { health: this.#health, quarantine: this.#quarantine });
+    this.#recordAtomically = db.transaction((step: TransactionStep, nowMs: number, outboxRecords: readonly NewOutboxRecord[]) => {
+      this.#sql(
+        `INSERT INTO transactions(txn_id, kind, state, created_at, updated_at, data_sealed) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(txn_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at,
+           data_sealed = excluded.data_sealed, purged_at = NULL`,
+      ).run(step.txnId, step.kind, step.state, nowMs, nowMs, this.#sealer.sealJson(step.data, transactionAad(step.txnId)));
+      return outboxRecords.map((record) => this.outbox.enqueue(record));
+    });
   }
 
   /**
@@ -66,17 +77,7 @@ export class Journal {
    * failure (disk full, corruption) throws a StorageError and leaves what was committed before.
    */
   record(step: TransactionStep, nowMs: number, outboxRecords: readonly NewOutboxRecord[] = []): number[] {
-    const seqs = guarded(this.#health, 'recording a transaction step', () =>
-      this.#db.transaction(() => {
-        this.#sql(
-            `INSERT INTO transactions(txn_id, kind, state, created_at, updated_at, data_sealed) VALUES (?, ?, ?, ?, ?, ?)
-             ON CONFLICT(txn_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at,
-               data_sealed = excluded.data_sealed, purged_at = NULL`,
-          )
-          .run(step.txnId, step.kind, step.state, nowMs, nowMs, this.#sealer.sealJson(step.data, transactionAad(step.txnId)));
-        return outboxRecords.map((record) => this.outbox.enqueue(record));
-      })(),
-    );
+    const seqs = guarded(this.#health, 'recording a transaction step', () => this.#recordAtomically(step, nowMs, outboxRecords));
     this.#health?.writeSucceeded();
     return seqs;
   }
