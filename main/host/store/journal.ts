@@ -43,7 +43,6 @@ interface TransactionRow {
  * writes its outbox record in the same SQLite transaction, so neither exists without the other.
  */
 export class Journal {
-  readonly #db: Db;
   readonly #sql: ReturnType<typeof statementCache>;
   readonly #sealer: Sealer;
   readonly #health: StorageHealth | undefined;
@@ -55,7 +54,6 @@ export class Journal {
   readonly #recordAtomically: (step: TransactionStep, nowMs: number, outboxRecords: readonly NewOutboxRecord[]) => number[];
 
   constructor(db: Db, sealer: Sealer, options: JournalOptions = {}) {
-    this.#db = db;
     this.#sql = statementCache(db);
     this.#sealer = sealer;
     this.#health = options.health;
