@@ -38,8 +38,56 @@ const Deadline = z.object({
   deadlineMs: z.number().int(),
 });
 
+/** One endorsement central offers (type, validity, entries, fee); the kiosk never invents them. */
+export const EndorsementOption = z.object({
+  code: z.string().min(1).max(2),
+  validity: z.string().min(1).max(4),
+  entries: z.union([z.literal(1), z.literal(2), z.literal('multiple')]),
+  feeFen: z.number().int().nonnegative(),
+});
+export type EndorsementOption = z.infer<typeof EndorsementOption>;
+
+const Flow = z.object({ service: ServiceId, sessionId: z.string(), txnId: z.string() });
+
+/**
+ * The steps of a service flow the screen shows (the HK/Macau endorsement today). `busy` steps
+ * need nothing from the citizen; the others have a deadline.
+ */
+const FlowSteps = [
+  z.object({ step: z.literal('insert-permit') }).merge(Flow).merge(Deadline),
+  z.object({ step: z.literal('flow-busy'), activity: z.enum(['reading-permit', 'face-capture', 'verifying-identity', 'checking-eligibility', 'creating-payment', 'producing', 'printing-receipt', 'finishing']) }).merge(Flow),
+  z.object({ step: z.literal('choose-endorsement'), maskedName: z.string(), options: z.array(EndorsementOption).min(1).max(12) }).merge(Flow).merge(Deadline),
+  z
+    .object({
+      step: z.literal('pay'),
+      /** Text of the payment QR code; the screen draws it. */
+      qrPayload: z.string().max(1024),
+      amountFen: z.number().int().nonnegative(),
+      option: EndorsementOption,
+    })
+    .merge(Flow)
+    .merge(Deadline),
+  z.object({ step: z.literal('take-permit') }).merge(Flow).merge(Deadline),
+  z
+    .object({
+      step: z.literal('flow-done'),
+      /** `delivered`, `refunded` (paid, not delivered, refund recorded) or `ended` (nothing paid). */
+      outcome: z.enum(['delivered', 'refunded', 'ended']),
+      /** Why it did not go as planned, as an i18n key, or null. */
+      messageKey: MessageKey.nullable(),
+      /** The transaction number printed on the receipt (a receipt is reprintable with it). */
+      transactionNo: z.string(),
+      receiptPrinted: z.boolean(),
+      /** The permit was not taken and is kept in the unit (the citizen asks a counter for it). */
+      permitRetained: z.boolean(),
+    })
+    .merge(Flow)
+    .merge(Deadline),
+] as const;
+
 /** What the screen shows of the current session. Personal data arrives masked, or not at all. */
 export const SessionView = z.discriminatedUnion('step', [
+  ...FlowSteps,
   z.object({ step: z.literal('idle') }),
   z.object({ step: z.literal('insert-id-card'), service: ServiceId, sessionId: z.string() }).merge(Deadline),
   z.object({ step: z.literal('reading-card'), service: ServiceId, sessionId: z.string() }),
@@ -76,6 +124,8 @@ export const commands = {
   retryStep: { request: Empty, response: SessionView },
   cancelSession: { request: Empty, response: SessionView },
   finishSession: { request: Empty, response: SessionView },
+  /** The citizen picks one of the offered endorsements (by its index in the list shown). */
+  chooseOption: { request: z.object({ index: z.number().int().min(0).max(11) }).strict(), response: SessionView },
   /** The renderer's heartbeat: a shell watchdog reloads a screen that stops sending it. */
   heartbeat: { request: z.object({ at: z.number() }).strict(), response: z.object({ at: z.number() }) },
 } as const;

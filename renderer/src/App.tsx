@@ -4,6 +4,12 @@ import type { KioskView, ServiceId, SessionView } from '../../main/api/contract'
 import { type ApiClient, ApiError } from './api-client';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { AttractScreen } from './screens/AttractScreen';
+import { ChooseEndorsementScreen } from './screens/endorsement/ChooseEndorsementScreen';
+import { FlowBusyScreen } from './screens/endorsement/FlowBusyScreen';
+import { FlowDoneScreen } from './screens/endorsement/FlowDoneScreen';
+import { InsertPermitScreen } from './screens/endorsement/InsertPermitScreen';
+import { PayScreen } from './screens/endorsement/PayScreen';
+import { TakePermitScreen } from './screens/endorsement/TakePermitScreen';
 import { FailedScreen, IdentityShownScreen, InsertIdCardScreen, ReadingCardScreen, type SessionActions } from './screens/SessionScreens';
 
 const HEARTBEAT_MS = 5000;
@@ -15,10 +21,16 @@ export function App({ api }: { readonly api: ApiClient }) {
   const [connected, setConnected] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [largeText, setLargeText] = useState(false);
+  // One command at a time: a second tap while the first is on its way (a double tap on an
+  // option) is dropped instead of reaching the host as a command for a step already left.
+  const inFlight = useRef(false);
 
   useEffect(() => {
     const offEvent = api.onEvent((event, payload) => {
-      if (event === 'session') setSession(payload as SessionView);
+      if (event === 'session') {
+        inFlight.current = false;
+        setSession(payload as SessionView);
+      }
       if (event === 'kiosk') setKiosk(payload as KioskView);
     });
     const offConnection = api.onConnection((up) => {
@@ -39,20 +51,26 @@ export function App({ api }: { readonly api: ApiClient }) {
   const previousStep = useRef(session.step);
   const defaultLanguage = kiosk?.defaultLanguage;
   useEffect(() => {
-    const ended = previousStep.current !== 'idle' && session.step === 'idle';
+    const changed = previousStep.current !== session.step;
+    const ended = changed && session.step === 'idle';
     previousStep.current = session.step;
+    // A notice about the step before (a refused tap) means nothing on the next one.
+    if (changed) setNotice(null);
     if (!ended) return;
     setLargeText(false);
     if (defaultLanguage && i18n.language !== defaultLanguage) void i18n.changeLanguage(defaultLanguage);
   }, [session.step, defaultLanguage, i18n]);
 
-  const run = useCallback(
-    (work: () => Promise<SessionView>) => {
-      setNotice(null);
-      work().then(setSession, (error: unknown) => setNotice(error instanceof ApiError ? error.messageKey : 'errors.internal'));
-    },
-    [],
-  );
+  const run = useCallback((work: () => Promise<SessionView>) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setNotice(null);
+    work()
+      .then(setSession, (error: unknown) => setNotice(error instanceof ApiError ? error.messageKey : 'errors.internal'))
+      .finally(() => {
+        inFlight.current = false;
+      });
+  }, []);
 
   const start = (service: ServiceId) => {
     const offered = kiosk?.services.find((s) => s.id === service);
@@ -67,6 +85,7 @@ export function App({ api }: { readonly api: ApiClient }) {
     cancel: () => run(() => api.invoke('cancelSession', {})),
     finish: () => run(() => api.invoke('finishSession', {})),
     retry: () => run(() => api.invoke('retryStep', {})),
+    choose: (index) => run(() => api.invoke('chooseOption', { index })),
   };
 
   return (
@@ -83,6 +102,11 @@ export function App({ api }: { readonly api: ApiClient }) {
         </p>
       ) : null}
       <Screen session={session} kiosk={kiosk} notice={notice} onStart={start} actions={actions} />
+      {session.step !== 'idle' && notice ? (
+        <p className="notice session-notice" role="status" data-testid="notice">
+          {t(notice)}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -107,6 +131,18 @@ function Screen({ session, kiosk, notice, onStart, actions }: ScreenProps) {
       return <IdentityShownScreen view={session} actions={actions} />;
     case 'failed':
       return <FailedScreen view={session} actions={actions} />;
+    case 'insert-permit':
+      return <InsertPermitScreen view={session} actions={actions} />;
+    case 'flow-busy':
+      return <FlowBusyScreen view={session} />;
+    case 'choose-endorsement':
+      return <ChooseEndorsementScreen view={session} actions={actions} />;
+    case 'pay':
+      return <PayScreen view={session} actions={actions} />;
+    case 'take-permit':
+      return <TakePermitScreen view={session} />;
+    case 'flow-done':
+      return <FlowDoneScreen view={session} actions={actions} />;
     default:
       return session satisfies never;
   }

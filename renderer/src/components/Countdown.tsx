@@ -1,8 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+export interface CountdownProps {
+  readonly deadlineMs: number;
+  /** What running out means here, as a catalogue key with `{{seconds}}`; by default "back to the start". */
+  readonly messageKey?: string;
+}
+
 /** The visible time limit of a step; the host ends the session when it runs out. */
-export function Countdown({ deadlineMs }: { readonly deadlineMs: number }) {
+export function Countdown({ deadlineMs, messageKey = 'countdown' }: CountdownProps) {
   const { t } = useTranslation();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -12,7 +18,7 @@ export function Countdown({ deadlineMs }: { readonly deadlineMs: number }) {
   const seconds = Math.max(0, Math.ceil((deadlineMs - now) / 1000));
   return (
     <p className="countdown" role="timer" aria-live="off" data-testid="countdown">
-      {t('countdown', { seconds })}
+      {t(messageKey, { seconds })}
     </p>
   );
 }

@@ -6,9 +6,12 @@ export interface SessionActions {
   readonly cancel: () => void;
   readonly finish: () => void;
   readonly retry: () => void;
+  /** The citizen picks one of the offered options, by its index in the list shown. */
+  readonly choose: (index: number) => void;
 }
 
-type Step<S extends SessionView['step']> = Extract<SessionView, { step: S }>;
+/** The view of one step. */
+export type Step<S extends SessionView['step']> = Extract<SessionView, { step: S }>;
 
 export function InsertIdCardScreen({ view, actions }: { readonly view: Step<'insert-id-card'>; readonly actions: SessionActions }) {
   const { t } = useTranslation();

@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import type { Step } from '../SessionScreens';
+
+type BusyActivity = Step<'flow-busy'>['activity'];
+
+/** What the citizen reads while the kiosk works: what is happening, and what (not) to do. */
+const BUSY_TEXTS: Readonly<Record<BusyActivity, { readonly title: string; readonly hint: string }>> = {
+  'reading-permit': { title: 'endorsement.busy.readingPermit.title', hint: 'endorsement.busy.readingPermit.hint' },
+  'face-capture': { title: 'endorsement.busy.faceCapture.title', hint: 'endorsement.busy.faceCapture.hint' },
+  'verifying-identity': { title: 'endorsement.busy.verifyingIdentity.title', hint: 'endorsement.busy.verifyingIdentity.hint' },
+  'checking-eligibility': { title: 'endorsement.busy.checkingEligibility.title', hint: 'endorsement.busy.checkingEligibility.hint' },
+  'creating-payment': { title: 'endorsement.busy.creatingPayment.title', hint: 'endorsement.busy.creatingPayment.hint' },
+  producing: { title: 'endorsement.busy.producing.title', hint: 'endorsement.busy.producing.hint' },
+  'printing-receipt': { title: 'endorsement.busy.printingReceipt.title', hint: 'endorsement.busy.printingReceipt.hint' },
+  finishing: { title: 'endorsement.busy.finishing.title', hint: 'endorsement.busy.finishing.hint' },
+};
+
+/** A step that needs nothing from the citizen: no countdown, no buttons. */
+export function FlowBusyScreen({ view }: { readonly view: Step<'flow-busy'> }) {
+  const { t } = useTranslation();
+  const text = BUSY_TEXTS[view.activity];
+  return (
+    <main className="screen step flow" data-testid="screen-flow-busy" data-activity={view.activity}>
+      <h1 data-testid="prompt">{t(text.title)}</h1>
+      <div className="spinner" role="progressbar" aria-label={t(text.title)} data-testid="busy-progress" />
+      <p className="hint">{t(text.hint)}</p>
+    </main>
+  );
+}

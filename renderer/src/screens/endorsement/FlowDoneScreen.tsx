@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next';
+import { Countdown } from '../../components/Countdown';
+import { OUTCOME_TEXTS, reasonKey } from '../../flow/endorsement-outcome';
+import type { SessionActions, Step } from '../SessionScreens';
+
+const OUTCOME_MARKS = { delivered: '✓', refunded: '!', ended: 'i' } as const;
+
+/** How it ended, the transaction number to keep, and what to do about a receipt or a kept permit. */
+export function FlowDoneScreen({ view, actions }: { readonly view: Step<'flow-done'>; readonly actions: SessionActions }) {
+  const { t, i18n } = useTranslation();
+  const texts = OUTCOME_TEXTS[view.outcome];
+  const reason = reasonKey(view.messageKey, (key) => i18n.exists(key));
+  return (
+    <main className={`screen step flow done outcome-${view.outcome}`} data-testid="screen-flow-done" data-outcome={view.outcome}>
+      <span className="outcome-mark" aria-hidden="true">
+        {OUTCOME_MARKS[view.outcome]}
+      </span>
+      <h1 data-testid="prompt" role={view.outcome === 'delivered' ? undefined : 'alert'}>
+        {t(texts.title)}
+      </h1>
+      {reason ? (
+        <p className="reason" data-testid="reason">
+          {t(reason)}
+        </p>
+      ) : null}
+      <p className="hint">{t(texts.hint)}</p>
+      <dl className="transaction">
+        <dt>{t('endorsement.done.transactionNo')}</dt>
+        <dd data-testid="transaction-no">{view.transactionNo}</dd>
+      </dl>
+      {view.permitRetained ? (
+        <p className="note" data-testid="retained-note">
+          {t('endorsement.done.permitRetained')}
+        </p>
+      ) : null}
+      {view.receiptPrinted ? null : (
+        <p className="note" data-testid="receipt-note">
+          {t('endorsement.done.receiptNotPrinted')}
+        </p>
+      )}
+      <Countdown deadlineMs={view.deadlineMs} />
+      <div className="actions">
+        <button type="button" className="primary" onClick={actions.finish}>
+          {t('actions.done')}
+        </button>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { Countdown } from '../../components/Countdown';
+import type { SessionActions, Step } from '../SessionScreens';
+import { PermitIllustration } from './PermitIllustration';
+
+/** The citizen puts the HK/Macau travel permit into the certificate unit's slot. */
+export function InsertPermitScreen({ view, actions }: { readonly view: Step<'insert-permit'>; readonly actions: SessionActions }) {
+  const { t } = useTranslation();
+  return (
+    <main className="screen step flow" data-testid="screen-insert-permit">
+      <h1 data-testid="prompt">{t('endorsement.insertPermit.title')}</h1>
+      <PermitIllustration direction="in" label={t('endorsement.insertPermit.illustration')} />
+      <p className="hint">{t('endorsement.insertPermit.hint')}</p>
+      <Countdown deadlineMs={view.deadlineMs} />
+      <div className="actions">
+        <button type="button" className="secondary" onClick={actions.cancel}>
+          {t('actions.cancel')}
+        </button>
+      </div>
+    </main>
+  );
+}
