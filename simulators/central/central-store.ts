@@ -53,6 +53,11 @@ export class CentralStore {
     `);
   }
 
+  /** The simulator's database, shared by its areas (payments, attachments, ...), each with its own tables. */
+  get db(): Database.Database {
+    return this.#db;
+  }
+
   /** False when this nonce was seen before for this kiosk (a replay). Old nonces are forgotten. */
   rememberNonce(kioskId: string, nonce: string, nowMs: number): boolean {
     this.#db.prepare('DELETE FROM nonces WHERE seen_at < ?').run(nowMs - 15 * 60_000);

@@ -1,27 +1,33 @@
 /**
  * The central simulator: an HTTP server that follows central-api.md, storing what it receives in
  * its own SQLite file. The kiosk embeds it in simulator mode; tests start it on a free port and
- * inject faults to see the kiosk's client cope.
+ * turn its switches (faults, the simulated payer, verdicts) to see the kiosk's client cope.
+ *
+ * "Offline" drops every connection before an answer (the kiosk sees a network error, as when
+ * central's host is down or a firewall resets); a 503 with Retry-After is `injectFaults`.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { z } from 'zod';
+import { type Clock, delay, systemClock } from '../../drivers/common/clock';
+import { applicationRoutes } from './applications';
+import { Attachments } from './attachments';
 import { CentralStore } from './central-store';
-import { checkSignature } from './signature-check';
+import { eligibilityRoutes } from './eligibility';
+import { Enrollment } from './enrollment';
+import { type CentralCommand, HeartbeatDesk } from './heartbeat';
+import { IdempotencyStore } from './idempotency';
+import { identityRoutes } from './identity';
+import { kioskListRoutes } from './kiosk-lists';
+import { type PayerActionResult, PaymentStore, type PaymentView } from './payments';
+import { type CentralReply, errorReply } from './replies';
+import { routeRequest } from './router';
+import { type CentralSettings, defaultSettings, type IdentityFailure } from './settings';
+import { syncBatchRoutes } from './sync-batch';
+import { TemporaryCertificates } from './temporary-certificates';
 
-const MAX_BATCH_RECORDS = 500;
+export { canonicalJson } from './replies';
+
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
-
-const SyncRecord = z.object({
-  txnId: z.string().min(1).max(100),
-  seq: z.number().int().positive(),
-  kind: z.string().min(1).max(64),
-  occurredAt: z.string().min(1),
-  payload: z.record(z.string(), z.unknown()),
-  attachments: z
-    .array(z.object({ name: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().min(0) }))
-    .default([]),
-});
 
 export interface CentralFault {
   /** HTTP status to answer with instead of handling the request. */
@@ -33,45 +39,151 @@ export interface CentralFault {
 export interface CentralSimulatorOptions {
   /** SQLite file of the simulator; ':memory:' for tests. */
   readonly dbFile: string;
-  /** kioskId -> base64 secret; a kiosk missing here fails with bad_signature. */
+  /** kioskId -> base64 secret; a kiosk neither here nor enrolled fails with bad_signature. */
   readonly secrets: Readonly<Record<string, string>>;
   readonly port?: number;
   readonly host?: string;
+  /** The simulator's time; defaults to the clock's. */
   readonly now?: () => number;
+  /** Timers for slow answers (and the time, when `now` is not given). */
+  readonly clock?: Clock;
+  /** Starting switches, e.g. `{ autoPay: false }` for a test that pays by hand. */
+  readonly settings?: Partial<CentralSettings>;
 }
 
 export class CentralSimulator {
   readonly store: CentralStore;
+  readonly attachments: Attachments;
+  readonly temporaryCertificates: TemporaryCertificates;
+  /** Every request seen, for tests to look at (path and status only: no bodies, no personal data). 0: dropped. */
+  readonly requests: Array<{ method: string; path: string; status: number }> = [];
   readonly #server: Server;
   readonly #secrets: Map<string, Buffer>;
   readonly #now: () => number;
+  readonly #clock: Clock;
   readonly #options: CentralSimulatorOptions;
   readonly #faults: CentralFault[] = [];
-  /** Every request seen, for tests to look at (path and status only: no bodies, no personal data). */
-  readonly requests: Array<{ method: string; path: string; status: number }> = [];
+  readonly #payments: PaymentStore;
+  readonly #enrollment: Enrollment;
+  readonly #idempotency: IdempotencyStore;
+  readonly #heartbeats: HeartbeatDesk;
+  #settings: CentralSettings;
 
   constructor(options: CentralSimulatorOptions) {
     this.#options = options;
+    this.#clock = options.clock ?? systemClock;
+    this.#now = options.now ?? (() => this.#clock.now());
+    this.#settings = defaultSettings(options.settings);
     this.store = new CentralStore(options.dbFile);
     this.#secrets = new Map(Object.entries(options.secrets).map(([id, s]) => [id, Buffer.from(s, 'base64')]));
-    this.#now = options.now ?? Date.now;
+    const settings = () => this.#settings;
+    this.#payments = new PaymentStore(this.store.db, settings);
+    this.#enrollment = new Enrollment(this.store.db);
+    this.#idempotency = new IdempotencyStore(this.store.db);
+    this.#heartbeats = new HeartbeatDesk(this.store);
+    this.attachments = new Attachments(this.store.db);
+    this.temporaryCertificates = new TemporaryCertificates(this.store.db);
     this.#server = createServer((req, res) => {
       this.#handle(req, res).catch((error: unknown) => {
-        this.#send(res, req, 500, { error: { code: 'internal', message: String(error) } });
+        this.#send(res, req, errorReply(500, 'internal', error instanceof Error ? error.message : String(error)));
       });
     });
   }
 
-  /** Commands handed to a kiosk with its next heartbeat answer. */
-  readonly #commands = new Map<string, Array<{ id: string; type: string }>>();
+  readonly #routes = () => [
+    ...syncBatchRoutes(this.store),
+    ...this.#heartbeats.routes(),
+    ...identityRoutes(() => this.#settings),
+    ...eligibilityRoutes(() => this.#settings),
+    ...this.#payments.routes(),
+    ...this.temporaryCertificates.routes(),
+    ...applicationRoutes(this.store),
+    ...this.attachments.routes(),
+    ...kioskListRoutes(this.store),
+  ];
 
-  queueCommand(kioskId: string, command: { id: string; type: string }): void {
-    this.#commands.set(kioskId, [...(this.#commands.get(kioskId) ?? []), command]);
+  /** Commands handed to a kiosk with its next heartbeat answer. */
+  queueCommand(kioskId: string, command: CentralCommand): void {
+    this.#heartbeats.queueCommand(kioskId, command);
+  }
+
+  /** The next heartbeat answer to this kiosk says its staff list changed. */
+  markStaffListChanged(kioskId: string): void {
+    this.#heartbeats.markStaffListChanged(kioskId);
   }
 
   /** The next requests are answered with these faults, in order, instead of being handled. */
   injectFaults(...faults: CentralFault[]): void {
     this.#faults.push(...faults);
+  }
+
+  get settings(): CentralSettings {
+    return this.#settings;
+  }
+
+  /** The cooperative citizen on or off; switched on, a payment already waiting is paid `afterMs` from now. */
+  setAutoPay(on: boolean, afterMs: number = this.#settings.autoPayAfterMs): void {
+    const since = on && !this.#settings.autoPay ? this.#now() : this.#settings.autoPayOnSince;
+    this.#settings = { ...this.#settings, autoPay: on, autoPayAfterMs: Math.max(0, afterMs), autoPayOnSince: since };
+  }
+
+  /** How long new payments stay payable. */
+  setPaymentExpiry(ms: number): void {
+    this.#settings = { ...this.#settings, paymentExpiryMs: Math.max(1, ms) };
+  }
+
+  /** Central down: every connection is dropped without an answer until switched back. */
+  setOffline(on: boolean): void {
+    this.#settings = { ...this.#settings, offline: on };
+  }
+
+  /** Every answer waits `ms` on the simulator's clock (0: answer at once). */
+  setDelay(ms: number): void {
+    this.#settings = { ...this.#settings, delayMs: Math.max(0, ms) };
+  }
+
+  /** Every eligibility answer is "not eligible" with this reason; null lets the registry decide. */
+  setNotEligible(reason: string | null): void {
+    this.#settings = { ...this.#settings, notEligibleReason: reason };
+  }
+
+  /** Every identity verification fails with this reason; null lets the registry decide. */
+  setIdentityResult(result: IdentityFailure | null): void {
+    this.#settings = { ...this.#settings, identityResult: result };
+  }
+
+  /** The citizen pays now: the given payment, or the newest pending one. */
+  payNow(paymentId?: string): PayerActionResult {
+    return this.#payments.pay(paymentId, this.#now());
+  }
+
+  /** The citizen never pays: the payment's code expires now. */
+  expireNow(paymentId?: string): PayerActionResult {
+    return this.#payments.expire(paymentId, this.#now());
+  }
+
+  /** The citizen refuses in the wallet app: the payment is cancelled from the payer's side. */
+  refusePayment(paymentId?: string): PayerActionResult {
+    return this.#payments.refuse(paymentId, this.#now());
+  }
+
+  /** The newest payments, newest first, as of now. */
+  payments(limit = 20): PaymentView[] {
+    return this.#payments.list(this.#now(), limit);
+  }
+
+  payment(paymentId: string): PaymentView | undefined {
+    return this.#payments.get(paymentId, this.#now());
+  }
+
+  /** A one-time enrolment code for POST /enroll. */
+  issueEnrollmentCode(): string {
+    return this.#enrollment.issueCode(this.#now());
+  }
+
+  /** Requests with an Idempotency-Key that are still being answered (a slow answer in progress). */
+  get requestsInFlight(): number {
+    return this.#idempotency.inFlightCount;
   }
 
   async start(): Promise<string> {
@@ -90,96 +202,46 @@ export class CentralSimulator {
     this.store.close();
   }
 
-  #send(res: ServerResponse, req: IncomingMessage, status: number, body: unknown, headers: Record<string, string> = {}): void {
-    this.requests.push({ method: req.method ?? '', path: req.url ?? '', status });
+  #send(res: ServerResponse, req: IncomingMessage, reply: CentralReply): void {
+    this.requests.push({ method: req.method ?? '', path: req.url ?? '', status: reply.status });
     if (res.headersSent) return;
-    res.writeHead(status, {
+    res.writeHead(reply.status, {
       'content-type': 'application/json; charset=utf-8',
       date: new Date(this.#now()).toUTCString(),
-      ...headers,
+      ...reply.headers,
     });
-    res.end(JSON.stringify(body));
+    res.end(JSON.stringify(reply.body));
   }
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = req.url ?? '/';
-    const body = await readBody(req, MAX_BODY_BYTES);
-    if (body === 'too-large') {
-      return this.#send(res, req, 413, { error: { code: 'too_large', message: `body over ${MAX_BODY_BYTES} bytes` } });
+    if (this.#settings.offline) {
+      this.requests.push({ method: req.method ?? '', path: req.url ?? '', status: 0 });
+      req.socket.destroy();
+      return;
     }
+    const body = await readBody(req, MAX_BODY_BYTES);
+    if (body === 'too-large') return this.#send(res, req, errorReply(413, 'too_large', `body over ${MAX_BODY_BYTES} bytes`));
     const fault = this.#faults.shift();
     if (fault) {
       const headers: Record<string, string> = fault.retryAfterS !== undefined ? { 'retry-after': String(fault.retryAfterS) } : {};
-      return this.#send(res, req, fault.status, { error: { code: fault.code, message: 'injected fault' } }, headers);
+      return this.#send(res, req, errorReply(fault.status, fault.code, 'injected fault', headers));
     }
-    const auth = checkSignature(
-      { method: req.method ?? 'GET', path, headers: req.headers, body },
-      (id) => this.#secrets.get(id),
-      this.#now(),
-      (kioskId, nonce) => this.store.rememberNonce(kioskId, nonce, this.#now()),
+    const reply = await routeRequest(
+      {
+        db: this.store.db,
+        routes: this.#routes(),
+        idempotency: this.#idempotency,
+        enrollment: this.#enrollment,
+        // An enrolment is newer than the configured secrets: a re-enrolled kiosk uses its new secret.
+        secretFor: (kioskId) => this.#enrollment.secretFor(kioskId) ?? this.#secrets.get(kioskId),
+        rememberNonce: (kioskId, nonce, nowMs) => this.store.rememberNonce(kioskId, nonce, nowMs),
+        now: this.#now,
+        answerDelay: () => (this.#settings.delayMs > 0 ? delay(this.#clock, this.#settings.delayMs) : Promise.resolve()),
+      },
+      { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body },
     );
-    if (!auth.ok) return this.#send(res, req, 401, { error: { code: auth.code, message: auth.message } });
-
-    let json: unknown;
-    try {
-      json = body.length ? JSON.parse(body.toString('utf8')) : undefined;
-    } catch {
-      return this.#send(res, req, 400, { error: { code: 'invalid_request', message: 'body is not JSON' } });
-    }
-    if (req.method === 'POST' && path === '/api/v1/sync/batch') return this.#syncBatch(req, res, auth.kioskId, json);
-    if (req.method === 'POST' && path === '/api/v1/heartbeat') {
-      this.store.recordHeartbeat(auth.kioskId, this.#now(), JSON.stringify(json ?? {}));
-      const commands = this.#commands.get(auth.kioskId) ?? [];
-      this.#commands.delete(auth.kioskId);
-      return this.#send(res, req, 200, { serverTime: new Date(this.#now()).toISOString(), commands });
-    }
-    return this.#send(res, req, 404, { error: { code: 'not_found', message: `${req.method} ${path} is not part of this API` } });
+    this.#send(res, req, reply);
   }
-
-  #syncBatch(req: IncomingMessage, res: ServerResponse, kioskId: string, json: unknown): void {
-    const batch = z.object({ records: z.array(z.unknown()) }).safeParse(json);
-    if (!batch.success) {
-      return this.#send(res, req, 400, { error: { code: 'invalid_request', message: 'expected {"records": [...]}' } });
-    }
-    if (batch.data.records.length > MAX_BATCH_RECORDS) {
-      return this.#send(res, req, 413, { error: { code: 'too_large', message: `more than ${MAX_BATCH_RECORDS} records` } });
-    }
-    const acked: number[] = [];
-    const rejected: Array<{ seq: number; code: string; message: string }> = [];
-    for (const raw of batch.data.records) {
-      const parsed = SyncRecord.safeParse(raw);
-      if (!parsed.success) {
-        const seq = typeof (raw as { seq?: unknown })?.seq === 'number' ? (raw as { seq: number }).seq : 0;
-        rejected.push({ seq, code: 'invalid_record', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
-        continue;
-      }
-      const record = parsed.data;
-      const outcome = this.store.store({
-        kioskId,
-        txnId: record.txnId,
-        seq: record.seq,
-        kind: record.kind,
-        occurredAt: record.occurredAt,
-        body: canonicalJson(record),
-        receivedAt: this.#now(),
-      });
-      if (outcome === 'conflict') {
-        rejected.push({ seq: record.seq, code: 'conflict', message: `txnId ${record.txnId} was stored with other content` });
-      } else {
-        acked.push(record.seq);
-      }
-    }
-    this.#send(res, req, 200, { acked, highWater: this.store.highWater(kioskId), rejected });
-  }
-}
-
-/** JSON with object keys sorted, so that "the same content" does not depend on key order. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
 }
 
 async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
