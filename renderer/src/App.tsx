@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { KioskView, ServiceId, SessionView } from '../../main/api/contract';
 import { type ApiClient, ApiError } from './api-client';
 import { LanguageSwitch } from './components/LanguageSwitch';
+import { endorsementProgress } from './flow/endorsement-progress';
 import { AttractScreen } from './screens/AttractScreen';
 import { ChooseEndorsementScreen } from './screens/endorsement/ChooseEndorsementScreen';
+import { EndorsementProgressStrip } from './screens/endorsement/EndorsementProgressStrip';
 import { FlowBusyScreen } from './screens/endorsement/FlowBusyScreen';
 import { FlowDoneScreen } from './screens/endorsement/FlowDoneScreen';
 import { InsertPermitScreen } from './screens/endorsement/InsertPermitScreen';
@@ -88,6 +90,7 @@ export function App({ api }: { readonly api: ApiClient }) {
     choose: (index) => run(() => api.invoke('chooseOption', { index })),
   };
 
+  const progress = endorsementProgress(session);
   return (
     <div className={largeText ? 'app large-text' : 'app'}>
       <header className="topbar">
@@ -101,6 +104,7 @@ export function App({ api }: { readonly api: ApiClient }) {
           {t('status.connecting')}
         </p>
       ) : null}
+      {progress ? <EndorsementProgressStrip progress={progress} /> : null}
       <Screen session={session} kiosk={kiosk} notice={notice} onStart={start} actions={actions} />
       {session.step !== 'idle' && notice ? (
         <p className="notice session-notice" role="status" data-testid="notice">
