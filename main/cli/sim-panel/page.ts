@@ -1,11 +1,16 @@
 /**
- * The technician panel page and its script, by hand: no framework, no external assets. Buttons
- * carry their action as `data-device` + `data-body` (JSON); `data-with` names inputs whose values
- * are merged into the body. The state is polled once a second.
+ * The technician panel page, by hand: no framework, no external assets. Its script is in
+ * page-script.ts. Sections of simulators that do not run here are hidden by the script.
  */
+import { IDENTITY_FAILURES } from '../../../simulators/central/settings';
+import { NOT_ELIGIBLE_REASONS } from './central-actions';
 
 const button = (device: string, label: string, body: object, withInputs?: string) =>
   `<button data-device="${device}" data-body='${JSON.stringify(body)}'${withInputs ? ` data-with="${withInputs}"` : ''}>${label}</button>`;
+
+/** A select's options: the registry's own verdict first (sent as null), then each forced one. */
+const options = (values: readonly string[], prefix: string) =>
+  ['<option value="">registry decides</option>', ...values.map((value) => `<option value="${value}">${prefix}${value}</option>`)].join('');
 
 export const PANEL_HTML = `<!doctype html>
 <html lang="en">
@@ -119,87 +124,42 @@ export const PANEL_HTML = `<!doctype html>
   <div class="row"><b>Card-back prints</b></div>
   <div id="card-back-prints"></div>
 </section>
+<section id="central" hidden>
+  <h2>Central service</h2>
+  <div class="state" id="central-state"></div>
+  <div class="row"><b>Citizen (newest pending payment)</b>
+    ${button('central', 'Pay now', { action: 'pay' })}
+    ${button('central', 'Let expire', { action: 'expire' })}
+    ${button('central', 'Refuse', { action: 'refuse' })}
+  </div>
+  <div class="row"><b>Auto-pay</b>
+    <input type="number" id="central-auto-after" name="afterMs" min="0" value="3000"> ms after creation
+    ${button('central', 'Auto-pay on', { action: 'auto-pay', on: true }, 'central-auto-after')}
+    ${button('central', 'Auto-pay off', { action: 'auto-pay', on: false })}
+  </div>
+  <div class="row"><b>Payment expiry</b>
+    <input type="number" id="central-expiry" name="ms" min="1000" value="300000"> ms
+    ${button('central', 'Set', { action: 'payment-expiry' }, 'central-expiry')}
+  </div>
+  <div class="row"><b>Link</b>
+    ${button('central', 'Go offline', { action: 'offline', on: true })}
+    ${button('central', 'Back online', { action: 'offline', on: false })}
+    <input type="number" id="central-delay" name="ms" min="0" value="0"> ms
+    ${button('central', 'Answer slowly', { action: 'delay' }, 'central-delay')}
+  </div>
+  <div class="row"><b>Eligibility</b>
+    <select id="central-eligibility" name="reason" data-null-if-empty="1">${options(NOT_ELIGIBLE_REASONS, 'not eligible: ')}</select>
+    ${button('central', 'Set', { action: 'not-eligible' }, 'central-eligibility')}
+  </div>
+  <div class="row"><b>Identity result</b>
+    <select id="central-identity" name="result" data-null-if-empty="1">${options(IDENTITY_FAILURES, 'no match: ')}</select>
+    ${button('central', 'Set', { action: 'identity-result' }, 'central-identity')}
+  </div>
+  <div class="row"><b>Enrolment</b> ${button('central', 'Issue a one-time code', { action: 'enrollment-code' })}</div>
+  <div class="row"><b>Payments</b></div>
+  <div class="state" id="central-payments"></div>
+</section>
 <script src="/panel.js"></script>
 </body>
 </html>
-`;
-
-export const PANEL_SCRIPT = `'use strict';
-const $ = (id) => document.getElementById(id);
-const message = (text) => { $('message').textContent = text; };
-
-function inputValue(input) {
-  if (input.type === 'checkbox') return input.checked ? 1 : undefined;
-  if (input.dataset.hex) return parseInt(input.value, 16);
-  if (input.type === 'number' || input.tagName === 'SELECT' && /^\\d+$/.test(input.value)) return Number(input.value);
-  return input.value;
-}
-
-document.addEventListener('click', async (event) => {
-  const target = event.target.closest('button[data-device]');
-  if (!target) return;
-  const body = JSON.parse(target.dataset.body);
-  for (const id of (target.dataset.with || '').split(',').filter(Boolean)) {
-    const input = $(id);
-    const value = inputValue(input);
-    // The "next reply only" box becomes replies: 1.
-    const key = input.type === 'checkbox' ? 'replies' : input.name;
-    if (value !== undefined) body[key] = value;
-  }
-  try {
-    const response = await fetch('/api/' + target.dataset.device, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
-    });
-    const result = await response.json();
-    message(target.dataset.device + ': ' + (result.message || result.error || response.status));
-  } catch (error) {
-    message('request failed: ' + error);
-  }
-  refresh();
-});
-
-function fillSelect(select, options) {
-  if (select.options.length === options.length) return;
-  select.replaceChildren(...options.map(([value, label]) => new Option(label, value)));
-}
-
-function printBlock(title, text, svg) {
-  const div = document.createElement('div');
-  div.className = 'print';
-  const pre = document.createElement('pre');
-  pre.textContent = title + '\\n' + text;
-  const img = document.createElement('img');
-  img.alt = title;
-  img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svg);
-  div.append(pre, img);
-  return div;
-}
-
-function show(id, value) { $(id).textContent = JSON.stringify(value, null, 1); }
-
-async function refresh() {
-  let state;
-  try {
-    state = await (await fetch('/api/state')).json();
-  } catch (error) {
-    message('simulators stopped? ' + error);
-    return;
-  }
-  $('ports').textContent = 'Kiosk side: ' + JSON.stringify(state.ports);
-  const { testCards, ...reader } = state.idReader;
-  fillSelect($('card-name'), testCards.map((name) => [name, name]));
-  show('id-reader-state', reader);
-  const { jobs, ...printer } = state.printer;
-  show('printer-state', printer);
-  $('printer-jobs').replaceChildren(...jobs.map((job) =>
-    printBlock('job ' + job.number + (job.complete ? '' : ' (incomplete: ' + job.endedBy + ')') + ', ' + job.receivedBytes + ' bytes', job.text, job.svg)));
-  const { permits, cardBackPrints, ...unit } = state.certificateUnit;
-  fillSelect($('permit-index'), permits.map((p) => [String(p.index), p.permitNumber + ' ' + p.name]));
-  show('certificate-unit-state', unit);
-  $('card-back-prints').replaceChildren(...cardBackPrints.map((print) =>
-    printBlock(print.permitNumber + ' (' + print.place + ')', print.text, print.svg)));
-}
-
-refresh();
-setInterval(refresh, 1000);
 `;

@@ -1,12 +1,19 @@
 /**
- * The technician control panel of `kiosk sim up`: a static page and a few JSON endpoints on
- * 127.0.0.1. No external assets, no framework: the page is in page.ts.
+ * The technician control panel: a static page and a few JSON endpoints on 127.0.0.1, for the
+ * devices of `kiosk sim up` or for the simulators a kiosk runs in process with its embedded
+ * central (`startSimulatorPanel`). No external assets, no framework: the page is in page.ts.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ZodError } from 'zod';
-import { applyAction, type BenchDevices, type DeviceName, snapshot } from './bench-devices';
-import { PANEL_HTML, PANEL_SCRIPT } from './page';
+import type { CertificateUnitSimulator } from '../../../simulators/certificate-unit/simulator';
+import type { CentralSimulator } from '../../../simulators/central/server';
+import type { IdReaderSimulator } from '../../../simulators/id-reader/simulator';
+import type { PrinterSimulator } from '../../../simulators/printer/simulator';
+import { type PanelDevices, snapshot } from './bench-devices';
+import { applyAction, type DeviceName } from './device-actions';
+import { PANEL_HTML } from './page';
+import { PANEL_SCRIPT } from './page-script';
 
 export interface PanelServer {
   readonly url: string;
@@ -14,7 +21,7 @@ export interface PanelServer {
 }
 
 const MAX_BODY = 16 * 1024;
-const DEVICES: readonly DeviceName[] = ['id-reader', 'printer', 'certificate-unit'];
+const DEVICES: readonly DeviceName[] = ['id-reader', 'printer', 'certificate-unit', 'central'];
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {
   res.writeHead(status, {
@@ -48,7 +55,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 export function startPanelServer(
-  devices: BenchDevices,
+  devices: PanelDevices,
   ports: Readonly<Record<string, string>>,
   options: { readonly port?: number } = {},
 ): Promise<PanelServer> {
@@ -82,6 +89,7 @@ export function startPanelServer(
       }
       try {
         const outcome = applyAction(devices, device, body);
+        if (!outcome) return json(res, 404, { error: `${device} is not simulated here` });
         return json(res, outcome.ok ? 200 : 409, outcome);
       } catch (error) {
         if (error instanceof ZodError) return json(res, 400, { error: 'invalid action', issues: error.issues });
@@ -106,4 +114,23 @@ export function startPanelServer(
       });
     });
   });
+}
+
+export interface SimulatorPanelOptions {
+  readonly idReader?: IdReaderSimulator;
+  readonly printer?: PrinterSimulator;
+  readonly certificateUnit?: CertificateUnitSimulator;
+  readonly central?: CentralSimulator;
+  /** 0 or left out: a free port. */
+  readonly port?: number;
+}
+
+/**
+ * The panel for simulators running inside a kiosk (simulator mode of `npm start`): whichever are
+ * given get their section, on 127.0.0.1 only. The caller closes it before stopping the simulators.
+ */
+export function startSimulatorPanel(options: SimulatorPanelOptions): Promise<PanelServer> {
+  const { port, ...devices } = options;
+  const ports: Record<string, string> = devices.central ? { central: devices.central.baseUrl } : {};
+  return startPanelServer(devices, ports, port === undefined ? {} : { port });
 }
