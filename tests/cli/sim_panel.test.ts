@@ -11,6 +11,7 @@ import { type RunningSimulators, startSimulators } from '../../main/cli/sim-up';
 import { CentralApi, enrollKiosk } from '../../main/host/central/central-api';
 import { CentralClient } from '../../main/host/sync/central-client';
 import { CentralSimulator } from '../../simulators/central/server';
+import { simulatedIdReaderOpener } from '../../simulators/id-reader/simulated-opener';
 import { IdReaderSimulator } from '../../simulators/id-reader/simulator';
 import { testCards } from '../../simulators/id-reader/test-cards';
 import { launchChromium } from '../support/chromium';
@@ -160,6 +161,24 @@ describe('simulator panel for a kiosk in simulator mode (in-process simulators +
     const code = /[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(String((await call({ action: 'enrollment-code' })).body.message))?.[0] ?? '';
     expect(await enrollKiosk({ baseUrl: central!.baseUrl }, { enrollmentCode: code, kioskId: 'GD-GZ-0002', softwareVersion: '1.0.0', hardware: {} })).toMatchObject({ ok: true });
     expect((await call({ action: 'identity-result', result: 'maybe' })).status).toBe(400);
+  });
+
+  it('unplugs an in-process reader by cutting its link; the kiosk plugs it back in by reconnecting', async () => {
+    central = new CentralSimulator({ dbFile: ':memory:', secrets: {} });
+    await central.start();
+    const reader = new IdReaderSimulator(undefined, { card: 'resident' });
+    const driver = new IdReaderDriver(simulatedIdReaderOpener(reader));
+    panel = await startSimulatorPanel({ idReader: reader, central });
+    const post = (body: unknown) =>
+      fetch(`${panel!.url}api/id-reader`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await driver.readCard()).ok).toBe(true);
+    expect(reader.state.connected).toBe(true);
+    expect((await post({ action: 'unplug' })).status).toBe(200);
+    expect(reader.state.connected).toBe(false);
+    expect((await post({ action: 'plug' })).status).toBe(409);
+    await expect.poll(async () => (await driver.readCard()).ok).toBe(true);
+    expect(reader.state.connected).toBe(true);
+    await driver.close();
   });
 
   it('its page hides the devices that are not simulated and its buttons reach central', async () => {
