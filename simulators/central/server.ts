@@ -20,6 +20,7 @@ import { identityRoutes } from './identity';
 import { kioskListRoutes } from './kiosk-lists';
 import { type PayerActionResult, PaymentStore, type PaymentView } from './payments';
 import { type CentralReply, errorReply } from './replies';
+import type { Route } from './route';
 import { routeRequest } from './router';
 import { type CentralSettings, defaultSettings, type IdentityFailure } from './settings';
 import { syncBatchRoutes } from './sync-batch';
@@ -67,6 +68,7 @@ export class CentralSimulator {
   readonly #enrollment: Enrollment;
   readonly #idempotency: IdempotencyStore;
   readonly #heartbeats: HeartbeatDesk;
+  readonly #routes: readonly Route[];
   #settings: CentralSettings;
 
   constructor(options: CentralSimulatorOptions) {
@@ -83,6 +85,17 @@ export class CentralSimulator {
     this.#heartbeats = new HeartbeatDesk(this.store);
     this.attachments = new Attachments(this.store.db);
     this.temporaryCertificates = new TemporaryCertificates(this.store.db);
+    this.#routes = [
+      ...syncBatchRoutes(this.store),
+      ...this.#heartbeats.routes(),
+      ...identityRoutes(settings),
+      ...eligibilityRoutes(settings),
+      ...this.#payments.routes(),
+      ...this.temporaryCertificates.routes(),
+      ...applicationRoutes(this.store),
+      ...this.attachments.routes(),
+      ...kioskListRoutes(this.store),
+    ];
     this.#server = createServer((req, res) => {
       this.#handle(req, res).catch((error: unknown) => {
         this.#send(res, req, errorReply(500, 'internal', error instanceof Error ? error.message : String(error)));
@@ -90,17 +103,6 @@ export class CentralSimulator {
     });
   }
 
-  readonly #routes = () => [
-    ...syncBatchRoutes(this.store),
-    ...this.#heartbeats.routes(),
-    ...identityRoutes(() => this.#settings),
-    ...eligibilityRoutes(() => this.#settings),
-    ...this.#payments.routes(),
-    ...this.temporaryCertificates.routes(),
-    ...applicationRoutes(this.store),
-    ...this.attachments.routes(),
-    ...kioskListRoutes(this.store),
-  ];
 
   /** Commands handed to a kiosk with its next heartbeat answer. */
   queueCommand(kioskId: string, command: CentralCommand): void {
@@ -229,7 +231,7 @@ export class CentralSimulator {
     const reply = await routeRequest(
       {
         db: this.store.db,
-        routes: this.#routes(),
+        routes: this.#routes,
         idempotency: this.#idempotency,
         enrollment: this.#enrollment,
         // An enrolment is newer than the configured secrets: a re-enrolled kiosk uses its new secret.
