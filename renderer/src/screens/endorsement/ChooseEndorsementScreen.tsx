@@ -13,7 +13,7 @@ export function ChooseEndorsementScreen({ view, actions }: { readonly view: Step
         {t('endorsement.choose.applicant', { name: view.maskedName })}
       </p>
       <p className="hint">{t('endorsement.choose.hint')}</p>
-      <ul className="options" aria-label={t('endorsement.choose.options')}>
+      <ul className={view.options.length > 4 ? 'options many' : 'options'} aria-label={t('endorsement.choose.options')}>
         {view.options.map((option, index) => (
           <li key={`${index}-${option.code}-${option.validity}-${option.entries}`}>
             <button type="button" className="option" data-testid="endorsement-option" data-index={index} onClick={() => actions.choose(index)}>
