@@ -8,6 +8,10 @@ import { canServe } from '../../drivers/common/device-status';
 import { closeDevices, createDevices, deviceReport, type EmbeddedSimulators, type KioskDevices } from './devices';
 import { startEmbeddedCentral } from './embedded-central';
 import { recoverUnfinished, SessionManager } from './flows/session-manager';
+import { serviceFlows } from './flows/service-flows';
+import { CentralApi } from './central/central-api';
+import { absentCamera, type CameraPort } from '../../drivers/camera/camera-port';
+import { SimulatedCamera } from '../../simulators/camera/simulated-camera';
 import { createLogger, type Logger } from './log';
 import { carryOutCommand } from './operation/central-commands';
 import { KioskState } from './operation/kiosk-state';
@@ -79,7 +83,6 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   });
   const db: Db = store.db;
   const journal = store.journal;
-  recoverUnfinished(journal, log, now());
 
   let central: CentralSimulator | undefined;
   let link: { baseUrl: string; secret: string };
@@ -97,9 +100,28 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     secret: link.secret,
     requestTimeoutMs: config.sync.requestTimeoutMs,
   });
-  const sync = new SyncWorker(journal.outbox, client, log.child({ part: 'sync' }), { ...config.sync, clock });
+  const centralApi = new CentralApi(client);
+  const sync = new SyncWorker(journal.outbox, client, log.child({ part: 'sync' }), {
+    ...config.sync,
+    clock,
+    attachments: { store: store.attachments, put: (txnId, name, bytes) => centralApi.putAttachment(txnId, name, bytes) },
+  });
 
   const built = options.devices ? { devices: options.devices, simulators: {} } : createDevices(config.devices);
+  const camera: CameraPort = config.mode === 'simulator' ? new SimulatedCamera() : absentCamera;
+  const flows = serviceFlows({
+    config,
+    devices: built.devices,
+    camera,
+    central: centralApi,
+    journal,
+    attachments: store.attachments,
+    clock,
+    log: log.child({ part: 'flow' }),
+    onRecordQueued: () => sync.kick(),
+  });
+  // Start-up recovery: the ID-card slice closes what it left; flows are driven to their end.
+  recoverUnfinished(journal, log, now(), flows.kinds);
   const sessions = new SessionManager({
     idReader: built.devices.idReader,
     journal,
@@ -107,6 +129,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     stepTimeoutS: config.ui.stepTimeoutS,
     clock,
     onRecordQueued: () => sync.kick(),
+    flows: flows.starters,
   });
 
   /** Central's `out-of-service` / `in-service`, persisted: a restart does not undo it. */
@@ -120,9 +143,10 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     offeredServices({
       outOfService: kioskState.outOfService,
       storageProblem: storageProblem(),
+      recovering: sessions.recovering,
       enrolled: config.services,
       // Offline or broken hides a service; busy is a device in use, which is fine.
-      deviceUsable: (device) => canServe(built.devices[device].status.status),
+      deviceUsable: (device) => canServe((device === 'camera' ? camera : built.devices[device]).status.status),
     });
   const kioskView = (): KioskView => ({
     kioskId: config.kioskId,
@@ -142,13 +166,20 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
       retryStep: async () => sessions.retry(),
       cancelSession: async () => sessions.cancel(),
       finishSession: async () => sessions.finish(),
+      chooseOption: async ({ index }) => sessions.choose(index),
       heartbeat: async ({ at }) => ({ at }),
     },
     (error, command) => log.error({ err: error, command }, 'API handler failed'),
   );
   sessions.onChange((view) => api.emit('session', view));
-  const emitKiosk = () => api.emit('kiosk', kioskView());
+  let stopped = false;
+  // Device events may still arrive while the host stops; the journal is closed by then.
+  const emitKiosk = () => {
+    if (!stopped) api.emit('kiosk', kioskView());
+  };
   store.health.onChange(emitKiosk);
+  sessions.onRecoveryDone(emitKiosk);
+  sessions.adoptRecovered(flows.recover());
   built.devices.idReader.onStatusChange(emitKiosk);
   built.devices.printer.onStatusChange(emitKiosk);
   built.devices.certificateUnit.onStatusChange(emitKiosk);
@@ -191,7 +222,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     clock,
     commandsDone: kioskState.commandsDone,
     onDelivered: () => sync.linkUp(),
-    devices: () => ({ ...deviceReport(built.devices), storage: storageReport(store.health.current()) }),
+    devices: () => ({ ...deviceReport(built.devices), camera: { status: camera.status.status }, storage: storageReport(store.health.current()) }),
     queue: () => journal.outbox.stats(now()),
     onCommand: (command, id) =>
       void carryOutCommand(
@@ -231,10 +262,12 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     central,
     log,
     async stop() {
+      stopped = true;
       clock.clearTimeout(probeTimer);
       clock.clearTimeout(purgeTimer);
       heartbeat.stop();
       sessions.end('host stopping');
+      sessions.stopBackground();
       await sync.stop();
       await closeDevices(built.devices);
       await central?.stop();

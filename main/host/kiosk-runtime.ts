@@ -14,6 +14,7 @@ import { StorageError } from './store/storage-health';
  */
 const mustBeMended = (error: unknown): error is Error =>
   error instanceof ConfigError || error instanceof SealingKeyMissingError || error instanceof KeyFileError || error instanceof StorageError;
+import { type SimulatorTools, startSimulatorTools } from './simulator-tools';
 import { startUiServer, type UiServer } from './ui-server';
 
 export interface KioskRuntimeOptions {
@@ -23,6 +24,8 @@ export interface KioskRuntimeOptions {
   readonly log: Logger;
   /** The packaged app: no configuration file means out of service, never simulators. */
   readonly requireConfigFile?: boolean;
+  /** `npm start`: in simulator mode, a cooperative simulated citizen and the technician panel. */
+  readonly simulatorTools?: boolean;
   /** A problem a person must mend (configuration, keys, journal), in words for the console (it is logged too). */
   readonly onProblem?: (message: string) => void;
 }
@@ -33,6 +36,8 @@ export interface KioskRuntime {
   readonly token: string;
   /** The running host; null while the kiosk is out of service for its configuration. */
   readonly host: Host | null;
+  /** The technician panel's URL while simulator tools run (see simulator-tools.ts). */
+  readonly panelUrl: string | null;
   /** The screen API being served now (the host's, or the out-of-service one). */
   readonly api: ApiDispatcher;
   /** Restarts the host in place (central's `restart` / `reload-config`); the window reconnects. */
@@ -51,6 +56,7 @@ export async function runKiosk(options: KioskRuntimeOptions): Promise<KioskRunti
   let host: Host | null = null;
   let served: { readonly api: ApiDispatcher; readonly log: Logger } | undefined;
   let ui: UiServer | undefined;
+  let tools: SimulatorTools | null = null;
   let port = options.port;
   let token: string | undefined;
   let restarting: Promise<void> | undefined;
@@ -69,6 +75,7 @@ export async function runKiosk(options: KioskRuntimeOptions): Promise<KioskRunti
       host = null;
       served = outOfServiceHost(error.message, options.log);
     }
+    if (host && options.simulatorTools) tools = await startSimulatorTools(host);
     port ??= host?.config.ui.port ?? 0;
     ui = await startUiServer(served, options.rendererDir, port, token);
     port = ui.port;
@@ -76,6 +83,8 @@ export async function runKiosk(options: KioskRuntimeOptions): Promise<KioskRunti
   };
 
   const bringDown = async () => {
+    await tools?.close();
+    tools = null;
     await ui?.close();
     await host?.stop();
     ui = undefined;
@@ -91,6 +100,9 @@ export async function runKiosk(options: KioskRuntimeOptions): Promise<KioskRunti
     },
     get host() {
       return host;
+    },
+    get panelUrl() {
+      return tools?.panelUrl ?? null;
     },
     get api() {
       if (!served) throw new Error('the kiosk is not running');

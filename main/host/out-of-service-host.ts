@@ -28,6 +28,7 @@ export function outOfServiceHost(problem: string, log: Logger, language: Languag
     retryStep: refuse,
     cancelSession: refuse,
     finishSession: refuse,
+    chooseOption: refuse,
     heartbeat: async ({ at }) => ({ at }),
   });
   log.error({ problem }, 'the kiosk is out of service until its configuration is mended');

@@ -22,11 +22,13 @@ async function main(): Promise<void> {
     rendererDir,
     port: process.env.KIOSK_UI_PORT ? Number(process.env.KIOSK_UI_PORT) : undefined,
     log,
+    simulatorTools: true,
     onProblem: (message) => progress(`the kiosk cannot serve, so it shows "out of service":\n${message}`),
   });
   const dataDir = kiosk.host?.dataDir ?? resolveDataDir();
   if (kiosk.host && !kiosk.host.configFile) progress(`no kiosk configuration in ${dataDir}: simulator mode with an embedded central simulator`);
   process.stdout.write(`Tongban kiosk UI: ${kiosk.url}\n`);
+  if (kiosk.panelUrl) process.stdout.write(`Technician panel (simulated citizen, devices, central): ${kiosk.panelUrl}\n`);
 
   const choice = chooseWindow(projectRoot);
   progress(`window: ${choice.mode} (${choice.why})`);

@@ -103,6 +103,7 @@ function rf(model: UnitModel, pm: number, data: Uint8Array): DeviceReply {
   if (pm === 0x35) return ok(encodePermitRecord(card.permit));
   const endorsement = parseEndorsementWrite(data);
   if (!endorsement.ok) return err('04');
+  if (model.faults.chipWriteFails) return err('63');
   // A new endorsement of the same type replaces the old one, as the chip keeps one per type.
   const endorsements = [...card.permit.endorsements.filter((e) => e.code !== endorsement.value.code), endorsement.value];
   model.card = { ...card, permit: { ...card.permit, endorsements } };

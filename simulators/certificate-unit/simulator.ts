@@ -170,6 +170,11 @@ export class CertificateUnitSimulator {
     this.#setFault('ribbonOut', true);
   }
 
+  /** Chip writes fail from now on (reads still work), until clearFaults. */
+  chipWriteFails(): void {
+    this.#setFault('chipWriteFails', true);
+  }
+
   fillRetainBin(): void {
     this.#model.retainCount = this.#model.retainCapacity;
     this.#changed(undefined);
@@ -177,7 +182,7 @@ export class CertificateUnitSimulator {
 
   /** The technician cleared jams, replaced the motor and ribbon and emptied the retain bin. */
   clearFaults(options: { readonly emptyRetainBin?: boolean } = {}): void {
-    this.#model.faults = { jammed: false, motorError: false, ribbonOut: false };
+    this.#model.faults = { jammed: false, motorError: false, ribbonOut: false, chipWriteFails: false };
     if (options.emptyRetainBin) {
       this.#model.retainCount = 0;
       this.#model.retained = [];
@@ -186,7 +191,7 @@ export class CertificateUnitSimulator {
     this.#changed(undefined);
   }
 
-  #setFault(name: 'jammed' | 'motorError' | 'ribbonOut', value: boolean): void {
+  #setFault(name: 'jammed' | 'motorError' | 'ribbonOut' | 'chipWriteFails', value: boolean): void {
     this.#model.faults = { ...this.#model.faults, [name]: value };
     this.#changed(undefined);
   }

@@ -59,10 +59,12 @@ export class UnitModel {
   retainCapacity: number;
   retained: SimCard[] = [];
   taken: SimCard[] = [];
-  faults: { jammed: boolean; motorError: boolean; ribbonOut: boolean } = {
+  faults: { jammed: boolean; motorError: boolean; ribbonOut: boolean; chipWriteFails: boolean } = {
     jammed: false,
     motorError: false,
     ribbonOut: false,
+    /** The chip takes reads but no writes (a worn chip): RF write answers 63, no response in time. */
+    chipWriteFails: false,
   };
   readonly lowStockThreshold: number;
 

@@ -5,7 +5,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../main/api/contract';
-import { entriesText, moneyText, type Text, typeText, validityText, yuan } from '../../renderer/src/flow/endorsement-option';
+import { entriesText, moneyText, type Text, typeText, validityText, yuan } from '../../main/domain/endorsement-text';
 import { CATALOGUES } from '../support/catalogues';
 
 const translators = new Map<Language, TFunction>();

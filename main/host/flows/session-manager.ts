@@ -8,6 +8,10 @@ import { maskIdNumber, maskName } from '../../domain/id-number';
 import { RefusedError } from '../api/dispatcher';
 import type { Logger } from '../log';
 import type { Journal } from '../store/journal';
+import type { FlowRunner } from './engine/flow-runner';
+
+/** Starts a service's flow for a new session (the host wires the devices and central in). */
+export type FlowStarter = (sessionId: string) => FlowRunner<unknown, { type: string }>;
 
 export interface SessionManagerDeps {
   readonly idReader: IdReaderDriver;
@@ -18,6 +22,8 @@ export interface SessionManagerDeps {
   readonly clock?: Clock;
   /** Called after a record was queued for central (the sync worker sends it soon). */
   readonly onRecordQueued?: () => void;
+  /** Services that run as persisted flows; the others are the ID-card slice. */
+  readonly flows?: Readonly<Partial<Record<ServiceId, FlowStarter>>>;
 }
 
 /** States after which a transaction needs nothing more. */
@@ -28,8 +34,9 @@ export const FINAL_STATES = ['completed', 'abandoned'] as const;
  * In the identity-read slice nothing has been paid or taken in yet, so ending it is all there is
  * to do; its outbox record is already queued and still goes to central.
  */
-export function recoverUnfinished(journal: Journal, log: Logger, nowMs: number): number {
-  const unfinished = journal.unfinished(FINAL_STATES);
+export function recoverUnfinished(journal: Journal, log: Logger, nowMs: number, flowKinds: readonly string[] = []): number {
+  // Flows are recovered by their own definitions (engine/recovery.ts), not closed here.
+  const unfinished = journal.unfinished(FINAL_STATES).filter((txn) => !flowKinds.includes(txn.kind));
   for (const txn of unfinished) {
     journal.setState(txn.txnId, 'abandoned', nowMs);
     log.warn({ txnId: txn.txnId, kind: txn.kind, was: txn.state }, 'unfinished transaction from before the restart closed as abandoned');
@@ -58,6 +65,9 @@ export class SessionManager {
   #txnId: string | undefined;
   #abort: AbortController | undefined;
   #deadlineTimer: TimerHandle | undefined;
+  /** The flow of this session, while the citizen is part of it. */
+  #flow: FlowRunner<unknown, { type: string }> | undefined;
+  #offFlow: (() => void) | undefined;
 
   constructor(deps: SessionManagerDeps) {
     this.#deps = deps;
@@ -78,6 +88,14 @@ export class SessionManager {
     if (this.#view.step !== 'idle') throw new SessionStateError('startService', this.#view.step);
     const sessionId = randomUUID();
     this.#deps.log.info({ sessionId, service }, 'session started');
+    const startFlow = this.#deps.flows?.[service];
+    if (startFlow) {
+      const flow = startFlow(sessionId);
+      this.#flow = flow;
+      this.#offFlow = flow.onView((view) => this.#set(view));
+      flow.start();
+      return this.#view;
+    }
     this.#waitForCard(service, sessionId);
     return this.#view;
   }
@@ -85,6 +103,7 @@ export class SessionManager {
   /** Tries the failed step again (a card that was moved while being read). */
   retry(): SessionView {
     const view = this.#view;
+    if (this.#flow) throw new SessionStateError('retryStep', view.step);
     if (view.step !== 'failed' || !view.canRetry) throw new SessionStateError('retryStep', view.step);
     this.#waitForCard(view.service, view.sessionId);
     return this.#view;
@@ -93,15 +112,32 @@ export class SessionManager {
   /** The citizen pressed "done": the transaction is complete and the session ends. */
   finish(): SessionView {
     const view = this.#view;
+    if (this.#flow) {
+      if (view.step !== 'flow-done') throw new SessionStateError('finishSession', view.step);
+      return this.end('finished');
+    }
     if (view.step !== 'identity-shown') throw new SessionStateError('finishSession', view.step);
     this.#deps.journal.setState(view.txnId, 'completed', this.#clock.now());
     this.#txnId = undefined;
     return this.end('finished');
   }
 
+  /** The citizen picked an offered option (only where the flow offers a choice). */
+  choose(index: number): SessionView {
+    if (!this.#flow?.send({ type: 'CHOOSE', index } as { type: string })) throw new SessionStateError(`chooseOption(${index})`, this.#view.step);
+    return this.#view;
+  }
+
   /** The citizen pressed "cancel" (there must be a session to cancel). */
   cancel(): SessionView {
     if (this.#view.step === 'idle') throw new SessionStateError('cancelSession', 'idle');
+    if (this.#flow) {
+      // A flow decides what cancelling means now (hand the permit back, close the payment); once
+      // the citizen's part is over, "cancel" is "back to the start".
+      if (this.#view.step === 'flow-done') return this.end('finished');
+      if (!this.#flow.send({ type: 'CANCEL' })) throw new SessionStateError('cancelSession', this.#view.step);
+      return this.#view;
+    }
     return this.end('cancelled by the citizen');
   }
 
@@ -114,6 +150,7 @@ export class SessionManager {
     this.#abort?.abort();
     this.#abort = undefined;
     this.#clock.clearTimeout(this.#deadlineTimer);
+    this.#endFlowSession(reason);
     if (this.#txnId) {
       this.#deps.journal.setState(this.#txnId, 'abandoned', this.#clock.now());
       this.#deps.log.info({ txnId: this.#txnId, reason }, 'transaction ended with its session');
@@ -126,10 +163,62 @@ export class SessionManager {
     return this.#view;
   }
 
+  /**
+   * The citizen leaves the flow. One that has not reached its end goes on without a screen: a
+   * payment being settled keeps going; a host stopping stops it, and recovery resumes it at start.
+   */
+  #endFlowSession(reason: string): void {
+    const flow = this.#flow;
+    if (!flow) return;
+    this.#flow = undefined;
+    this.#offFlow?.();
+    this.#offFlow = undefined;
+    if (reason === 'host stopping') flow.stop();
+    else this.#background.add(flow);
+    void flow.ended.then(() => this.#background.delete(flow));
+  }
+
+  /** Flows that go on after their citizen left (a payment being settled), until they end. */
+  readonly #background = new Set<FlowRunner<unknown, { type: string }>>();
+
+  /** Takes on flows recovered at start-up; new sessions wait until they have ended. */
+  adoptRecovered(flows: Iterable<FlowRunner<unknown, { type: string }>>): void {
+    for (const flow of flows) {
+      this.#background.add(flow);
+      this.#recovering.add(flow);
+      void flow.ended.then(() => {
+        this.#background.delete(flow);
+        this.#recovering.delete(flow);
+        this.#onIdleChange?.();
+      });
+    }
+  }
+
+  readonly #recovering = new Set<FlowRunner<unknown, { type: string }>>();
+  #onIdleChange: (() => void) | undefined;
+
+  /** True while a transaction from before a restart is still being finished with the devices. */
+  get recovering(): boolean {
+    return this.#recovering.size > 0;
+  }
+
+  /** Called when `recovering` turns false (the attract screen offers services again). */
+  onRecoveryDone(listener: () => void): void {
+    this.#onIdleChange = listener;
+  }
+
+  /** Stops the flows that went on without a citizen (host shutdown); recovery resumes them. */
+  stopBackground(): void {
+    for (const flow of this.#background) flow.stop();
+    this.#background.clear();
+  }
+
   #set(view: SessionView): void {
     this.#view = view;
     this.#clock.clearTimeout(this.#deadlineTimer);
-    if ('deadlineMs' in view) {
+    // A flow times its own steps out; the session only ends on its own once the flow is done.
+    const sessionTimesOut = !this.#flow || view.step === 'flow-done';
+    if ('deadlineMs' in view && sessionTimesOut) {
       this.#deadlineTimer = this.#clock.setTimeout(() => this.end('step timed out'), Math.max(0, view.deadlineMs - this.#clock.now()));
     }
     for (const listener of [...this.#listeners]) listener(view);

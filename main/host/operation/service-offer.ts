@@ -2,7 +2,7 @@ import { type ServiceAvailability, ServiceId } from '../../api/contract';
 import { RefusedError } from '../api/dispatcher';
 
 /** The devices a service cannot run without. */
-export type NeededDevice = 'idReader' | 'printer' | 'certificateUnit';
+export type NeededDevice = 'idReader' | 'printer' | 'certificateUnit' | 'camera';
 
 /**
  * What each service this build runs needs. ID reissue reads the citizen's card in this slice;
@@ -10,6 +10,9 @@ export type NeededDevice = 'idReader' | 'printer' | 'certificateUnit';
  */
 export const SERVICE_NEEDS: Readonly<Partial<Record<ServiceId, readonly NeededDevice[]>>> = {
   'id-reissue': ['idReader'],
+  // The receipt printer is not needed: without paper the endorsement still completes and the
+  // receipt is reprintable from the transaction number.
+  'hk-macau-endorsement': ['idReader', 'certificateUnit', 'camera'],
 };
 
 export interface OfferInput {
@@ -17,6 +20,8 @@ export interface OfferInput {
   readonly outOfService: boolean;
   /** Why new transactions cannot be taken (storage corrupt or full, disk low), or null. */
   readonly storageProblem: string | null;
+  /** A transaction from before a restart is still being finished with the devices. */
+  readonly recovering: boolean;
   /** Services this kiosk is enrolled for (from configuration / enrolment). */
   readonly enrolled: readonly ServiceId[];
   /** Whether a device can serve a citizen now (online, or busy with one). */
@@ -31,6 +36,7 @@ export function offeredServices(input: OfferInput): ServiceAvailability[] {
   return ServiceId.options.map((id): ServiceAvailability => {
     if (input.outOfService) return { id, available: false, reasonKey: 'services.kioskOutOfService' };
     if (input.storageProblem) return { id, available: false, reasonKey: 'services.kioskOutOfService' };
+    if (input.recovering) return { id, available: false, reasonKey: 'services.finishingPrevious' };
     const needs = SERVICE_NEEDS[id];
     if (!needs) return { id, available: false, reasonKey: 'services.notYetAvailable' };
     if (!input.enrolled.includes(id)) return { id, available: false, reasonKey: 'services.notOfferedHere' };

@@ -11,7 +11,24 @@ export interface TransactionStep {
   readonly state: string;
   /** What the step knows and did; sealed at rest because it holds personal data. */
   readonly data: unknown;
+  /**
+   * What the step did to the world (payment id, card position, chip write result, print job),
+   * appended to the transaction's step log in the same SQLite transaction as `data`.
+   */
+  readonly effect?: unknown;
 }
+
+/** One row of a transaction's append-only step log. */
+export interface StepRow {
+  readonly n: number;
+  readonly state: string;
+  readonly at: number;
+  /** Null once retention deleted it. */
+  readonly effect: unknown;
+}
+
+/** The associated data that binds a step's sealed effect to its row. */
+export const stepAad = (txnId: string, n: number): string => `txn_steps:${txnId}:${n}`;
 
 export interface StoredTransaction extends TransactionStep {
   readonly createdAt: number;
@@ -66,6 +83,16 @@ export class Journal {
          ON CONFLICT(txn_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at,
            data_sealed = excluded.data_sealed, purged_at = NULL`,
       ).run(step.txnId, step.kind, step.state, nowMs, nowMs, this.#sealer.sealJson(step.data, transactionAad(step.txnId)));
+      if (step.effect !== undefined) {
+        const { n } = this.#sql('SELECT coalesce(max(n), 0) + 1 AS n FROM txn_steps WHERE txn_id = ?').get(step.txnId) as { n: number };
+        this.#sql('INSERT INTO txn_steps(txn_id, n, state, at, effect_sealed) VALUES (?, ?, ?, ?, ?)').run(
+          step.txnId,
+          n,
+          step.state,
+          nowMs,
+          this.#sealer.sealJson(step.effect, stepAad(step.txnId, n)),
+        );
+      }
       return outboxRecords.map((record) => this.outbox.enqueue(record));
     });
   }
@@ -106,6 +133,23 @@ export class Journal {
       const rows = this.#sql(`SELECT * FROM transactions WHERE state NOT IN (${placeholders}) ORDER BY created_at`)
         .all(...finalStates) as TransactionRow[];
       return rows.map((row) => this.#readOrQuarantine(row)).filter((t): t is StoredTransaction => t !== undefined);
+    });
+  }
+
+  /** The transaction's step log, oldest first; a step that cannot be read shows as an `unreadable` effect. */
+  steps(txnId: string): StepRow[] {
+    const rows = guarded(this.#health, 'reading a step log', () =>
+      this.#sql('SELECT n, state, at, effect_sealed FROM txn_steps WHERE txn_id = ? ORDER BY n').all(txnId),
+    ) as Array<{ n: number; state: string; at: number; effect_sealed: Buffer | null }>;
+    return rows.map((row) => {
+      let effect: unknown = null;
+      try {
+        if (row.effect_sealed) effect = this.#sealer.openJson(row.effect_sealed, stepAad(txnId, row.n));
+      } catch (error) {
+        // The log is evidence, not the flow's state: an unreadable row is shown as such, not moved.
+        effect = { unreadable: unreadableReason(error) };
+      }
+      return { n: row.n, state: row.state, at: row.at, effect };
     });
   }
 

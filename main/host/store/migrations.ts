@@ -141,4 +141,33 @@ export const migrations: readonly Migration[] = [
       DROP INDEX transactions_unpurged;
     `,
   },
+  {
+    version: 6,
+    name: 'transaction steps and attachments',
+    sql: `
+      -- Append-only: what each step of a flow did to the world (payment id, card position, chip
+      -- write result, print job), written in the same SQLite transaction as the flow's snapshot.
+      -- Recovery after a crash reads these, never guesses.
+      CREATE TABLE txn_steps (
+        txn_id        TEXT NOT NULL,
+        n             INTEGER NOT NULL,
+        state         TEXT NOT NULL,
+        at            INTEGER NOT NULL,
+        -- sealed (personal data may be in it), or NULL once retention has deleted it
+        effect_sealed BLOB,
+        PRIMARY KEY (txn_id, n)
+      ) STRICT;
+
+      -- Files a record carries (the live photo): uploaded with PUT /attachments before the record.
+      CREATE TABLE attachments (
+        txn_id      TEXT NOT NULL,
+        name        TEXT NOT NULL,
+        sha256      TEXT NOT NULL,
+        bytes       INTEGER NOT NULL,
+        data_sealed BLOB,
+        uploaded_at INTEGER,
+        PRIMARY KEY (txn_id, name)
+      ) STRICT;
+    `,
+  },
 ];

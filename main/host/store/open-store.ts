@@ -3,6 +3,7 @@ import type { Logger } from '../log';
 import { type Db, openDatabase } from './database';
 import { loadKeyRing, rotateKey } from './key-files';
 import { ensureKeyRing, registerKey } from './key-registry';
+import { AttachmentStore } from './attachments';
 import { Journal } from './journal';
 import { resealLegacyRows } from './legacy-reseal';
 import { Quarantine } from './quarantine';
@@ -25,6 +26,8 @@ export interface StoreOptions {
 export interface Store {
   readonly db: Db;
   readonly journal: Journal;
+  /** Files records carry (the live photo), sealed; see attachments.ts. */
+  readonly attachments: AttachmentStore;
   readonly health: StorageHealth;
   /** Deletes sealed personal data that is past retention (see retention.ts). */
   purgeExpired(nowMs?: number): PurgeResult;
@@ -97,6 +100,7 @@ export function openStore(options: StoreOptions): Store {
     return {
       db,
       journal,
+      attachments: new AttachmentStore(db, sealer),
       health,
       purgeExpired: purge,
       rotateKey: () => guarded(health, 'rotating the data key', () => rotateKey(keysDir, ring, (id) => registerKey(db, id, now()))),

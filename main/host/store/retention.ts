@@ -17,6 +17,7 @@ export interface PurgeResult {
  *   (those are not acknowledged, and a person may need the data to resolve them), and
  * - its last step (`updated_at`) is at least `retentionMs` old.
  * The row itself stays, without personal data, so the journal still says the transaction happened.
+ * Its step log's sealed effects and its uploaded attachments are deleted with it.
  *
  * `delivered` is then bounded: a row older than the retention time goes once its transaction holds
  * no sealed data any more (it is what lets that data be purged), except the highest seq, kept as
@@ -38,6 +39,15 @@ export function purgeExpired(db: Db, nowMs: number, retentionMs: number = DEFAUL
            AND NOT EXISTS (SELECT 1 FROM quarantine q WHERE q.txn_id = transactions.txn_id AND q.source_table = 'outbox')`,
       )
       .run({ now: nowMs, cutoff });
+    // The step log and the attachments (the live photo) of a purged transaction go with it.
+    db.prepare(
+      `UPDATE txn_steps SET effect_sealed = NULL
+       WHERE effect_sealed IS NOT NULL AND txn_id IN (SELECT txn_id FROM transactions WHERE purged_at IS NOT NULL)`,
+    ).run();
+    db.prepare(
+      `UPDATE attachments SET data_sealed = NULL
+       WHERE data_sealed IS NOT NULL AND uploaded_at IS NOT NULL AND txn_id IN (SELECT txn_id FROM transactions WHERE purged_at IS NOT NULL)`,
+    ).run();
     const trimmed = db
       .prepare(
         `DELETE FROM delivered

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { type Clock, systemClock, type TimerHandle } from '../../../drivers/common/clock';
+import type { CentralResult } from '../central/central-result';
 import type { Logger } from '../log';
+import type { AttachmentStore } from '../store/attachments';
 import type { Outbox, OutboxRecord } from '../store/outbox';
 import type { CentralClient, CentralResponse } from './central-client';
 
@@ -17,6 +19,14 @@ export interface SyncWorkerOptions {
   readonly intervalMs: number;
   readonly clock?: Clock;
   readonly random?: () => number;
+  /** Where records' attachments are kept and how they reach central (PUT /attachments). */
+  readonly attachments?: AttachmentUploads;
+}
+
+/** Attachments go to central before the record that names them (central-api.md). */
+export interface AttachmentUploads {
+  readonly store: Pick<AttachmentStore, 'read' | 'isUploaded' | 'markUploaded'>;
+  put(txnId: string, name: string, bytes: Uint8Array): Promise<CentralResult<unknown>>;
 }
 
 export type SyncRoundOutcome =
@@ -153,8 +163,12 @@ export class SyncWorker {
   async #send(): Promise<SyncRoundOutcome> {
     const now = this.#clock.now();
     if (now < this.#linkRetryAt) return { kind: 'idle' };
-    const records = this.#outbox.due(now, this.#batchLimit);
-    if (records.length === 0) return { kind: 'idle' };
+    const due = this.#outbox.due(now, this.#batchLimit);
+    if (due.length === 0) return { kind: 'idle' };
+    const uploaded = await this.#uploadAttachments(due);
+    if (!Array.isArray(uploaded)) return uploaded;
+    const records = uploaded;
+    if (records.length === 0) return { kind: 'sent', delivered: 0, rejected: due.length, retrying: 0 };
     const response = await this.#client.request('POST', '/sync/batch', {
       records: records.map((r) => ({
         txnId: r.txnId,
@@ -166,6 +180,39 @@ export class SyncWorker {
       })),
     });
     return this.#handle(records, response);
+  }
+
+  /**
+   * Uploads what the records carry that central does not have yet. Central unreachable: the
+   * whole round waits (link backoff). Central refusing a file (digest mismatch): that record is
+   * dead-lettered, the others go on. Returns the records that may be sent now.
+   */
+  async #uploadAttachments(records: readonly OutboxRecord[]): Promise<OutboxRecord[] | SyncRoundOutcome> {
+    const uploads = this.#options.attachments;
+    if (!uploads) return [...records];
+    const ready: OutboxRecord[] = [];
+    for (const record of records) {
+      let refused: string | undefined;
+      for (const attachment of record.attachments) {
+        if (uploads.store.isUploaded(record.txnId, attachment.name)) continue;
+        const bytes = uploads.store.read(record.txnId, attachment.name);
+        if (!bytes) {
+          refused = `attachment ${attachment.name} is no longer kept`;
+          break;
+        }
+        const put = await uploads.put(record.txnId, attachment.name, bytes);
+        if (put.ok) {
+          uploads.store.markUploaded(record.txnId, attachment.name, this.#clock.now());
+          continue;
+        }
+        if (put.retryable) return this.#retry(records, `attachment upload: ${put.message}`, put.retryAfterMs ?? null);
+        refused = `${put.code ?? 'refused'}: ${put.message}`;
+        break;
+      }
+      if (refused === undefined) ready.push(record);
+      else this.#outbox.deadLetter(record.seq, 'attachment_refused', refused, this.#clock.now());
+    }
+    return ready;
   }
 
   #handle(records: readonly OutboxRecord[], response: CentralResponse): SyncRoundOutcome {

@@ -10,6 +10,7 @@ function handlers(overrides: Partial<CommandHandlers> = {}): CommandHandlers {
     retryStep: async () => ({ step: 'idle' }),
     cancelSession: async () => ({ step: 'idle' }),
     finishSession: async () => ({ step: 'idle' }),
+    chooseOption: async () => ({ step: 'idle' }),
     heartbeat: async ({ at }) => ({ at }),
     ...overrides,
   };

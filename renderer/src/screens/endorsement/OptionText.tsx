@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { EndorsementOption } from '../../../../main/api/contract';
-import { entriesText, moneyText, type Text, typeText, validityText } from '../../flow/endorsement-option';
+import { entriesText, moneyText, type Text, typeText, validityText } from '../../../../main/domain/endorsement-text';
 
 /** A catalogue text with its values. */
 export function useText(): (text: Text) => string {

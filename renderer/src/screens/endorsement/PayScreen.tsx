@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Countdown } from '../../components/Countdown';
 import { QrCode } from '../../components/QrCode';
-import { entriesText, moneyText, typeText, validityText } from '../../flow/endorsement-option';
+import { entriesText, moneyText, typeText, validityText } from '../../../../main/domain/endorsement-text';
 import type { SessionActions, Step } from '../SessionScreens';
 import { useText } from './OptionText';
 

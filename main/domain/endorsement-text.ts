@@ -1,8 +1,8 @@
 /**
- * How one endorsement central offers is put into words: every word comes from the catalogues,
+ * How one endorsement central offers is put into words, on the screen and on receipts: every word comes from the catalogues,
  * looked up by the option's code, validity and entries. Pure, so it is unit-tested without a DOM.
  */
-import type { EndorsementOption } from '../../../main/api/contract';
+import type { EndorsementOption } from '../api/contract';
 
 /** A catalogue key and the values it interpolates. */
 export interface Text {

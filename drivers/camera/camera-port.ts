@@ -1,0 +1,30 @@
+import type { CommonStatus } from '../common/device-status';
+
+/** How the citizen proved to be a live person at the camera. */
+export type LivenessMethod = 'blink' | 'turn-head';
+
+export interface LiveCapture {
+  /** The chosen still, JPEG. Frames and video never leave the camera step. */
+  readonly jpeg: Uint8Array;
+  readonly liveness: { readonly passed: boolean; readonly method: LivenessMethod };
+}
+
+export type CaptureResult =
+  | { readonly ok: true; readonly value: LiveCapture }
+  | { readonly ok: false; readonly reason: 'no-face' | 'liveness-failed' | 'offline' | 'cancelled'; readonly message: string };
+
+/**
+ * The face step as the flows see it: one live capture with liveness. The camera issue puts the
+ * real capture (in the renderer, on-device models) behind this port; until then, and in
+ * simulator mode, a simulated camera answers.
+ */
+export interface CameraPort {
+  readonly status: CommonStatus;
+  captureLive(options: { readonly signal?: AbortSignal }): Promise<CaptureResult>;
+}
+
+/** A production terminal until the camera driver exists: out of service, so services needing it are not offered. */
+export const absentCamera: CameraPort = {
+  status: { status: 'offline', detail: 'no camera driver in this build' },
+  captureLive: async () => ({ ok: false, reason: 'offline', message: 'no camera driver in this build' }),
+};

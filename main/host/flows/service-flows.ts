@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import type { EventObject } from 'xstate';
+import type { CameraPort } from '../../../drivers/camera/camera-port';
+import type { Clock } from '../../../drivers/common/clock';
+import type { KioskConfig } from '../../../kiosk-config/schema';
+import type { ServiceId } from '../../api/contract';
+import type { CentralApi } from '../central/central-api';
+import type { KioskDevices } from '../devices';
+import type { Logger } from '../log';
+import { receiptTexts } from '../receipt-texts';
+import type { AttachmentStore } from '../store/attachments';
+import type { Journal } from '../store/journal';
+import { endorsementFlow } from './endorsement/definition';
+import type { FlowDefinition } from './engine/flow-definition';
+import { FlowRunner, type FlowRunnerDeps } from './engine/flow-runner';
+import { recoverFlows } from './engine/recovery';
+import type { FlowStarter } from './session-manager';
+
+export interface ServiceFlowDeps {
+  readonly config: KioskConfig;
+  readonly devices: KioskDevices;
+  readonly camera: CameraPort;
+  readonly central: CentralApi;
+  readonly journal: Journal;
+  readonly attachments: AttachmentStore;
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly onRecordQueued: () => void;
+}
+
+/** Seconds the permit waits in the gate before it is retained (certificate-unit contract: 30 s). */
+const TAKE_BACK_S = 30;
+/** Seconds the end screen stays before the session ends by itself. */
+const DONE_SCREEN_S = 20;
+
+/**
+ * The services that run as persisted flows, wired to the devices and central: what a new session
+ * starts, and what start-up recovery resumes.
+ */
+export function serviceFlows(deps: ServiceFlowDeps) {
+  const stepTimeoutS = deps.config.ui.stepTimeoutS;
+  const endorsement = endorsementFlow(
+    {
+      certificateUnit: deps.devices.certificateUnit,
+      idReader: deps.devices.idReader,
+      printer: deps.devices.printer,
+      camera: deps.camera,
+      central: deps.central,
+      attachments: deps.attachments,
+      receiptTexts: receiptTexts(deps.config.ui.defaultLanguage),
+      insertTimeoutMs: stepTimeoutS * 1000,
+      takeBackTimeoutMs: TAKE_BACK_S * 1000,
+      paymentPollMs: 1500,
+      maxRetryDelayMs: deps.config.sync.maxBackoffMs,
+    },
+    { stepTimeoutS, doneScreenS: DONE_SCREEN_S },
+  );
+  const runnerDeps: FlowRunnerDeps = { journal: deps.journal, clock: deps.clock, log: deps.log, onRecordQueued: deps.onRecordQueued };
+  const definitions = [endorsement] as unknown as ReadonlyArray<FlowDefinition<unknown, EventObject>>;
+  const starters: Partial<Record<ServiceId, FlowStarter>> = {
+    'hk-macau-endorsement': (sessionId) =>
+      new FlowRunner(endorsement, runnerDeps, {
+        kind: 'new',
+        txnId: randomUUID(),
+        sessionId,
+        input: { sessionId, kioskId: deps.config.kioskId, startedAtMs: deps.clock.now() },
+      }) as unknown as FlowRunner<unknown, { type: string }>,
+  };
+  return {
+    starters,
+    kinds: definitions.map((def) => def.service as string),
+    /** Drives every flow a crash left unfinished to its end; returns the runners doing it. */
+    recover: () => recoverFlows(definitions, deps.journal, runnerDeps),
+  };
+}

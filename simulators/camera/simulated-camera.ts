@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CameraPort, CaptureResult, LivenessMethod } from '../../drivers/camera/camera-port';
+import type { CommonStatus } from '../../drivers/common/device-status';
+
+/** A drawn, made-up face (not a person), 480x640 JPEG. */
+export const SIMULATED_FACE_JPEG: Uint8Array = readFileSync(join(import.meta.dirname, 'live-face.jpg'));
+
+export type SimulatedCameraMode = 'cooperative' | 'no-face' | 'liveness-fails' | 'offline';
+
+/**
+ * A camera with a cooperative citizen in front of it: after `captureDelayMs` it hands over the
+ * drawn face with a passed liveness check. Tests and the technician panel switch it to the ways a
+ * real capture fails.
+ */
+export class SimulatedCamera implements CameraPort {
+  mode: SimulatedCameraMode = 'cooperative';
+  method: LivenessMethod = 'blink';
+  captures = 0;
+
+  constructor(private readonly captureDelayMs = 800) {}
+
+  get status(): CommonStatus {
+    return this.mode === 'offline' ? { status: 'offline', detail: 'simulated camera switched off' } : { status: 'online' };
+  }
+
+  async captureLive(options: { readonly signal?: AbortSignal } = {}): Promise<CaptureResult> {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, this.captureDelayMs);
+      options.signal?.addEventListener('abort', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    if (options.signal?.aborted) return { ok: false, reason: 'cancelled', message: 'the face step was cancelled' };
+    switch (this.mode) {
+      case 'offline':
+        return { ok: false, reason: 'offline', message: 'the camera gives no frames' };
+      case 'no-face':
+        return { ok: false, reason: 'no-face', message: 'no face in front of the camera' };
+      case 'liveness-fails':
+        return { ok: false, reason: 'liveness-failed', message: 'the liveness prompt was not followed' };
+      case 'cooperative':
+        this.captures++;
+        return { ok: true, value: { jpeg: SIMULATED_FACE_JPEG, liveness: { passed: true, method: this.method } } };
+      default:
+        return this.mode satisfies never;
+    }
+  }
+}
