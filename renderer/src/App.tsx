@@ -26,11 +26,13 @@ export function App({ api }: { readonly api: ApiClient }) {
   // One command at a time: a second tap while the first is on its way (a double tap on an
   // option) is dropped instead of reaching the host as a command for a step already left.
   const inFlight = useRef(false);
+  const [pending, setPending] = useState(false);
 
   useEffect(() => {
     const offEvent = api.onEvent((event, payload) => {
       if (event === 'session') {
         inFlight.current = false;
+        setPending(false);
         setSession(payload as SessionView);
       }
       if (event === 'kiosk') setKiosk(payload as KioskView);
@@ -66,11 +68,13 @@ export function App({ api }: { readonly api: ApiClient }) {
   const run = useCallback((work: () => Promise<SessionView>) => {
     if (inFlight.current) return;
     inFlight.current = true;
+    setPending(true);
     setNotice(null);
     work()
       .then(setSession, (error: unknown) => setNotice(error instanceof ApiError ? error.messageKey : 'errors.internal'))
       .finally(() => {
         inFlight.current = false;
+        setPending(false);
       });
   }, []);
 
@@ -92,7 +96,7 @@ export function App({ api }: { readonly api: ApiClient }) {
 
   const progress = endorsementProgress(session);
   return (
-    <div className={largeText ? 'app large-text' : 'app'}>
+    <div className={largeText ? 'app large-text' : 'app'} aria-busy={pending || undefined}>
       <header className="topbar">
         <LanguageSwitch />
         <button type="button" className="text-size" aria-pressed={largeText} onClick={() => setLargeText(!largeText)}>

@@ -7,18 +7,18 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import pino from 'pino';
 import type { Browser, Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type EndorsementOption, type KioskView, SessionView } from '../../main/api/contract';
-import { ApiDispatcher } from '../../main/host/api/dispatcher';
+import { ApiDispatcher, RefusedError } from '../../main/host/api/dispatcher';
 import { ensureRendererBuilt } from '../../main/launcher/renderer-build';
 import { startUiServer, type UiServer } from '../../main/host/ui-server';
 import { QR_OPTIONS } from '../../renderer/src/components/qr-options';
 import { launchChromium } from '../support/chromium';
 import { textFor } from '../support/catalogues';
+import { checkAndShoot as check, countdownSeconds as countdownOf, currentStage as stageOf, readQrModules } from '../renderer/support/screen-checks';
 
 const projectRoot = join(import.meta.dirname, '..', '..');
 const shots = join(projectRoot, 'test-results', 'endorsement');
@@ -38,8 +38,13 @@ const offered: EndorsementOption[] = [
 
 let current: SessionView = { step: 'idle' };
 const received: { command: string; args: unknown }[] = [];
+/** While set, commands wait for it (a slow host); `refuse` makes them fail with that key. */
+let hold: Promise<void> | null = null;
+let refuse: string | null = null;
 const answer = (command: string) => async (args: unknown) => {
   received.push({ command, args });
+  if (hold) await hold;
+  if (refuse) throw new RefusedError(`${command} refused in the test`, refuse);
   return current;
 };
 const api = new ApiDispatcher({
@@ -78,6 +83,8 @@ afterAll(async () => {
 beforeEach(async () => {
   await page.getByRole('button', { name: '简体中文' }).click();
   received.length = 0;
+  hold = null;
+  refuse = null;
 });
 
 /**
@@ -93,70 +100,20 @@ async function show(view: unknown): Promise<void> {
 const inSeconds = (seconds: number) => Date.now() + seconds * 1000;
 const prompt = () => page.getByTestId('prompt').innerText();
 
-/** The one stage the strip marks current. */
-async function currentStage(): Promise<string> {
-  const marked = page.locator('[data-testid="progress-strip"] [aria-current="step"]');
-  expect(await marked.count()).toBe(1);
-  return marked.locator('.stage-name').innerText();
-}
-
-/** The seconds a countdown shows, from its text in the given shape. */
-async function countdownSeconds(shape: RegExp): Promise<number> {
-  const text = await page.getByTestId('countdown').innerText();
-  const match = shape.exec(text);
-  expect(match, text).not.toBeNull();
-  return Number(match![1]);
-}
+/** The answer to the last command has arrived: the screen takes taps again. */
+const settled = () => page.locator('.app:not([aria-busy="true"])').waitFor();
 
 async function tap(name: string): Promise<{ command: string; args: unknown }> {
+  await settled();
   const before = received.length;
   await page.getByRole('button', { name, exact: true }).click();
   await expect.poll(() => received.length).toBe(before + 1);
   return received[before]!;
 }
 
-/** No serious or critical axe finding, and a portrait screenshot to look at. */
-async function checkAndShoot(name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), name).toEqual([]);
-  await page.screenshot({ path: join(shots, `${name}.png`) });
-}
-
-/** Samples the QR image at its module centres, in the page, as rows of 0/1. */
-function readQrModules(page: Page, size: number) {
-  return page.getByTestId('pay-qr').evaluate((img: HTMLImageElement, n: number) => {
-    const canvas = document.createElement('canvas');
-    canvas.width = img.naturalWidth;
-    canvas.height = img.naturalHeight;
-    const context = canvas.getContext('2d')!;
-    context.drawImage(img, 0, 0);
-    const { data, width, height } = context.getImageData(0, 0, canvas.width, canvas.height);
-    const dark = (x: number, y: number) => data[(y * width + x) * 4]! < 128;
-    let [left, top, right, bottom] = [width, height, -1, -1];
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        if (!dark(x, y)) continue;
-        [left, top, right, bottom] = [Math.min(left, x), Math.min(top, y), Math.max(right, x), Math.max(bottom, y)];
-      }
-    }
-    const module = (right - left + 1) / n;
-    const rows: string[] = [];
-    for (let r = 0; r < n; r++) {
-      let row = '';
-      for (let c = 0; c < n; c++) row += dark(Math.floor(left + (c + 0.5) * module), Math.floor(top + (r + 0.5) * module)) ? '1' : '0';
-      rows.push(row);
-    }
-    return {
-      modulePx: module,
-      /** Symbol height over width: 1 for a square symbol. */
-      aspect: (bottom - top + 1) / (right - left + 1),
-      /** The narrowest light margin around the symbol, in modules (4 is the standard's minimum). */
-      quietZone: Math.min(left, top, width - 1 - right, height - 1 - bottom) / module,
-      rows,
-    };
-  }, size);
-}
+const currentStage = () => stageOf(page);
+const countdownSeconds = (shape: RegExp) => countdownOf(page, shape);
+const checkAndShoot = (name: string) => check(page, shots, name);
 
 describe('HK/Macau endorsement screens', () => {
   it('insert the permit: prompt, drawn slot, countdown, first stage, cancel', async () => {
@@ -214,10 +171,27 @@ describe('HK/Macau endorsement screens', () => {
     expect(await currentStage()).toBe('选择签注');
     expect(await countdownSeconds(/^(\d+) 秒后自动返回首页$/)).toBeGreaterThanOrEqual(85);
     await checkAndShoot('03-choose');
-    const before = received.length;
     await options.nth(2).click();
-    await expect.poll(() => received.slice(before)).toEqual([{ command: 'chooseOption', args: { index: 2 } }]);
+    await expect.poll(() => received).toEqual([{ command: 'chooseOption', args: { index: 2 } }]);
     expect(await tap('取消')).toEqual({ command: 'cancelSession', args: {} });
+  });
+
+  it('choose: a double tap sends one command; a refused one says why, on the screen', async () => {
+    await show({ step: 'choose-endorsement', ...flow, deadlineMs: inSeconds(90), maskedName: '张*', options: offered });
+    let release = () => {};
+    hold = new Promise((resolve) => (release = resolve));
+    await page.getByTestId('endorsement-option').first().dblclick();
+    await page.getByTestId('endorsement-option').nth(1).click();
+    expect(await page.locator('.app').getAttribute('aria-busy')).toBe('true');
+    release();
+    await settled();
+    expect(received).toEqual([{ command: 'chooseOption', args: { index: 0 } }]);
+    refuse = 'errors.notNow';
+    expect(await tap('取消')).toEqual({ command: 'cancelSession', args: {} });
+    await expect.poll(() => page.getByTestId('notice').innerText()).toBe('当前无法进行此操作，请返回首页重新开始');
+    // A new step from the host clears a notice about the step before.
+    await show({ step: 'take-permit', ...flow, deadlineMs: inSeconds(30) });
+    expect(await page.getByTestId('notice').count()).toBe(0);
   });
 
   it('choose: twelve options stay on the portrait screen, in large text too', async () => {
@@ -248,7 +222,7 @@ describe('HK/Macau endorsement screens', () => {
     expect(Math.min(shown.width, shown.height)).toBeGreaterThanOrEqual(400);
     const symbol = QRCode.create(qrPayload, { errorCorrectionLevel: QR_OPTIONS.errorCorrectionLevel });
     const n = symbol.modules.size;
-    const drawn = await readQrModules(page, n);
+    const drawn = await readQrModules(page, 'pay-qr', n);
     const expected = Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => (symbol.modules.get(r, c) ? '1' : '0')).join(''));
     expect(drawn.rows).toEqual(expected);
     expect(drawn.aspect).toBeCloseTo(1, 2);
