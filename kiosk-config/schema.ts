@@ -62,6 +62,8 @@ export const UiConfig = z.object({
   defaultLanguage: z.enum(['zh-CN', 'zh-TW', 'en']).default('zh-CN'),
   /** Seconds a citizen has for each step before the session ends. */
   stepTimeoutS: z.number().int().min(10).max(600).default(60),
+  /** Seconds a card handed back waits in the gate before it is retained (certificate-unit contract: 30). */
+  takeBackTimeoutS: z.number().int().min(3).max(300).default(30),
 });
 
 export const StorageConfig = z.object({
@@ -102,7 +104,7 @@ export const KioskConfig = z
     /** Services this kiosk is enrolled for (from enrolment); all of them when not given. */
     services: z.array(z.enum(SERVICE_IDS)).optional(),
     sync: SyncConfig.default({ intervalMs: 2000, batchSize: 100, requestTimeoutMs: 10_000, maxBackoffMs: 8_000, heartbeatIntervalS: 60 }),
-    ui: UiConfig.default({ port: 0, defaultLanguage: 'zh-CN', stepTimeoutS: 60 }),
+    ui: UiConfig.default({ port: 0, defaultLanguage: 'zh-CN', stepTimeoutS: 60, takeBackTimeoutS: 30 }),
     storage: StorageConfig.default({ retentionDays: 7, diskFloorMb: 200 }),
   })
   .superRefine((config, ctx) => {

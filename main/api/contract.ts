@@ -67,7 +67,14 @@ const FlowSteps = [
     })
     .merge(Flow)
     .merge(Deadline),
-  z.object({ step: z.literal('take-permit') }).merge(Flow).merge(Deadline),
+  z
+    .object({
+      step: z.literal('take-permit'),
+      /** The permit goes back without the endorsement (a cancel or a failure), not after delivery. */
+      returning: z.boolean().default(false),
+    })
+    .merge(Flow)
+    .merge(Deadline),
   z
     .object({
       step: z.literal('flow-done'),

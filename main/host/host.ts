@@ -40,6 +40,8 @@ export interface HostOptions {
   readonly onRestartRequested?: (why: 'restart' | 'reload-config') => void;
   /** The packaged app refuses to start without a configuration file (no simulator fallback). */
   readonly requireConfigFile?: boolean;
+  /** The crash harness's hook: called after every journal write of a flow (see flow-runner.ts). */
+  readonly afterFlowJournal?: (txnId: string, state: string) => void;
 }
 
 export interface Host {
@@ -119,6 +121,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     clock,
     log: log.child({ part: 'flow' }),
     onRecordQueued: () => sync.kick(),
+    afterJournal: options.afterFlowJournal,
   });
   // Start-up recovery: the ID-card slice closes what it left; flows are driven to their end.
   recoverUnfinished(journal, log, now(), flows.kinds);

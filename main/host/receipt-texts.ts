@@ -1,9 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import en from '../../renderer/i18n/en.json';
+import zhCN from '../../renderer/i18n/zh-CN.json';
+import zhTW from '../../renderer/i18n/zh-TW.json';
 import type { Language } from '../api/contract';
 
-/** The renderer's catalogues are the one source of citizen-facing words; receipts read them too. */
-const CATALOGUE_DIR = join(import.meta.dirname, '..', '..', 'renderer', 'i18n');
+/**
+ * The renderer's catalogues are the one source of citizen-facing words; receipts read them too.
+ * Imported, not read from disk, so they travel inside the packaged host's bundle.
+ */
+const CATALOGUES: Readonly<Record<Language, unknown>> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
 
 function lookup(catalogue: unknown, key: string): string | undefined {
   let node: unknown = catalogue;
@@ -18,8 +22,8 @@ function lookup(catalogue: unknown, key: string): string | undefined {
  * A translator for printed receipts in one language, with `{{name}}` placeholders as the screen's
  * i18next uses them. A key with no text prints the key itself (a test keeps that from happening).
  */
-export function receiptTexts(language: Language = 'zh-CN', catalogueDir: string = CATALOGUE_DIR) {
-  const catalogue = JSON.parse(readFileSync(join(catalogueDir, `${language}.json`), 'utf8')) as unknown;
+export function receiptTexts(language: Language = 'zh-CN') {
+  const catalogue = CATALOGUES[language];
   return (key: string, values: Readonly<Record<string, string | number>> = {}): string =>
     (lookup(catalogue, key) ?? key).replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(values[name] ?? ''));
 }

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { CameraPort, CaptureResult, LivenessMethod } from '../../drivers/camera/camera-port';
 import type { CommonStatus } from '../../drivers/common/device-status';
 
+import { LIVE_FACE_JPEG_BASE64 } from './live-face';
+
 /** A drawn, made-up face (not a person), 480x640 JPEG. */
-export const SIMULATED_FACE_JPEG: Uint8Array = readFileSync(join(import.meta.dirname, 'live-face.jpg'));
+export const SIMULATED_FACE_JPEG: Uint8Array = Buffer.from(LIVE_FACE_JPEG_BASE64, 'base64');
 
 export type SimulatedCameraMode = 'cooperative' | 'no-face' | 'liveness-fails' | 'offline';
 

@@ -95,6 +95,7 @@ function rf(model: UnitModel, pm: number, data: Uint8Array): DeviceReply {
   if (!card || model.location === 'none') return err('61');
   if (model.location !== 'rf') return err('02');
   if (card.kind !== 'permit') return pm === 0x30 ? err('61') : err('62');
+  if (model.faults.chipDead) return pm === 0x30 ? err('61') : err('63');
   if (pm === 0x30) {
     model.chipActive = true;
     return ok(card.uid);

@@ -175,6 +175,11 @@ export class CertificateUnitSimulator {
     this.#setFault('chipWriteFails', true);
   }
 
+  /** The permit's chip does not answer at all (reads and writes), until clearFaults. */
+  chipDead(): void {
+    this.#setFault('chipDead', true);
+  }
+
   fillRetainBin(): void {
     this.#model.retainCount = this.#model.retainCapacity;
     this.#changed(undefined);
@@ -182,7 +187,7 @@ export class CertificateUnitSimulator {
 
   /** The technician cleared jams, replaced the motor and ribbon and emptied the retain bin. */
   clearFaults(options: { readonly emptyRetainBin?: boolean } = {}): void {
-    this.#model.faults = { jammed: false, motorError: false, ribbonOut: false, chipWriteFails: false };
+    this.#model.faults = { jammed: false, motorError: false, ribbonOut: false, chipWriteFails: false, chipDead: false };
     if (options.emptyRetainBin) {
       this.#model.retainCount = 0;
       this.#model.retained = [];
@@ -191,7 +196,7 @@ export class CertificateUnitSimulator {
     this.#changed(undefined);
   }
 
-  #setFault(name: 'jammed' | 'motorError' | 'ribbonOut' | 'chipWriteFails', value: boolean): void {
+  #setFault(name: 'jammed' | 'motorError' | 'ribbonOut' | 'chipWriteFails' | 'chipDead', value: boolean): void {
     this.#model.faults = { ...this.#model.faults, [name]: value };
     this.#changed(undefined);
   }

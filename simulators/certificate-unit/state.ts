@@ -59,12 +59,14 @@ export class UnitModel {
   retainCapacity: number;
   retained: SimCard[] = [];
   taken: SimCard[] = [];
-  faults: { jammed: boolean; motorError: boolean; ribbonOut: boolean; chipWriteFails: boolean } = {
+  faults: { jammed: boolean; motorError: boolean; ribbonOut: boolean; chipWriteFails: boolean; chipDead: boolean } = {
     jammed: false,
     motorError: false,
     ribbonOut: false,
     /** The chip takes reads but no writes (a worn chip): RF write answers 63, no response in time. */
     chipWriteFails: false,
+    /** The chip does not answer at all (a broken antenna in the permit): RF activation answers 61. */
+    chipDead: false,
   };
   readonly lowStockThreshold: number;
 

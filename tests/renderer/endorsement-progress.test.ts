@@ -25,6 +25,7 @@ describe('endorsement progress strip', () => {
       [SessionView.parse({ step: 'pay', ...flow, deadlineMs, qrPayload: 'x', amountFen: 1500, option }), 'pay'],
       [busy('producing'), 'produce'],
       [SessionView.parse({ step: 'take-permit', ...flow, deadlineMs }), 'produce'],
+      [SessionView.parse({ step: 'take-permit', returning: true, ...flow, deadlineMs }), 'done'],
       [busy('printing-receipt'), 'produce'],
       [busy('finishing'), 'done'],
       [done('delivered'), 'done'],

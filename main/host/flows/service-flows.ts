@@ -26,10 +26,9 @@ export interface ServiceFlowDeps {
   readonly clock: Clock;
   readonly log: Logger;
   readonly onRecordQueued: () => void;
+  readonly afterJournal?: (txnId: string, state: string) => void;
 }
 
-/** Seconds the permit waits in the gate before it is retained (certificate-unit contract: 30 s). */
-const TAKE_BACK_S = 30;
 /** Seconds the end screen stays before the session ends by itself. */
 const DONE_SCREEN_S = 20;
 
@@ -49,13 +48,13 @@ export function serviceFlows(deps: ServiceFlowDeps) {
       attachments: deps.attachments,
       receiptTexts: receiptTexts(deps.config.ui.defaultLanguage),
       insertTimeoutMs: stepTimeoutS * 1000,
-      takeBackTimeoutMs: TAKE_BACK_S * 1000,
+      takeBackTimeoutMs: deps.config.ui.takeBackTimeoutS * 1000,
       paymentPollMs: 1500,
       maxRetryDelayMs: deps.config.sync.maxBackoffMs,
     },
     { stepTimeoutS, doneScreenS: DONE_SCREEN_S },
   );
-  const runnerDeps: FlowRunnerDeps = { journal: deps.journal, clock: deps.clock, log: deps.log, onRecordQueued: deps.onRecordQueued };
+  const runnerDeps: FlowRunnerDeps = { journal: deps.journal, clock: deps.clock, log: deps.log, onRecordQueued: deps.onRecordQueued, afterJournal: deps.afterJournal };
   const definitions = [endorsement] as unknown as ReadonlyArray<FlowDefinition<unknown, EventObject>>;
   const starters: Partial<Record<ServiceId, FlowStarter>> = {
     'hk-macau-endorsement': (sessionId) =>

@@ -58,7 +58,8 @@ export function endorsementProgress(view: SessionView): EndorsementProgress | nu
     case 'pay':
       return { current: 'pay', earlierCompleted: true };
     case 'take-permit':
-      return { current: 'produce', earlierCompleted: true };
+      // Handed back after a cancel or failure, the permit was never produced on.
+      return view.returning ? { current: 'done', earlierCompleted: false } : { current: 'produce', earlierCompleted: true };
     case 'flow-done':
       return { current: 'done', earlierCompleted: view.outcome === 'delivered' };
     case 'failed':

@@ -28,10 +28,10 @@ export function endorsementView(state: string, context: EndorsementContext): Flo
     case 'printingReceipt':
       return { step: 'flow-busy', activity: 'printing-receipt' };
     case 'handingBack':
-      return { step: 'take-permit' };
+      return { step: 'take-permit', returning: false };
     case 'returningPermit':
       // A permit inside is being handed back; without one there is only tidying up to do.
-      return context.permitIn ? { step: 'take-permit' } : { step: 'flow-busy', activity: 'finishing' };
+      return context.permitIn ? { step: 'take-permit', returning: true } : { step: 'flow-busy', activity: 'finishing' };
     case 'cancellingPayment':
     case 'refunding':
     case 'printingFailureReceipt':

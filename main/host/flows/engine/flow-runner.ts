@@ -13,6 +13,11 @@ export interface FlowRunnerDeps {
   readonly log: Logger;
   /** Records were queued (the flow ended): the sync worker sends them soon. */
   readonly onRecordQueued?: () => void;
+  /**
+   * Called right after each journal write, before the state's effect starts: the crash harness
+   * kills the host here, at every persisted step in turn.
+   */
+  readonly afterJournal?: (txnId: string, state: string) => void;
 }
 
 /** What the journal keeps of a running flow (sealed): enough to resume it from the journal alone. */
@@ -161,6 +166,7 @@ export class FlowRunner<C, E extends EventObject> {
       ];
     }
     this.#deps.journal.record({ txnId: this.txnId, kind: this.#def.service, state, data, effect }, now, records);
+    this.#deps.afterJournal?.(this.txnId, state);
     if (records.length) this.#deps.onRecordQueued?.();
   }
 

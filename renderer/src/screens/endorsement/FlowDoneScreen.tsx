@@ -33,7 +33,7 @@ export function FlowDoneScreen({ view, actions }: { readonly view: Step<'flow-do
           {t('endorsement.done.permitRetained')}
         </p>
       ) : null}
-      {view.receiptPrinted ? null : (
+      {view.receiptPrinted || view.outcome === 'ended' ? null : (
         <p className="note" data-testid="receipt-note">
           {t('endorsement.done.receiptNotPrinted')}
         </p>
