@@ -54,6 +54,8 @@ export const SyncConfig = z.object({
    */
   maxBackoffMs: z.number().int().min(100).default(8_000),
   heartbeatIntervalS: z.number().min(1).max(3600).default(60),
+  /** How often a payment the citizen is making is asked about (GET /payments/{id}). */
+  paymentPollMs: z.number().int().min(20).max(10_000).default(1500),
 });
 
 export const UiConfig = z.object({
@@ -103,7 +105,7 @@ export const KioskConfig = z
     devices: DevicesConfig.default({ probeIntervalS: 15 }),
     /** Services this kiosk is enrolled for (from enrolment); all of them when not given. */
     services: z.array(z.enum(SERVICE_IDS)).optional(),
-    sync: SyncConfig.default({ intervalMs: 2000, batchSize: 100, requestTimeoutMs: 10_000, maxBackoffMs: 8_000, heartbeatIntervalS: 60 }),
+    sync: SyncConfig.default({ intervalMs: 2000, batchSize: 100, requestTimeoutMs: 10_000, maxBackoffMs: 8_000, heartbeatIntervalS: 60, paymentPollMs: 1500 }),
     ui: UiConfig.default({ port: 0, defaultLanguage: 'zh-CN', stepTimeoutS: 60, takeBackTimeoutS: 30 }),
     storage: StorageConfig.default({ retentionDays: 7, diskFloorMb: 200 }),
   })

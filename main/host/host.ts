@@ -40,6 +40,8 @@ export interface HostOptions {
   readonly onRestartRequested?: (why: 'restart' | 'reload-config') => void;
   /** The packaged app refuses to start without a configuration file (no simulator fallback). */
   readonly requireConfigFile?: boolean;
+  /** The camera port; by default a simulated camera in simulator mode, none in production (yet). */
+  readonly camera?: CameraPort;
   /** The crash harness's hook: called after every journal write of a flow (see flow-runner.ts). */
   readonly afterFlowJournal?: (txnId: string, state: string) => void;
 }
@@ -110,7 +112,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   });
 
   const built = options.devices ? { devices: options.devices, simulators: {} } : createDevices(config.devices);
-  const camera: CameraPort = config.mode === 'simulator' ? new SimulatedCamera() : absentCamera;
+  const camera: CameraPort = options.camera ?? (config.mode === 'simulator' ? new SimulatedCamera() : absentCamera);
   const flows = serviceFlows({
     config,
     devices: built.devices,

@@ -4,13 +4,13 @@
  * settings (link backoff capped at `maxBackoffMs`), against the in-run baseline of draining the
  * same backlog to a central that was up all along. Goal: <= 10 s from central's return.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { simulatorConfig } from '../../kiosk-config/schema';
-import type { Journal } from '../../main/host/store/journal';
+import { CentralApi } from '../../main/host/central/central-api';
 import { openStore, type Store } from '../../main/host/store/open-store';
 import { CentralClient } from '../../main/host/sync/central-client';
 import { SyncWorker } from '../../main/host/sync/sync-worker';
@@ -24,12 +24,14 @@ const OUTAGE_MS = 12_000;
 const silent = pino({ level: 'silent' });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function fill(journal: Journal): void {
+/** 2,000 records; with `attachmentBytes`, each carries a file of that size (the live photo). */
+function fill(store: Store, attachmentBytes: number): void {
   for (let i = 0; i < RECORDS; i++) {
     const txnId = randomUUID();
     const now = Date.now();
-    journal.record({ txnId, kind: 'id-reissue', state: 'completed', data: { i } }, now, [
-      { txnId, kind: 'id-reissue', occurredAt: new Date(now).toISOString(), payload: { step: 'completed', i, note: 'x'.repeat(200) } },
+    const attachments = attachmentBytes > 0 ? [store.attachments.put(txnId, 'live.jpg', randomBytes(attachmentBytes))] : [];
+    store.journal.record({ txnId, kind: 'id-reissue', state: 'completed', data: { i } }, now, [
+      { txnId, kind: 'id-reissue', occurredAt: new Date(now).toISOString(), payload: { step: 'completed', i, note: 'x'.repeat(200) }, attachments },
     ]);
   }
 }
@@ -43,16 +45,21 @@ async function emptied(store: Store, timeoutMs: number): Promise<void> {
 }
 
 /** Drains a full backlog; `outageMs` > 0 keeps central down that long first. Returns ms from central being up to empty. */
-async function drain(outageMs: number): Promise<number> {
+async function drain(outageMs: number, attachmentBytes = 0): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-drain-'));
   const secret = Buffer.alloc(32, 7).toString('base64');
   const store = openStore({ dataDir: dir, log: silent });
-  fill(store.journal);
+  fill(store, attachmentBytes);
   const first = new CentralSimulator({ dbFile: join(dir, 'central.sqlite'), secrets: { [KIOSK]: secret } });
   const baseUrl = await first.start();
   const port = Number(new URL(baseUrl).port);
   const { sync } = simulatorConfig();
-  const worker = new SyncWorker(store.journal.outbox, new CentralClient({ baseUrl, kioskId: KIOSK, secret, requestTimeoutMs: sync.requestTimeoutMs }), silent, sync);
+  const client = new CentralClient({ baseUrl, kioskId: KIOSK, secret, requestTimeoutMs: sync.requestTimeoutMs });
+  const api = new CentralApi(client);
+  const worker = new SyncWorker(store.journal.outbox, client, silent, {
+    ...sync,
+    attachments: { store: store.attachments, put: (txnId, name, bytes) => api.putAttachment(txnId, name, bytes) },
+  });
   let central = first;
   try {
     if (outageMs > 0) {
@@ -68,6 +75,9 @@ async function drain(outageMs: number): Promise<number> {
     await emptied(store, 120_000);
     const tookMs = performance.now() - back;
     if (central.store.records(KIOSK).length !== RECORDS) throw new Error('central does not hold every record once');
+    if (attachmentBytes > 0 && central.attachments.get(KIOSK, central.store.records(KIOSK)[0]!.txnId, 'live.jpg')?.length !== attachmentBytes) {
+      throw new Error('central does not hold the attachments');
+    }
     return tookMs;
   } finally {
     await worker.stop();
@@ -80,7 +90,11 @@ async function drain(outageMs: number): Promise<number> {
 export async function bench(): Promise<Record<string, number>> {
   const upAllAlong = await drain(0);
   const afterOutage = await drain(OUTAGE_MS);
+  const withPhotos = await drain(OUTAGE_MS, 30 * 1024);
   return {
+    // Goal <= 20 s: each record carries a 30 KB attachment, uploaded before the record.
+    'sync.backlog2000x30KB.fromCentralReturn.seconds': round(withPhotos / 1000),
+    'sync.backlog2000x30KB.fromCentralReturnOverBaseline': round(withPhotos / upAllAlong),
     'sync.backlog2000.upAllAlong.seconds': round(upAllAlong / 1000),
     'sync.backlog2000.fromCentralReturn.seconds': round(afterOutage / 1000),
     'sync.backlog2000.fromCentralReturnOverBaseline': round(afterOutage / upAllAlong),

@@ -4,6 +4,7 @@
  */
 import { bench as backlogDrainBench } from './backlog-drain';
 import { bench as certificateUnitBench } from './certificate-unit';
+import { bench as endorsementBench } from './endorsement';
 import { bench as idReaderBench } from './id-reader';
 import { bench as printerBench } from './printer';
 import { bench as storeBench } from './store';
@@ -13,6 +14,7 @@ const benches: ReadonlyArray<readonly [string, () => Promise<Record<string, numb
   ['printer', printerBench],
   ['certificate-unit', certificateUnitBench],
   ['store', storeBench],
+  ['endorsement', endorsementBench],
   ['backlog-drain', backlogDrainBench],
 ];
 

@@ -49,7 +49,7 @@ export function serviceFlows(deps: ServiceFlowDeps) {
       receiptTexts: receiptTexts(deps.config.ui.defaultLanguage),
       insertTimeoutMs: stepTimeoutS * 1000,
       takeBackTimeoutMs: deps.config.ui.takeBackTimeoutS * 1000,
-      paymentPollMs: 1500,
+      paymentPollMs: deps.config.sync.paymentPollMs,
       maxRetryDelayMs: deps.config.sync.maxBackoffMs,
     },
     { stepTimeoutS, doneScreenS: DONE_SCREEN_S },
