@@ -7,7 +7,7 @@ import type { BytePipe } from '../../drivers/transport/byte-pipe';
 import { openSerialPipe } from '../../drivers/transport/serial-port-pipe';
 import { type CliContext, CliError, numberOption } from './cli-types';
 import { cardOption } from './devices/id-reader';
-import { type BenchDevices, createBenchDevices } from './sim-panel/bench-devices';
+import { type BenchDeviceOptions, type BenchDevices, createBenchDevices } from './sim-panel/bench-devices';
 import { type PtyPair, startPtyPair } from '../../simulators/pty-pair';
 import { type PanelServer, startPanelServer } from './sim-panel/server';
 
@@ -27,7 +27,12 @@ export interface RunningSimulators {
 
 /** Starts socat pairs, simulators and the panel. Everything started is undone if a step fails. */
 export async function startSimulators(
-  options: { readonly card?: string | null; readonly panelPort?: number; readonly baudRate?: number } = {},
+  options: {
+    readonly card?: string | null;
+    readonly panelPort?: number;
+    readonly baudRate?: number;
+    readonly certificateUnitTiming?: BenchDeviceOptions['certificateUnitTiming'];
+  } = {},
 ): Promise<RunningSimulators> {
   const ptys: PtyPair[] = [];
   const pipes: BytePipe[] = [];
@@ -49,7 +54,10 @@ export async function startSimulators(
     const [readerPipe, printerPipe, unitPipe] = pipes as [BytePipe, BytePipe, BytePipe];
     const devices = createBenchDevices(
       { idReader: readerPipe, printer: printerPipe, certificateUnit: unitPipe },
-      options.card === undefined ? {} : { card: options.card },
+      {
+        ...(options.card === undefined ? {} : { card: options.card }),
+        ...(options.certificateUnitTiming ? { certificateUnitTiming: options.certificateUnitTiming } : {}),
+      },
     );
     const kioskSide = {
       'id-reader': reader.paths[1],

@@ -10,6 +10,7 @@ import {
   renderCardBackSvg,
   renderCardBackText,
   type SimCard,
+  type SimulatorTiming,
   TEST_PERMITS,
 } from '../../../simulators/certificate-unit/index';
 import { IdReaderSimulator } from '../../../simulators/id-reader/simulator';
@@ -35,15 +36,24 @@ export interface PanelDevices {
   readonly pipes?: { readonly idReader?: BytePipe };
 }
 
+export interface BenchDeviceOptions {
+  readonly card?: string | null;
+  /**
+   * The certificate unit's motion times; realistic by default (what a technician sees). A harness
+   * that runs the endorsement dozens of times passes shorter ones.
+   */
+  readonly certificateUnitTiming?: Partial<SimulatorTiming>;
+}
+
 /** Attaches a fresh simulator of each kind to its pipe. */
-export function createBenchDevices(pipes: BenchDevices['pipes'], options: { readonly card?: string | null } = {}): BenchDevices {
+export function createBenchDevices(pipes: BenchDevices['pipes'], options: BenchDeviceOptions = {}): BenchDevices {
   const card = options.card === undefined ? 'resident' : options.card;
   const idReader = new IdReaderSimulator(pipes.idReader, {
     card: card === null ? null : testCardNames.find((name) => name === card) ?? 'resident',
   });
   const printer = new PrinterSimulator();
   printer.attach(pipes.printer);
-  const certificateUnit = new CertificateUnitSimulator();
+  const certificateUnit = new CertificateUnitSimulator(options.certificateUnitTiming ? { timing: options.certificateUnitTiming } : {});
   certificateUnit.attach(pipes.certificateUnit);
   return { idReader, printer, certificateUnit, pipes };
 }
