@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../../main/api/contract';
 import { Countdown } from '../components/Countdown';
+import { StepFooter } from '../components/StepFooter';
 
 export interface SessionActions {
   readonly cancel: () => void;
@@ -20,12 +21,7 @@ export function InsertIdCardScreen({ view, actions }: { readonly view: Step<'ins
       <h1 data-testid="prompt">{t('steps.insertIdCard.title')}</h1>
       <div className="card-illustration" aria-hidden="true" />
       <p className="hint">{t('steps.insertIdCard.hint')}</p>
-      <Countdown deadlineMs={view.deadlineMs} />
-      <div className="actions">
-        <button type="button" className="secondary" onClick={actions.cancel}>
-          {t('actions.cancel')}
-        </button>
-      </div>
+      <StepFooter deadlineMs={view.deadlineMs} onLeave={actions.cancel} />
     </main>
   );
 }

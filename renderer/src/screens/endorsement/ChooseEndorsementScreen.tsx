@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Countdown } from '../../components/Countdown';
+import { StepFooter } from '../../components/StepFooter';
 import type { SessionActions, Step } from '../SessionScreens';
 import { OptionText } from './OptionText';
 
@@ -22,12 +22,7 @@ export function ChooseEndorsementScreen({ view, actions }: { readonly view: Step
           </li>
         ))}
       </ul>
-      <Countdown deadlineMs={view.deadlineMs} />
-      <div className="actions">
-        <button type="button" className="secondary" onClick={actions.cancel}>
-          {t('actions.cancel')}
-        </button>
-      </div>
+      <StepFooter deadlineMs={view.deadlineMs} onLeave={actions.cancel} />
     </main>
   );
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Countdown } from '../../components/Countdown';
+import { StepFooter } from '../../components/StepFooter';
 import type { SessionActions, Step } from '../SessionScreens';
 import { PermitIllustration } from './PermitIllustration';
 
@@ -11,12 +11,7 @@ export function InsertPermitScreen({ view, actions }: { readonly view: Step<'ins
       <h1 data-testid="prompt">{t('endorsement.insertPermit.title')}</h1>
       <PermitIllustration direction="in" label={t('endorsement.insertPermit.illustration')} />
       <p className="hint">{t('endorsement.insertPermit.hint')}</p>
-      <Countdown deadlineMs={view.deadlineMs} />
-      <div className="actions">
-        <button type="button" className="secondary" onClick={actions.cancel}>
-          {t('actions.cancel')}
-        </button>
-      </div>
+      <StepFooter deadlineMs={view.deadlineMs} onLeave={actions.cancel} />
     </main>
   );
 }

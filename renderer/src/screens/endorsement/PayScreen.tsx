@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Countdown } from '../../components/Countdown';
+import { StepFooter } from '../../components/StepFooter';
 import { QrCode } from '../../components/QrCode';
 import { entriesText, moneyText, typeText, validityText } from '../../../../main/domain/endorsement-text';
 import type { SessionActions, Step } from '../SessionScreens';
@@ -25,12 +25,7 @@ export function PayScreen({ view, actions }: { readonly view: Step<'pay'>; reado
       </dl>
       <QrCode payload={view.qrPayload} label={t('endorsement.pay.qr')} unavailable={t('endorsement.pay.qrUnavailable')} />
       <p className="hint">{t('endorsement.pay.hint')}</p>
-      <Countdown deadlineMs={view.deadlineMs} messageKey="endorsement.pay.countdown" />
-      <div className="actions">
-        <button type="button" className="secondary" onClick={actions.cancel}>
-          {t('actions.cancel')}
-        </button>
-      </div>
+      <StepFooter deadlineMs={view.deadlineMs} messageKey="endorsement.pay.countdown" onLeave={actions.cancel} />
     </main>
   );
 }

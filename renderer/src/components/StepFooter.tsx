@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+import { Countdown, type CountdownProps } from './Countdown';
+
+export interface StepFooterProps extends CountdownProps {
+  /** The step's way out (cancel, back); the host decides what it means now. */
+  readonly onLeave: () => void;
+  readonly leaveKey?: string;
+}
+
+/** The end of every step the citizen may leave: its time limit, and the way out. */
+export function StepFooter({ deadlineMs, messageKey, onLeave, leaveKey = 'actions.cancel' }: StepFooterProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Countdown deadlineMs={deadlineMs} {...(messageKey ? { messageKey } : {})} />
+      <div className="actions">
+        <button type="button" className="secondary" onClick={onLeave}>
+          {t(leaveKey)}
+        </button>
+      </div>
+    </>
+  );
+}
