@@ -1,0 +1,29 @@
+/**
+ * The crash harness's short form, run by `npm test`: the host process is killed with SIGKILL at a
+ * few points that cover each kind of recovery (before payment, with a payment open, after the
+ * chip was written, during the hand-back, with a refund due) and restarted; nothing may be lost,
+ * duplicated, charged twice or left unaccounted for. `npm run crash` runs every point.
+ */
+import { describe, expect, it } from 'vitest';
+import { runOnce } from './harness';
+import type { CrashPoint, Scenario } from './protocol';
+
+const POINTS: ReadonlyArray<{ readonly why: string; readonly scenario: Scenario; readonly crashAt: CrashPoint; readonly outcome: string }> = [
+  { why: 'before payment, the permit inside: handed back', scenario: 'deliver', crashAt: { state: 'readingIdCard' }, outcome: 'ended' },
+  { why: 'the payment created and awaited (paid meanwhile): served', scenario: 'deliver', crashAt: { state: 'awaitingPayment' }, outcome: 'delivered' },
+  { why: 'paid, the chip written, the host never heard: not written twice', scenario: 'deliver', crashAt: { device: 'chip-written' }, outcome: 'delivered' },
+  { why: 'during the hand-back, the citizen took the permit: recorded as taken', scenario: 'deliver', crashAt: { device: 'permit-taken' }, outcome: 'delivered' },
+  { why: 'paid, the chip took no write, before the refund: refunded once', scenario: 'refund', crashAt: { state: 'refunding' }, outcome: 'refunded' },
+];
+
+describe('crash harness (short form): SIGKILL the host and restart it', { timeout: 90_000 }, () => {
+  for (const point of POINTS) {
+    it(`${point.why} (${JSON.stringify(point.crashAt)})`, async () => {
+      const result = await runOnce({ scenario: point.scenario, crashAt: point.crashAt });
+      // The problems first: on failure they say what was found, and where the run's files are kept.
+      expect({ problems: result.problems, runDir: result.runDir }).toEqual({ problems: [], runDir: null });
+      expect(result.crashAt).not.toBeNull();
+      expect(result).toMatchObject({ outcome: point.outcome, lost: 0, duplicates: 0, doubleCharges: 0, permitsUnaccounted: 0, mismatches: 0, harnessErrors: 0 });
+    });
+  }
+});

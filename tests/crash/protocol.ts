@@ -1,0 +1,70 @@
+/**
+ * What the crash harness's parent and its host child tell each other. The parent writes the
+ * child's instructions to a JSON file; the child appends one line per journal write to a log
+ * (synchronously, so the line is on disk before a SIGKILL) and writes its report to a file.
+ */
+
+/**
+ * The session: delivered; refunded (the chip takes no write); cancelled by the citizen at the
+ * payment; delivered to a citizen who walks away without the permit (retained when the take-back time is up).
+ */
+export type Scenario = 'deliver' | 'refund' | 'cancel' | 'walk-away';
+export const SCENARIOS: readonly Scenario[] = ['deliver', 'refund', 'cancel', 'walk-away'];
+
+/** Something the parent sees happen on a device; it kills the host at that moment, before the host hears of it. */
+export type DeviceEvent = 'chip-written' | 'permit-taken' | 'permit-retained';
+
+/**
+ * Where the host dies: right after the Nth journal write of the run (or the first write of a
+ * state), `afterMs` later (while that state's effect runs), or when the parent sees a device event.
+ */
+export type CrashPoint =
+  | { readonly n: number; readonly afterMs?: number }
+  | { readonly state: string }
+  | { readonly device: DeviceEvent };
+
+/** The crash points the child itself carries out (device events are the parent's). */
+export type ChildCrashPoint = Exclude<CrashPoint, { readonly device: DeviceEvent }>;
+
+export interface ChildSpec {
+  /** `session`: start one session and drive it (crashing at `crashAt` if given); `recovery`: start, let recovery finish, report. */
+  readonly mode: 'session' | 'recovery';
+  readonly scenario: Scenario;
+  readonly crashAt?: ChildCrashPoint;
+  readonly dataDir: string;
+  readonly kioskId: string;
+  readonly centralUrl: string;
+  readonly centralSecret: string;
+  readonly ports: { readonly idReader: string; readonly printer: string; readonly certificateUnit: string };
+  /** One JSON line per journal write: `JournalWrite`. */
+  readonly writesFile: string;
+  readonly reportFile: string;
+  readonly logFile: string;
+  /** The child gives up (exit 3) when its part has not finished by then. */
+  readonly timeoutMs: number;
+}
+
+export interface JournalWrite {
+  readonly mode: ChildSpec['mode'];
+  /** 1-based, per child process. */
+  readonly n: number;
+  readonly txnId: string;
+  readonly state: string;
+  readonly atMs: number;
+  /** The child dies at this write (or `afterMs` after it, when given). */
+  readonly crash?: true;
+  readonly afterMs?: number;
+}
+
+/** What the recovery child (or an uncrashed session child) saw when its part was over. */
+export interface ChildReport {
+  readonly mode: ChildSpec['mode'];
+  /** Every flow transaction in the journal, with its state. */
+  readonly transactions: ReadonlyArray<{ readonly txnId: string; readonly kind: string; readonly state: string }>;
+  readonly unfinished: number;
+  readonly outbox: { readonly pending: number; readonly deadLetters: number };
+  readonly deadLetters: ReadonlyArray<{ readonly txnId: string; readonly kind: string; readonly code: string; readonly message: string }>;
+  /** Journal rows that could not be read and were moved aside. */
+  readonly quarantined: number;
+  readonly ms: number;
+}

@@ -1,0 +1,108 @@
+/**
+ * `npm run crash`: the full crash harness. Per scenario one uncrashed run counts the journal
+ * writes; then the host is killed with SIGKILL right after each of them in turn, then halfway
+ * through each state's effect (between two writes), then at the device events of the scenario
+ * (the unit wrote the chip, the citizen took the permit, the unit retained it), and restarted on
+ * the same data folder each time. One JSON line per run on stdout, then a summary line; the exit
+ * code is non-zero when any run lost a transaction, duplicated a record, kept money for nothing,
+ * lost track of the permit, told central something else than what happened, or could not be
+ * carried out.
+ *
+ *   node --import tsx tests/crash/run.ts [--scenario deliver|refund|cancel|walk-away]... [--only write|mid|device] [--keep]
+ */
+import { parseArgs } from 'node:util';
+import { type RunResult, runOnce } from './harness';
+import { type CrashPoint, type DeviceEvent, SCENARIOS, type Scenario } from './protocol';
+
+const { values } = parseArgs({
+  options: {
+    scenario: { type: 'string', multiple: true },
+    only: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const scenarios = (values.scenario ?? [...SCENARIOS]) as Scenario[];
+for (const scenario of scenarios) {
+  if (!SCENARIOS.includes(scenario)) {
+    process.stderr.write(`unknown scenario ${scenario}; one of ${SCENARIOS.join(', ')}\n`);
+    process.exit(2);
+  }
+}
+const only = values.only;
+
+/** The uncrashed run's journal writes, at most: a bound on the loops whatever the flow does. */
+const MAX_WRITES = 60;
+/** A gap between two writes shorter than this has no effect worth crashing in. */
+const MIN_EFFECT_MS = 20;
+const DEVICE_EVENTS: Readonly<Record<Scenario, readonly DeviceEvent[]>> = {
+  deliver: ['chip-written', 'permit-taken'],
+  refund: ['permit-taken'],
+  cancel: ['permit-taken'],
+  'walk-away': ['permit-retained'],
+};
+function plan(scenario: Scenario, baseline: RunResult): CrashPoint[] {
+  const writes = baseline.writes.slice(0, MAX_WRITES);
+  const points: CrashPoint[] = [];
+  if (!only || only === 'write') points.push(...writes.map((w) => ({ n: w.n })));
+  if (!only || only === 'mid') {
+    for (const [i, w] of writes.entries()) {
+      const next = writes[i + 1];
+      if (!next || next.atMs - w.atMs < MIN_EFFECT_MS) continue;
+      points.push({ n: w.n, afterMs: Math.round((next.atMs - w.atMs) / 2) });
+    }
+  }
+  if (!only || only === 'device') points.push(...DEVICE_EVENTS[scenario].map((device) => ({ device })));
+  return points;
+}
+
+const COUNTS = ['lost', 'duplicates', 'doubleCharges', 'permitsUnaccounted', 'mismatches', 'harnessErrors'] as const;
+
+function line(result: RunResult): string {
+  return JSON.stringify({
+    scenario: result.scenario,
+    crashAt: result.crashAt,
+    at: result.at,
+    state: result.state,
+    outcome: result.outcome,
+    lost: result.lost,
+    duplicates: result.duplicates,
+    doubleCharges: result.doubleCharges,
+    permitsUnaccounted: result.permitsUnaccounted,
+    mismatches: result.mismatches,
+    ...(result.harnessErrors ? { harnessErrors: result.harnessErrors } : {}),
+    ms: result.ms,
+    ...(result.problems.length ? { problems: result.problems } : {}),
+    ...(result.runDir ? { runDir: result.runDir } : {}),
+  });
+}
+
+const started = Date.now();
+const results: RunResult[] = [];
+for (const scenario of scenarios) {
+  const baseline = await runOnce({ scenario, keep: values.keep });
+  results.push(baseline);
+  process.stdout.write(`${line(baseline)}\n`);
+  for (const crashAt of plan(scenario, baseline)) {
+    const result = await runOnce({ scenario, crashAt, keep: values.keep });
+    results.push(result);
+    process.stdout.write(`${line(result)}\n`);
+  }
+}
+
+const totals = Object.fromEntries(COUNTS.map((count) => [count, results.reduce((sum, r) => sum + r[count], 0)]));
+const outcomes: Record<string, number> = {};
+for (const r of results) outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
+const failed = results.filter((r) => COUNTS.some((count) => r[count] > 0)).length;
+process.stdout.write(
+  `${JSON.stringify({
+    summary: true,
+    runs: results.length,
+    crashRuns: results.filter((r) => r.crashAt !== null).length,
+    failedRuns: failed,
+    ...totals,
+    outcomes,
+    ms: Date.now() - started,
+    msPerRun: Math.round(results.reduce((sum, r) => sum + r.ms, 0) / Math.max(1, results.length)),
+  })}\n`,
+);
+process.exit(failed > 0 ? 1 : 0);
