@@ -215,7 +215,9 @@ describe('HK/Macau endorsement in Chromium', { timeout: 90_000 }, () => {
     h.central!.payNow();
     await takePermit(h);
     expect(await done(p, 'no-paper')).toBe('签注办理成功');
-    expect(await p.getByTestId('receipt-note').innerText()).toContain('补打凭条');
+    expect(await p.getByTestId('receipt-note').innerText()).toContain('交易号');
+    // The receipt's proof as a code the citizen can photograph.
+    await expect.poll(() => p.getByTestId('receipt-qr').count()).toBe(1);
   });
 
   it('permit not taken: retained, the citizen told where it is, and a card-retained record sent', async () => {

@@ -8,12 +8,14 @@ export interface QrCodeProps {
   readonly label: string;
   /** Shown in place of the code when it cannot be drawn (from the catalogue). */
   readonly unavailable: string;
+  /** Names the code for tests (`<testId>`, `<testId>-missing`). */
+  readonly testId?: string;
 }
 
 type Drawn = { readonly payload: string; readonly url: string | null };
 
 /** A QR code drawn in the page from its text, as an image (a data URL, which the CSP allows). */
-export function QrCode({ payload, label, unavailable }: QrCodeProps) {
+export function QrCode({ payload, label, unavailable, testId = 'pay-qr' }: QrCodeProps) {
   const [drawn, setDrawn] = useState<Drawn | null>(null);
   useEffect(() => {
     let live = true;
@@ -28,11 +30,11 @@ export function QrCode({ payload, label, unavailable }: QrCodeProps) {
   // A code drawn for an earlier payload is never shown for a new one.
   const current = drawn?.payload === payload ? drawn : null;
   if (current?.url) {
-    return <img className="qr" src={current.url} alt={label} width={QR_OPTIONS.width} height={QR_OPTIONS.width} data-testid="pay-qr" />;
+    return <img className="qr" src={current.url} alt={label} width={QR_OPTIONS.width} height={QR_OPTIONS.width} data-testid={testId} />;
   }
   if (current) {
     return (
-      <p className="qr qr-missing" role="alert" data-testid="pay-qr-missing">
+      <p className="qr qr-missing" role="alert" data-testid={`${testId}-missing`}>
         {unavailable}
       </p>
     );

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Countdown } from '../../components/Countdown';
+import { QrCode } from '../../components/QrCode';
 import { OUTCOME_TEXTS, reasonKey } from '../../flow/endorsement-outcome';
 import type { SessionActions, Step } from '../SessionScreens';
 
@@ -34,9 +35,13 @@ export function FlowDoneScreen({ view, actions }: { readonly view: Step<'flow-do
         </p>
       ) : null}
       {view.receiptPrinted || view.outcome === 'ended' ? null : (
-        <p className="note" data-testid="receipt-note">
-          {t('endorsement.done.receiptNotPrinted')}
-        </p>
+        <>
+          <p className="note" data-testid="receipt-note">
+            {t('endorsement.done.receiptNotPrinted')}
+          </p>
+          {/* No paper: the receipt's proof, the transaction number, as a code to photograph. */}
+          <QrCode payload={view.transactionNo} label={t('endorsement.done.receiptQr')} unavailable={t('endorsement.done.receiptNotPrinted')} testId="receipt-qr" />
+        </>
       )}
       <Countdown deadlineMs={view.deadlineMs} />
       <div className="actions">
