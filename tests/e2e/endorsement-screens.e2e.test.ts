@@ -274,7 +274,7 @@ describe('HK/Macau endorsement screens', () => {
     // The screen before was a done screen too: wait for this one's words.
     await expect.poll(prompt).toBe('签注未能办理，已为您退款');
     expect(await page.getByTestId('reason').innerText()).toBe(textFor('zh-CN', 'endorsement.failed.writeFailedRefunded'));
-    expect(await page.getByTestId('receipt-note').innerText()).toContain('请记下交易号');
+    expect(await page.getByTestId('receipt-note').innerText()).toContain('记下交易号');
     expect(await page.locator('.progress-strip .stage-completed').count()).toBe(0);
     await checkAndShoot('08-done-refunded');
     expect(await tap('完成')).toEqual({ command: 'finishSession', args: {} });
