@@ -70,10 +70,27 @@ async function untilSettled<T>(tools: EffectTools, maxDelayMs: number, call: () 
 export function endorsementEffects(deps: EndorsementDeps): Record<string, EndorsementEffect> {
   const unit = deps.certificateUnit;
 
+  /**
+   * Where a permit that went in has gone when the unit is found empty: the host died while handing
+   * it back (or retaining it) and never heard the end. Only the retain counter still knows: one
+   * more than at insertion is this permit in the bin (it must be recorded as retained), the same
+   * count is the citizen's hand. Without both counts nobody can tell, and the record says so.
+   */
+  const fateOfGonePermit = async (context: EndorsementContext): Promise<Outcome> => {
+    const now = await unit.retainCount();
+    const before = context.retainCountAtInsert;
+    const count = now.ok ? now.retainCount : null;
+    const fate: PermitFate = count === null || before === undefined ? 'unknown' : count === before + 1 ? 'retained' : count === before ? 'taken' : 'unknown';
+    return { event: { type: 'PERMIT_OUT', fate }, effect: { card: 'none', fate, retainCount: count, retainCountAtInsert: before ?? null } };
+  };
+
   /** Hands whatever card the unit holds back to the citizen; one not taken in time is retained. */
-  const giveBack = async (tools: EffectTools): Promise<Outcome> => {
+  const giveBack = async (context: EndorsementContext, tools: EffectTools): Promise<Outcome> => {
     const status = await unit.getStatus();
-    if (status.card === 'none') return { event: { type: 'PERMIT_OUT', fate: 'not-inserted' }, effect: { card: 'none' } };
+    if (status.card === 'none') {
+      if (context.permitIn) return fateOfGonePermit(context);
+      return { event: { type: 'PERMIT_OUT', fate: 'not-inserted' }, effect: { card: 'none' } };
+    }
     const out = await unit.ejectAndWaitForTaken({ takeTimeoutMs: deps.takeBackTimeoutMs, signal: tools.signal });
     if (!out.ok) return unitFailed(out, unitFailureKey(out));
     const fate: PermitFate = out.outcome;
@@ -116,7 +133,10 @@ export function endorsementEffects(deps: EndorsementDeps): Record<string, Endors
     insertPermit: async (_context, tools) => {
       const taken = await unit.takePermit({ timeoutMs: deps.insertTimeoutMs, signal: tools.signal });
       if (!taken.ok) return taken.reason === 'timeout' ? { event: { type: 'TIMEOUT' }, effect: { permit: 'not-inserted' } } : unitFailed(taken, unitFailureKey(taken));
-      return { event: { type: 'PERMIT_IN' }, effect: { card: 'inside' } };
+      // Journaled with the permit's arrival: the hand-back may need it to find where the permit went.
+      const counter = await unit.retainCount();
+      const retainCount = counter.ok ? counter.retainCount : undefined;
+      return { event: { type: 'PERMIT_IN', ...(retainCount === undefined ? {} : { retainCount }) }, effect: { card: 'inside', retainCount: retainCount ?? null } };
     },
 
     readingPermit: async () => {
@@ -230,8 +250,8 @@ export function endorsementEffects(deps: EndorsementDeps): Record<string, Endors
       return { event: { type: 'CARD_BACK_DONE', printed: printed.ok }, effect: printed.ok ? { cardBack: 'printed' } : { cardBack: 'failed', reason: printed.reason } };
     },
 
-    handingBack: (_context, tools) => giveBack(tools),
-    returningPermit: (_context, tools) => giveBack(tools),
+    handingBack: giveBack,
+    returningPermit: giveBack,
 
     printingReceipt: (context) => printReceipt(endorsementReceipt(context, deps.receiptTexts)),
     printingFailureReceipt: (context) => printReceipt(failureReceipt(context, deps.receiptTexts)),

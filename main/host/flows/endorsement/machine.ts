@@ -46,7 +46,7 @@ export const endorsementMachine = setup({
   states: {
     insertPermit: {
       on: {
-        PERMIT_IN: { target: 'readingPermit', actions: assign({ permitIn: true }) },
+        PERMIT_IN: { target: 'readingPermit', actions: assign({ permitIn: true, retainCountAtInsert: ({ event }) => event.retainCount }) },
         TIMEOUT: { target: 'returningPermit', actions: failWith('endorsement.failed.timedOut') },
         ...beforePayment,
       },

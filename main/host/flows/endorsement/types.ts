@@ -29,6 +29,12 @@ export interface EndorsementContext extends EndorsementInput {
   readonly transactionNo: string;
   /** A permit went into the unit (it must come back out, or be retained and recorded). */
   readonly permitIn: boolean;
+  /**
+   * The unit's retain counter when the permit went in, if it answered. A hand-back that finds the
+   * unit empty (the host died while the permit was going out) learns from it whether the permit
+   * went to the citizen or into the retain bin.
+   */
+  readonly retainCountAtInsert?: number;
   readonly permit?: PermitInfo;
   /** From the citizen's resident ID card: central checks the permit is theirs. */
   readonly idNumber?: string;
@@ -59,7 +65,7 @@ export type EndorsementEvent =
   | { readonly type: 'CANCEL' }
   | { readonly type: 'TIMEOUT' }
   // Effects
-  | { readonly type: 'PERMIT_IN' }
+  | { readonly type: 'PERMIT_IN'; readonly retainCount?: number }
   | { readonly type: 'PERMIT_READ'; readonly permit: PermitInfo }
   | { readonly type: 'ID_CARD_READ'; readonly idNumber: string }
   | { readonly type: 'FACE_CAPTURED'; readonly photo: AttachmentRef & { readonly livenessMethod: string } }
