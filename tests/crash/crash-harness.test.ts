@@ -1,8 +1,9 @@
 /**
  * The crash harness's short form, run by `npm test`: the host process is killed with SIGKILL at a
  * few points that cover each kind of recovery (before payment, with a payment open, after the
- * chip was written, during the hand-back, with a refund due) and restarted; nothing may be lost,
- * duplicated, charged twice or left unaccounted for. `npm run crash` runs every point.
+ * chip was written, during the hand-back to a citizen who takes the permit and to one who walks
+ * away, with a refund due) and restarted; nothing may be lost, duplicated, charged twice or left
+ * unaccounted for. `npm run crash` runs every point.
  */
 import { describe, expect, it } from 'vitest';
 import { runOnce } from './harness';
@@ -13,6 +14,7 @@ const POINTS: ReadonlyArray<{ readonly why: string; readonly scenario: Scenario;
   { why: 'the payment created and awaited (paid meanwhile): served', scenario: 'deliver', crashAt: { state: 'awaitingPayment' }, outcome: 'delivered' },
   { why: 'paid, the chip written, the host never heard: not written twice', scenario: 'deliver', crashAt: { device: 'chip-written' }, outcome: 'delivered' },
   { why: 'during the hand-back, the citizen took the permit: recorded as taken', scenario: 'deliver', crashAt: { device: 'permit-taken' }, outcome: 'delivered' },
+  { why: 'during the hand-back, the unit retained the permit left in the gate: recorded as retained', scenario: 'walk-away', crashAt: { device: 'permit-retained' }, outcome: 'delivered' },
   { why: 'paid, the chip took no write, before the refund: refunded once', scenario: 'refund', crashAt: { state: 'refunding' }, outcome: 'refunded' },
 ];
 
