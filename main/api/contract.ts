@@ -92,9 +92,66 @@ const FlowSteps = [
     .merge(Deadline),
 ] as const;
 
+/** What the progress query's keypad fills in: the application number, then the ID number's last 4. */
+export const QueryField = z.enum(['applicationNo', 'idNumberLast4']);
+export type QueryField = z.infer<typeof QueryField>;
+
+/** The keys of the on-screen keypad: digits and letters (an application number carries both), '-' and delete. */
+export const KEYPAD_CHARACTERS: readonly string[] = [...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-'];
+export const KeypadKey = z.union([z.string().regex(/^[0-9A-Z-]$/), z.literal('delete')]);
+export type KeypadKey = z.infer<typeof KeypadKey>;
+
+/** Longest application number: `<kioskId>-<yyyymmdd>-<suffix>` (10 + 1 + 8 + 1 + up to 6). */
+export const APPLICATION_NO_MAX = 26;
+
+/** One application as central reports it, in plain fields; nothing in it identifies the citizen. */
+export const ApplicationProgress = z.object({
+  applicationNo: z.string().min(1).max(60),
+  kind: z.enum(['id-reissue', 'hk-macau-endorsement']),
+  status: z.enum(['received', 'in-production', 'ready-for-pickup', 'mailed', 'collected', 'rejected']),
+  /** ISO date-time the application was submitted. */
+  submittedAt: z.string().max(40),
+  pickup: z.object({ kind: z.enum(['kiosk', 'station']), name: z.string().max(100), address: z.string().max(200) }).nullable(),
+  trackingNo: z.string().max(40).nullable(),
+  /** Central's reason code (the screen has words for the known ones), or null. */
+  rejectReason: z.string().regex(/^[a-z0-9_]{1,40}$/).nullable(),
+});
+export type ApplicationProgress = z.infer<typeof ApplicationProgress>;
+
+/** The progress query's steps (进度查询). */
+const QuerySteps = [
+  z.object({ step: z.literal('query-choose-method'), /** The ID reader can serve: the ID-card way is offered. */ idCardAvailable: z.boolean() }).merge(Flow).merge(Deadline),
+  z
+    .object({
+      step: z.literal('query-input'),
+      field: QueryField,
+      /** How many characters are typed and how many the field takes. */
+      typed: z.number().int().min(0).max(APPLICATION_NO_MAX),
+      maxLength: z.number().int().min(1).max(APPLICATION_NO_MAX),
+      /** What the field shows: the application number as typed, the last 4 as dots. */
+      echo: z.string().max(APPLICATION_NO_MAX),
+      /** Why the last confirm was not taken (format), as an i18n key, or null. */
+      messageKey: MessageKey.nullable(),
+    })
+    .merge(Flow)
+    .merge(Deadline),
+  z.object({ step: z.literal('query-busy') }).merge(Flow),
+  z.object({ step: z.literal('query-results'), applications: z.array(ApplicationProgress).min(1).max(20) }).merge(Flow).merge(Deadline),
+  z
+    .object({
+      step: z.literal('query-failed'),
+      messageKey: MessageKey,
+      /** Another way in (or the same again) makes sense; otherwise only "back". */
+      canRetry: z.boolean(),
+    })
+    .merge(Flow)
+    .merge(Deadline),
+] as const;
+
 /** What the screen shows of the current session. Personal data arrives masked, or not at all. */
 export const SessionView = z.discriminatedUnion('step', [
   ...FlowSteps,
+  ...QuerySteps,
   z.object({ step: z.literal('idle') }),
   z.object({ step: z.literal('insert-id-card'), service: ServiceId, sessionId: z.string() }).merge(Deadline),
   z.object({ step: z.literal('reading-card'), service: ServiceId, sessionId: z.string() }),
@@ -133,6 +190,10 @@ export const commands = {
   finishSession: { request: Empty, response: SessionView },
   /** The citizen picks one of the offered endorsements (by its index in the list shown). */
   chooseOption: { request: z.object({ index: z.number().int().min(0).max(11) }).strict(), response: SessionView },
+  /** A key of the on-screen keypad (the progress query's application number and last 4). */
+  keypadInput: { request: z.object({ key: KeypadKey }).strict(), response: SessionView },
+  /** The citizen confirms what the step shows (the keypad's entry). */
+  confirmStep: { request: Empty, response: SessionView },
   /** The renderer's heartbeat: a shell watchdog reloads a screen that stops sending it. */
   heartbeat: { request: z.object({ at: z.number() }).strict(), response: z.object({ at: z.number() }) },
 } as const;

@@ -172,6 +172,8 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
       cancelSession: async () => sessions.cancel(),
       finishSession: async () => sessions.finish(),
       chooseOption: async ({ index }) => sessions.choose(index),
+      keypadInput: async ({ key }) => sessions.keypad(key),
+      confirmStep: async () => sessions.confirm(),
       heartbeat: async ({ at }) => ({ at }),
     },
     (error, command) => log.error({ err: error, command }, 'API handler failed'),

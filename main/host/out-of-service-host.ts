@@ -29,6 +29,8 @@ export function outOfServiceHost(problem: string, log: Logger, language: Languag
     cancelSession: refuse,
     finishSession: refuse,
     chooseOption: refuse,
+    keypadInput: refuse,
+    confirmStep: refuse,
     heartbeat: async ({ at }) => ({ at }),
   });
   log.error({ problem }, 'the kiosk is out of service until its configuration is mended');

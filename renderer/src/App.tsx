@@ -12,7 +12,13 @@ import { FlowDoneScreen } from './screens/endorsement/FlowDoneScreen';
 import { InsertPermitScreen } from './screens/endorsement/InsertPermitScreen';
 import { PayScreen } from './screens/endorsement/PayScreen';
 import { TakePermitScreen } from './screens/endorsement/TakePermitScreen';
-import { FailedScreen, IdentityShownScreen, InsertIdCardScreen, ReadingCardScreen, type SessionActions } from './screens/SessionScreens';
+import { ChooseMethodScreen } from './screens/progress-query/ChooseMethodScreen';
+import { KeypadScreen } from './screens/progress-query/KeypadScreen';
+import { QueryBusyScreen } from './screens/progress-query/QueryBusyScreen';
+import { QueryFailedScreen } from './screens/progress-query/QueryFailedScreen';
+import type { QueryActions } from './screens/progress-query/query-actions';
+import { ResultsScreen } from './screens/progress-query/ResultsScreen';
+import { FailedScreen, IdentityShownScreen, InsertIdCardScreen, ReadingCardScreen } from './screens/SessionScreens';
 
 const HEARTBEAT_MS = 5000;
 
@@ -87,11 +93,13 @@ export function App({ api }: { readonly api: ApiClient }) {
     run(() => api.invoke('startService', { service }));
   };
 
-  const actions: SessionActions = {
+  const actions: QueryActions = {
     cancel: () => run(() => api.invoke('cancelSession', {})),
     finish: () => run(() => api.invoke('finishSession', {})),
     retry: () => run(() => api.invoke('retryStep', {})),
     choose: (index) => run(() => api.invoke('chooseOption', { index })),
+    keypad: (key) => run(() => api.invoke('keypadInput', { key })),
+    confirm: () => run(() => api.invoke('confirmStep', {})),
   };
 
   const progress = endorsementProgress(session);
@@ -124,7 +132,7 @@ interface ScreenProps {
   readonly kiosk: KioskView | null;
   readonly notice: string | null;
   readonly onStart: (service: ServiceId) => void;
-  readonly actions: SessionActions;
+  readonly actions: QueryActions;
 }
 
 function Screen({ session, kiosk, notice, onStart, actions }: ScreenProps) {
@@ -151,6 +159,16 @@ function Screen({ session, kiosk, notice, onStart, actions }: ScreenProps) {
       return <TakePermitScreen view={session} />;
     case 'flow-done':
       return <FlowDoneScreen view={session} actions={actions} />;
+    case 'query-choose-method':
+      return <ChooseMethodScreen view={session} actions={actions} />;
+    case 'query-input':
+      return <KeypadScreen view={session} actions={actions} />;
+    case 'query-busy':
+      return <QueryBusyScreen />;
+    case 'query-results':
+      return <ResultsScreen view={session} actions={actions} />;
+    case 'query-failed':
+      return <QueryFailedScreen view={session} actions={actions} />;
     default:
       return session satisfies never;
   }

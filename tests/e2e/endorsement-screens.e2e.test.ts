@@ -55,6 +55,8 @@ const api = new ApiDispatcher({
   cancelSession: answer('cancelSession'),
   finishSession: answer('finishSession'),
   chooseOption: answer('chooseOption'),
+  keypadInput: answer('keypadInput'),
+  confirmStep: answer('confirmStep'),
   heartbeat: async ({ at }) => ({ at }),
 });
 

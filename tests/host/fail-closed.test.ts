@@ -55,9 +55,13 @@ const commandResults = (h: Host) =>
 describe('the host decides what may start', () => {
   it('refuses a service that is not built, and one the kiosk is not enrolled for', async () => {
     const h = await start(mkdtempSync(join(tmpdir(), 'offer-')), { services: ['certificate-pickup'] });
-    expect(await call(h, 'startService', { service: 'progress-query' })).toMatchObject({
+    expect(await call(h, 'startService', { service: 'certificate-pickup' })).toMatchObject({
       ok: false,
       error: { code: 'refused', messageKey: 'services.notYetAvailable' },
+    });
+    expect(await call(h, 'startService', { service: 'progress-query' })).toMatchObject({
+      ok: false,
+      error: { code: 'refused', messageKey: 'services.notOfferedHere' },
     });
     expect(await call(h, 'startService', { service: 'hk-macau-endorsement' })).toMatchObject({
       ok: false,

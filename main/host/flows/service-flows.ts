@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventObject } from 'xstate';
 import type { CameraPort } from '../../../drivers/camera/camera-port';
+import { canServe } from '../../../drivers/common/device-status';
 import type { Clock } from '../../../drivers/common/clock';
 import type { KioskConfig } from '../../../kiosk-config/schema';
 import type { ServiceId } from '../../api/contract';
@@ -14,6 +15,7 @@ import { endorsementFlow } from './endorsement/definition';
 import type { FlowDefinition } from './engine/flow-definition';
 import { FlowRunner, type FlowRunnerDeps } from './engine/flow-runner';
 import { recoverFlows } from './engine/recovery';
+import { progressQueryFlow } from './progress-query/definition';
 import type { FlowStarter } from './session-manager';
 
 export interface ServiceFlowDeps {
@@ -31,6 +33,8 @@ export interface ServiceFlowDeps {
 
 /** Seconds the end screen stays before the session ends by itself. */
 const DONE_SCREEN_S = 20;
+/** Seconds a progress query's answer stays on screen before it is wiped. */
+const RESULTS_SCREEN_S = 45;
 
 /**
  * The services that run as persisted flows, wired to the devices and central: what a new session
@@ -54,8 +58,12 @@ export function serviceFlows(deps: ServiceFlowDeps) {
     },
     { stepTimeoutS, doneScreenS: DONE_SCREEN_S },
   );
+  const progressQuery = progressQueryFlow(
+    { idReader: deps.devices.idReader, central: deps.central },
+    { stepTimeoutS, keypadTimeoutS: stepTimeoutS * 2, resultsScreenS: RESULTS_SCREEN_S, doneScreenS: DONE_SCREEN_S },
+  );
   const runnerDeps: FlowRunnerDeps = { journal: deps.journal, clock: deps.clock, log: deps.log, onRecordQueued: deps.onRecordQueued, afterJournal: deps.afterJournal };
-  const definitions = [endorsement] as unknown as ReadonlyArray<FlowDefinition<unknown, EventObject>>;
+  const definitions = [endorsement, progressQuery] as unknown as ReadonlyArray<FlowDefinition<unknown, EventObject>>;
   const starters: Partial<Record<ServiceId, FlowStarter>> = {
     'hk-macau-endorsement': (sessionId) =>
       new FlowRunner(endorsement, runnerDeps, {
@@ -63,6 +71,14 @@ export function serviceFlows(deps: ServiceFlowDeps) {
         txnId: randomUUID(),
         sessionId,
         input: { sessionId, kioskId: deps.config.kioskId, startedAtMs: deps.clock.now() },
+      }) as unknown as FlowRunner<unknown, { type: string }>,
+    // The ID-card way is offered when the reader can serve as the session begins; typing always works.
+    'progress-query': (sessionId) =>
+      new FlowRunner(progressQuery, runnerDeps, {
+        kind: 'new',
+        txnId: randomUUID(),
+        sessionId,
+        input: { sessionId, kioskId: deps.config.kioskId, startedAtMs: deps.clock.now(), idCardAvailable: canServe(deps.devices.idReader.status.status) },
       }) as unknown as FlowRunner<unknown, { type: string }>,
   };
   return {

@@ -9,6 +9,7 @@ import { RefusedError } from '../api/dispatcher';
 import type { Logger } from '../log';
 import type { Journal } from '../store/journal';
 import type { FlowRunner } from './engine/flow-runner';
+import { FLOW_FINAL_STATES } from './engine/recovery';
 
 /** Starts a service's flow for a new session (the host wires the devices and central in). */
 export type FlowStarter = (sessionId: string) => FlowRunner<unknown, { type: string }>;
@@ -25,6 +26,12 @@ export interface SessionManagerDeps {
   /** Services that run as persisted flows; the others are the ID-card slice. */
   readonly flows?: Readonly<Partial<Record<ServiceId, FlowStarter>>>;
 }
+
+/**
+ * Flow steps that close a session: the citizen reads them, and the session ends at their
+ * deadline, on "done" or on "back" (the flow may still have work to do without a screen).
+ */
+const CLOSING_STEPS: ReadonlySet<SessionView['step']> = new Set(['flow-done', 'query-results', 'query-failed']);
 
 /** States after which a transaction needs nothing more. */
 export const FINAL_STATES = ['completed', 'abandoned'] as const;
@@ -103,7 +110,10 @@ export class SessionManager {
   /** Tries the failed step again (a card that was moved while being read). */
   retry(): SessionView {
     const view = this.#view;
-    if (this.#flow) throw new SessionStateError('retryStep', view.step);
+    if (this.#flow) {
+      if (!this.#flow.send({ type: 'RETRY' })) throw new SessionStateError('retryStep', view.step);
+      return this.#view;
+    }
     if (view.step !== 'failed' || !view.canRetry) throw new SessionStateError('retryStep', view.step);
     this.#waitForCard(view.service, view.sessionId);
     return this.#view;
@@ -113,7 +123,7 @@ export class SessionManager {
   finish(): SessionView {
     const view = this.#view;
     if (this.#flow) {
-      if (view.step !== 'flow-done') throw new SessionStateError('finishSession', view.step);
+      if (view.step !== 'flow-done' && view.step !== 'query-results') throw new SessionStateError('finishSession', view.step);
       return this.end('finished');
     }
     if (view.step !== 'identity-shown') throw new SessionStateError('finishSession', view.step);
@@ -128,15 +138,32 @@ export class SessionManager {
     return this.#view;
   }
 
+  /** A key of the on-screen keypad; the flow refuses one that does not fit the field. */
+  keypad(key: string): SessionView {
+    if (!this.#flow?.send({ type: 'KEY', key } as { type: string })) throw new SessionStateError('keypadInput', this.#view.step);
+    return this.#view;
+  }
+
+  /** The citizen confirms the step's entry (the keypad's "confirm"). */
+  confirm(): SessionView {
+    if (!this.#flow?.send({ type: 'CONFIRM' })) throw new SessionStateError('confirmStep', this.#view.step);
+    return this.#view;
+  }
+
   /** The citizen pressed "cancel" (there must be a session to cancel). */
   cancel(): SessionView {
-    if (this.#view.step === 'idle') throw new SessionStateError('cancelSession', 'idle');
+    const view = this.#view;
+    if (view.step === 'idle') throw new SessionStateError('cancelSession', 'idle');
     if (this.#flow) {
       // A flow decides what cancelling means now (hand the permit back, close the payment); once
       // the citizen's part is over, "cancel" is "back to the start".
-      if (this.#view.step === 'flow-done') return this.end('finished');
-      if (!this.#flow.send({ type: 'CANCEL' })) throw new SessionStateError('cancelSession', this.#view.step);
-      return this.#view;
+      const flow = this.#flow;
+      if (flow.send({ type: 'CANCEL' })) {
+        // A flow that ends at the citizen's cancel has nothing more to say: back to the start.
+        return FLOW_FINAL_STATES.includes(flow.state as (typeof FLOW_FINAL_STATES)[number]) ? this.end('finished') : this.#view;
+      }
+      if (CLOSING_STEPS.has(view.step)) return this.end('finished');
+      throw new SessionStateError('cancelSession', view.step);
     }
     return this.end('cancelled by the citizen');
   }
@@ -217,7 +244,7 @@ export class SessionManager {
     this.#view = view;
     this.#clock.clearTimeout(this.#deadlineTimer);
     // A flow times its own steps out; the session only ends on its own once the flow is done.
-    const sessionTimesOut = !this.#flow || view.step === 'flow-done';
+    const sessionTimesOut = !this.#flow || CLOSING_STEPS.has(view.step);
     if ('deadlineMs' in view && sessionTimesOut) {
       this.#deadlineTimer = this.#clock.setTimeout(() => this.end('step timed out'), Math.max(0, view.deadlineMs - this.#clock.now()));
     }

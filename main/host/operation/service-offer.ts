@@ -6,13 +6,16 @@ export type NeededDevice = 'idReader' | 'printer' | 'certificateUnit' | 'camera'
 
 /**
  * What each service this build runs needs. ID reissue reads the citizen's card in this slice;
- * the others are not built yet and are never offered.
+ * certificate pickup is not built yet and is never offered.
  */
 export const SERVICE_NEEDS: Readonly<Partial<Record<ServiceId, readonly NeededDevice[]>>> = {
   'id-reissue': ['idReader'],
   // The receipt printer is not needed: without paper the endorsement still completes and the
   // receipt is reprintable from the transaction number.
   'hk-macau-endorsement': ['idReader', 'certificateUnit', 'camera'],
+  // Typing the application number needs no device (central is always configured: remote or the
+  // embedded simulator); the ID-card way is offered inside the flow only while the reader serves.
+  'progress-query': [],
 };
 
 export interface OfferInput {

@@ -63,6 +63,11 @@ export function endorsementProgress(view: SessionView): EndorsementProgress | nu
     case 'flow-done':
       return { current: 'done', earlierCompleted: view.outcome === 'delivered' };
     case 'failed':
+    case 'query-choose-method':
+    case 'query-input':
+    case 'query-busy':
+    case 'query-results':
+    case 'query-failed':
       return null;
     default:
       return view satisfies never;

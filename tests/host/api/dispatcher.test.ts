@@ -11,6 +11,8 @@ function handlers(overrides: Partial<CommandHandlers> = {}): CommandHandlers {
     cancelSession: async () => ({ step: 'idle' }),
     finishSession: async () => ({ step: 'idle' }),
     chooseOption: async () => ({ step: 'idle' }),
+    keypadInput: async () => ({ step: 'idle' }),
+    confirmStep: async () => ({ step: 'idle' }),
     heartbeat: async ({ at }) => ({ at }),
     ...overrides,
   };
