@@ -16,6 +16,7 @@ import type { CertificateUnitSimState } from '../../simulators/certificate-unit/
 import { TEST_PERMITS } from '../../simulators/certificate-unit/test-data';
 import type { SimulatorTiming } from '../../simulators/certificate-unit/timing';
 import { CooperativeCitizen } from '../../simulators/citizen/cooperative-citizen';
+import { CentralTap } from './central-tap';
 import { judge, type Verdict } from './checks';
 import type { ChildReport, ChildSpec, CrashPoint, DeviceEvent, JournalWrite, Scenario } from './protocol';
 
@@ -35,7 +36,7 @@ export interface RunResult extends Verdict {
   readonly scenario: Scenario;
   /** The last journal write before the host was killed (1-based), or null for an uncrashed run. */
   readonly crashAt: number | null;
-  /** When, from that write: right after it, `+N ms` while its state's effect ran, or at a device event. */
+  /** When, from that write: right after it, `+N ms` while its state's effect ran, or at a device or central event. */
   readonly at: string | null;
   /** The state journaled by that write. */
   readonly state: string | null;
@@ -142,9 +143,11 @@ export async function runOnce(options: RunOptions): Promise<RunResult> {
   const permit = TEST_PERMITS[0]!;
   const citizen = new CooperativeCitizen(unit, { clock: systemClock, permit, insertAfterMs: 100, takeAfterMs: 150 });
   const offUnit: Array<() => void> = [];
+  // The host talks to central through the tap, which can keep one answer from it (central-tap.ts).
+  const tap = new CentralTap(await central.start());
   let keepDir = options.keep === true;
   try {
-    const centralUrl = await central.start();
+    const centralUrl = await tap.start();
     citizen.start();
     // A worn chip: every write fails, before and after the crash, so the paid endorsement is refunded.
     if (scenario === 'refund') unit.chipWriteFails();
@@ -163,22 +166,23 @@ export async function runOnce(options: RunOptions): Promise<RunResult> {
       timeoutMs: CHILD_TIMEOUT_MS - 5000,
     } as const;
     const sessionReport = join(runDir, 'session-report.json');
-    const childCrash = crashAt && !('device' in crashAt) ? crashAt : undefined;
+    const childCrash = crashAt && ('n' in crashAt || 'state' in crashAt) ? crashAt : undefined;
     const session = startChild({ ...base, mode: 'session', reportFile: sessionReport, ...(childCrash ? { crashAt: childCrash } : {}) }, join(runDir, 'session.json'));
 
-    // A device event: the host dies the moment the device did it, before its answer reaches the host.
+    // A device or central event: the host dies the moment it happened, before the answer reaches the host.
     let killedAfter: JournalWrite | undefined;
+    const kill = () => {
+      if (killedAfter) return;
+      session.process.kill('SIGKILL');
+      killedAfter = readLines(writesFile).filter((w) => w.mode === 'session').at(-1) ?? { mode: 'session', n: 0, txnId: '', state: 'none', atMs: Date.now() };
+    };
     if (crashAt && 'device' in crashAt) {
       const before = { taken: unit.state.taken.length, retained: unit.state.retained.length, endorsements: JSON.stringify(permit.record.endorsements) };
-      offUnit.push(
-        unit.onChange((state) => {
-          if (killedAfter || !happened(crashAt.device, state, before)) return;
-          session.process.kill('SIGKILL');
-          killedAfter = readLines(writesFile).filter((w) => w.mode === 'session').at(-1) ?? { mode: 'session', n: 0, txnId: '', state: 'none', atMs: Date.now() };
-        }),
-      );
+      offUnit.push(unit.onChange((state) => void (happened(crashAt.device, state, before) && kill())));
     }
+    if (crashAt && 'central' in crashAt) tap.arm(crashAt.central, kill);
     const sessionExit = await session.exited;
+    tap.disarm();
     const crashed = sessionExit.signal === 'SIGKILL' && !sessionExit.timedOut;
     let reportFile = sessionReport;
     if (sessionExit.timedOut) harnessProblems.push(`the session child hung (killed after ${CHILD_TIMEOUT_MS} ms): ${sessionExit.stderr}`);
@@ -197,7 +201,8 @@ export async function runOnce(options: RunOptions): Promise<RunResult> {
     const writes = lines.filter((w) => !(w.crash && w.afterMs !== undefined));
     const marked = lines.find((w) => w.crash);
     const crashLine = killedAfter ?? marked;
-    const at = !crashed || !crashLine ? null : killedAfter && crashAt && 'device' in crashAt ? crashAt.device : marked?.afterMs !== undefined ? `+${marked.afterMs}ms` : 'write';
+    const parentEvent = crashAt && 'device' in crashAt ? crashAt.device : crashAt && 'central' in crashAt ? crashAt.central : undefined;
+    const at = !crashed || !crashLine ? null : killedAfter && parentEvent ? parentEvent : marked?.afterMs !== undefined ? `+${marked.afterMs}ms` : 'write';
     const report = existsSync(reportFile) ? (JSON.parse(readFileSync(reportFile, 'utf8')) as ChildReport) : undefined;
     const verdict = judge({
       txnIds: [...new Set(writes.map((w) => w.txnId))],
@@ -225,6 +230,7 @@ export async function runOnce(options: RunOptions): Promise<RunResult> {
   } finally {
     for (const off of offUnit) off();
     citizen.stop();
+    await tap.stop();
     await central.stop();
     await sims.stop();
     // Kept when something was found (the caller prints where), or when asked; otherwise tidied away.

@@ -14,17 +14,22 @@ export const SCENARIOS: readonly Scenario[] = ['deliver', 'refund', 'cancel', 'w
 /** Something the parent sees happen on a device; it kills the host at that moment, before the host hears of it. */
 export type DeviceEvent = 'chip-written' | 'permit-taken' | 'permit-retained';
 
+/** A call central answered for good, whose answer the parent keeps from the host while killing it. */
+export type CentralEvent = 'payment-created' | 'payment-cancelled' | 'refund-made' | 'records-stored';
+
 /**
  * Where the host dies: right after the Nth journal write of the run (or the first write of a
- * state), `afterMs` later (while that state's effect runs), or when the parent sees a device event.
+ * state), `afterMs` later (while that state's effect runs), when the parent sees a device event,
+ * or when central has answered a call and the host has not heard the answer.
  */
 export type CrashPoint =
   | { readonly n: number; readonly afterMs?: number }
   | { readonly state: string }
-  | { readonly device: DeviceEvent };
+  | { readonly device: DeviceEvent }
+  | { readonly central: CentralEvent };
 
-/** The crash points the child itself carries out (device events are the parent's). */
-export type ChildCrashPoint = Exclude<CrashPoint, { readonly device: DeviceEvent }>;
+/** The crash points the child itself carries out (device and central events are the parent's). */
+export type ChildCrashPoint = Extract<CrashPoint, { readonly n: number } | { readonly state: string }>;
 
 export interface ChildSpec {
   /** `session`: start one session and drive it (crashing at `crashAt` if given); `recovery`: start, let recovery finish, report. */
@@ -56,7 +61,7 @@ export interface JournalWrite {
   readonly afterMs?: number;
 }
 
-/** What the recovery child (or an uncrashed session child) saw when its part was over. */
+/** What the recovery child (or an uncrashed session child) saw when its part was over, or when it gave up. */
 export interface ChildReport {
   readonly mode: ChildSpec['mode'];
   /** Every flow transaction in the journal, with its state. */

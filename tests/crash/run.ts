@@ -2,17 +2,19 @@
  * `npm run crash`: the full crash harness. Per scenario one uncrashed run counts the journal
  * writes; then the host is killed with SIGKILL right after each of them in turn, then halfway
  * through each state's effect (between two writes), then at the device events of the scenario
- * (the unit wrote the chip, the citizen took the permit, the unit retained it), and restarted on
- * the same data folder each time. One JSON line per run on stdout, then a summary line; the exit
+ * (the unit wrote the chip, the citizen took the permit, the unit retained it), then when central
+ * has answered a call the host never hears the answer to (payment created or cancelled, refund
+ * paid out, records stored); each time it is restarted on the same data folder. One JSON line
+ * per run on stdout, then a summary line; the exit
  * code is non-zero when any run lost a transaction, duplicated a record, kept money for nothing,
  * lost track of the permit, told central something else than what happened, or could not be
  * carried out.
  *
- *   node --import tsx tests/crash/run.ts [--scenario deliver|refund|cancel|walk-away]... [--only write|mid|device] [--keep]
+ *   node --import tsx tests/crash/run.ts [--scenario deliver|refund|cancel|walk-away]... [--only write|mid|device|central] [--keep]
  */
 import { parseArgs } from 'node:util';
 import { type RunResult, runOnce } from './harness';
-import { type CrashPoint, type DeviceEvent, SCENARIOS, type Scenario } from './protocol';
+import { type CentralEvent, type CrashPoint, type DeviceEvent, SCENARIOS, type Scenario } from './protocol';
 
 const { values } = parseArgs({
   options: {
@@ -32,6 +34,12 @@ const only = values.only;
 
 /** The uncrashed run's journal writes, at most: a bound on the loops whatever the flow does. */
 const MAX_WRITES = 60;
+const CENTRAL_EVENTS: Readonly<Record<Scenario, readonly CentralEvent[]>> = {
+  deliver: ['payment-created', 'records-stored'],
+  refund: ['payment-created', 'refund-made', 'records-stored'],
+  cancel: ['payment-created', 'payment-cancelled', 'records-stored'],
+  'walk-away': ['payment-created', 'records-stored'],
+};
 /** A gap between two writes shorter than this has no effect worth crashing in. */
 const MIN_EFFECT_MS = 20;
 const DEVICE_EVENTS: Readonly<Record<Scenario, readonly DeviceEvent[]>> = {
@@ -52,6 +60,7 @@ function plan(scenario: Scenario, baseline: RunResult): CrashPoint[] {
     }
   }
   if (!only || only === 'device') points.push(...DEVICE_EVENTS[scenario].map((device) => ({ device })));
+  if (!only || only === 'central') points.push(...CENTRAL_EVENTS[scenario].map((central) => ({ central })));
   return points;
 }
 
