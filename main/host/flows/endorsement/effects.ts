@@ -11,7 +11,7 @@ import type { Effect, EffectOutcome, EffectTools } from '../engine/flow-definiti
 import type { CentralResult } from '../../central/central-result';
 import type { EndorsementCentral } from './central-port';
 import { endorsementReceipt, failureReceipt, type ReceiptTexts } from './receipt';
-import type { EndorsementContext, EndorsementEvent, PermitFate } from './types';
+import type { EndorsementContext, EndorsementEvent, PaymentInfo, PermitFate } from './types';
 
 export interface EndorsementDeps {
   readonly certificateUnit: CertificateUnitDriver;
@@ -107,19 +107,26 @@ export function endorsementEffects(deps: EndorsementDeps): Record<string, Endors
 
   /** Closes a payment whose end is unknown; one found paid is reported so it is refunded. */
   const closePayment = async (context: EndorsementContext, tools: EffectTools): Promise<Outcome> => {
-    let paymentId = context.payment?.paymentId;
-    if (!paymentId && context.paymentKey && context.chosen) {
+    let payment = context.payment;
+    // Learned here, not from the journal: the event carries it into the context.
+    let learned: PaymentInfo | undefined;
+    if (!payment && context.paymentKey && context.chosen) {
       // Created before a crash or a lost answer: the same key gives the same payment back.
       const again = await untilSettled(tools, deps.maxRetryDelayMs, () => deps.central.createPayment(paymentRequest(context, context.chosen!), context.paymentKey!));
       if (!again.ok) return { event: { type: 'PAYMENT_CLOSED', status: 'cancelled' }, effect: { payment: 'never-created', problem: again.message } };
-      paymentId = again.value.paymentId;
+      payment = learned = paymentInfo(again.value, context.chosen);
     }
-    if (!paymentId) return { event: { type: 'PAYMENT_CLOSED', status: 'cancelled' }, effect: { payment: 'none' } };
+    if (!payment) return { event: { type: 'PAYMENT_CLOSED', status: 'cancelled' }, effect: { payment: 'none' } };
+    const { paymentId } = payment;
     const cancelled = await untilSettled(tools, deps.maxRetryDelayMs, () => deps.central.cancelPayment(paymentId));
     const status = await untilSettled(tools, deps.maxRetryDelayMs, () => deps.central.getPayment(paymentId));
     if (!status.ok) return failed('endorsement.failed.centralUnreachable', { paymentId, problem: status.message, cancelled: cancelled.ok });
-    if (status.value.status === 'paid') return { event: { type: 'PAID' }, effect: { paymentId, status: 'paid' } };
-    return { event: { type: 'PAYMENT_CLOSED', status: status.value.status === 'expired' ? 'expired' : 'cancelled' }, effect: { paymentId, status: status.value.status } };
+    const withPayment = learned ? { payment: learned } : {};
+    if (status.value.status === 'paid') return { event: { type: 'PAID', ...withPayment }, effect: { paymentId, status: 'paid', learned: !!learned } };
+    return {
+      event: { type: 'PAYMENT_CLOSED', status: status.value.status === 'expired' ? 'expired' : 'cancelled', ...withPayment },
+      effect: { paymentId, status: status.value.status, learned: !!learned },
+    };
   };
 
   const refund = async (context: EndorsementContext, tools: EffectTools): Promise<Outcome> => {
@@ -196,11 +203,8 @@ export function endorsementEffects(deps: EndorsementDeps): Record<string, Endors
     creatingPayment: async (context) => {
       const result = await deps.central.createPayment(paymentRequest(context, context.chosen!), context.paymentKey!);
       if (!result.ok) return failed('endorsement.failed.centralUnreachable', { central: result.kind, problem: result.message });
-      const { paymentId, qrPayload, expiresAt } = result.value;
-      return {
-        event: { type: 'PAYMENT_CREATED', payment: { paymentId, qrPayload, expiresAtMs: Date.parse(expiresAt), amountFen: context.chosen!.feeFen } },
-        effect: { paymentId, amountFen: context.chosen!.feeFen },
-      };
+      const payment = paymentInfo(result.value, context.chosen!);
+      return { event: { type: 'PAYMENT_CREATED', payment }, effect: { paymentId: payment.paymentId, amountFen: payment.amountFen } };
     },
 
     awaitingPayment: async (context, tools) => {
@@ -263,6 +267,11 @@ export function endorsementEffects(deps: EndorsementDeps): Record<string, Endors
 
 /** Reasons central gives that the screen has words of its own for. */
 const KNOWN_REASONS: ReadonlySet<string> = new Set(['permit_expired', 'quota_reached', 'record_mismatch', 'application_in_progress']);
+
+/** What the flow keeps of a payment central created for the chosen option. */
+function paymentInfo(created: { readonly paymentId: string; readonly qrPayload: string; readonly expiresAt: string }, chosen: EndorsementOption): PaymentInfo {
+  return { paymentId: created.paymentId, qrPayload: created.qrPayload, expiresAtMs: Date.parse(created.expiresAt), amountFen: chosen.feeFen };
+}
 
 function paymentRequest(context: EndorsementContext, chosen: EndorsementOption) {
   return { sessionId: context.sessionId, amountFen: chosen.feeFen, description: `HK/Macau endorsement ${chosen.code} ${chosen.validity}`, method: 'qr' as const };

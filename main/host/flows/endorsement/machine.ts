@@ -28,6 +28,13 @@ export const endorsementMachine = setup({
   actions: {
     fail: assign((_, params: { key: string }) => ({ failureKey: params.key })),
     failFromEvent: assign(({ event }) => ({ failureKey: event.type === 'FAILED' ? event.failureKey : 'endorsement.failed.deviceFault' })),
+    /**
+     * A payment created before a crash (or whose answer was lost) is only known to the step that
+     * closes it: keep it, so a refund knows what to refund and the record says which payment it was.
+     */
+    learnPayment: assign(({ context, event }) => ({
+      payment: (event.type === 'PAID' || event.type === 'PAYMENT_CLOSED') && event.payment ? event.payment : context.payment,
+    })),
   },
 }).createMachine({
   id: 'hk-macau-endorsement',
@@ -102,8 +109,8 @@ export const endorsementMachine = setup({
     /** Closes the payment; one paid meanwhile is served after all. */
     cancellingPayment: {
       on: {
-        PAID: { target: 'writing', actions: assign({ paid: true, paymentSettled: true, failureKey: () => undefined }) },
-        PAYMENT_CLOSED: { target: 'returningPermit', actions: assign({ paymentSettled: true }) },
+        PAID: { target: 'writing', actions: ['learnPayment', assign({ paid: true, paymentSettled: true, failureKey: () => undefined })] },
+        PAYMENT_CLOSED: { target: 'returningPermit', actions: ['learnPayment', assign({ paymentSettled: true })] },
         // Central cannot say: hand the permit back now, settle the payment afterwards.
         FAILED: 'returningPermit',
         EFFECT_FAILED: 'returningPermit',
@@ -167,8 +174,8 @@ export const endorsementMachine = setup({
         { guard: ({ context }) => !context.paymentKey || context.paymentSettled, target: 'ended' },
       ],
       on: {
-        PAYMENT_CLOSED: { target: 'ended', actions: assign({ paymentSettled: true }) },
-        PAID: { target: 'refundingLate', actions: assign({ paid: true, failureKey: 'endorsement.failed.writeFailedRefunded' }) },
+        PAYMENT_CLOSED: { target: 'ended', actions: ['learnPayment', assign({ paymentSettled: true })] },
+        PAID: { target: 'refundingLate', actions: ['learnPayment', assign({ paid: true, failureKey: 'endorsement.failed.writeFailedRefunded' })] },
       },
     },
     refundingLate: {

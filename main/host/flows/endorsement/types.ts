@@ -72,8 +72,9 @@ export type EndorsementEvent =
   | { readonly type: 'VERIFIED'; readonly personId: string; readonly maskedName: string }
   | { readonly type: 'ELIGIBLE'; readonly options: readonly EndorsementOption[] }
   | { readonly type: 'PAYMENT_CREATED'; readonly payment: PaymentInfo }
-  | { readonly type: 'PAID' }
-  | { readonly type: 'PAYMENT_CLOSED'; readonly status: 'expired' | 'cancelled' }
+  /** `payment`: a payment closing learned of again (created before a crash, its answer never journaled). */
+  | { readonly type: 'PAID'; readonly payment?: PaymentInfo }
+  | { readonly type: 'PAYMENT_CLOSED'; readonly status: 'expired' | 'cancelled'; readonly payment?: PaymentInfo }
   | { readonly type: 'WRITTEN' }
   | { readonly type: 'CARD_BACK_DONE'; readonly printed: boolean }
   | { readonly type: 'PERMIT_OUT'; readonly fate: PermitFate }
