@@ -1,9 +1,10 @@
 /**
  * The crash harness's short form, run by `npm test`: the host process is killed with SIGKILL at a
- * few points that cover each kind of recovery (before payment, with a payment open, after the
- * chip was written, during the hand-back to a citizen who takes the permit and to one who walks
- * away, with a refund due) and restarted; nothing may be lost, duplicated, charged twice or left
- * unaccounted for. `npm run crash` runs every point.
+ * few points that cover each kind of recovery (before payment; with a payment made that the host
+ * never heard of, or open; after the chip was written; during the hand-back to a citizen who takes
+ * the permit and to one who walks away; with a refund due, and one paid out unheard) and
+ * restarted; nothing may be lost, duplicated, charged twice or left unaccounted for. `npm run
+ * crash` runs every point.
  */
 import { describe, expect, it } from 'vitest';
 import { runOnce } from './harness';
@@ -15,7 +16,9 @@ const POINTS: ReadonlyArray<{ readonly why: string; readonly scenario: Scenario;
   { why: 'paid, the chip written, the host never heard: not written twice', scenario: 'deliver', crashAt: { device: 'chip-written' }, outcome: 'delivered' },
   { why: 'during the hand-back, the citizen took the permit: recorded as taken', scenario: 'deliver', crashAt: { device: 'permit-taken' }, outcome: 'delivered' },
   { why: 'during the hand-back, the unit retained the permit left in the gate: recorded as retained', scenario: 'walk-away', crashAt: { device: 'permit-retained' }, outcome: 'delivered' },
+  { why: 'central made the payment, the host never heard (and it was paid): refunded', scenario: 'deliver', crashAt: { central: 'payment-created' }, outcome: 'refunded' },
   { why: 'paid, the chip took no write, before the refund: refunded once', scenario: 'refund', crashAt: { state: 'refunding' }, outcome: 'refunded' },
+  { why: 'central paid the refund out, the host never heard: asked again under its key, ends refunded', scenario: 'refund', crashAt: { central: 'refund-made' }, outcome: 'refunded' },
 ];
 
 describe('crash harness (short form): SIGKILL the host and restart it', { timeout: 90_000 }, () => {
