@@ -78,8 +78,11 @@ const FlowSteps = [
   z
     .object({
       step: z.literal('flow-done'),
-      /** `delivered`, `refunded` (paid, not delivered, refund recorded) or `ended` (nothing paid). */
-      outcome: z.enum(['delivered', 'refunded', 'ended']),
+      /**
+       * `delivered`, `refunded` (paid, not delivered, refund recorded), `ended` (nothing paid), or
+       * `refund-pending` (paid, not delivered, and central refused the refund: a person settles it).
+       */
+      outcome: z.enum(['delivered', 'refunded', 'ended', 'refund-pending']),
       /** Why it did not go as planned, as an i18n key, or null. */
       messageKey: MessageKey.nullable(),
       /** The transaction number printed on the receipt (a receipt is reprintable with it). */

@@ -35,6 +35,8 @@ export interface CentralFault {
   readonly status: number;
   readonly code: string;
   readonly retryAfterS?: number;
+  /** Only a request whose path (under /api/v1, e.g. `/payments/`) matches takes this fault; others pass. */
+  readonly path?: RegExp;
 }
 
 export interface CentralSimulatorOptions {
@@ -223,7 +225,9 @@ export class CentralSimulator {
     }
     const body = await readBody(req, MAX_BODY_BYTES);
     if (body === 'too-large') return this.#send(res, req, errorReply(413, 'too_large', `body over ${MAX_BODY_BYTES} bytes`));
-    const fault = this.#faults.shift();
+    const path = (req.url ?? '').replace(/^\/api\/v1/, '');
+    const index = this.#faults.findIndex((f) => !f.path || f.path.test(path));
+    const fault = index >= 0 ? this.#faults.splice(index, 1)[0] : undefined;
     if (fault) {
       const headers: Record<string, string> = fault.retryAfterS !== undefined ? { 'retry-after': String(fault.retryAfterS) } : {};
       return this.#send(res, req, errorReply(fault.status, fault.code, 'injected fault', headers));

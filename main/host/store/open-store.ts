@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '../log';
 import { type Db, openDatabase } from './database';
@@ -60,6 +61,8 @@ export function openStore(options: StoreOptions): Store {
     if (state.ok) log.info('storage healthy again');
     else log.error({ condition: state.condition, detail: state.detail }, 'storage condition: no new paid transactions');
   });
+  // The free-space check looks at the data folder, which a first start has not made yet.
+  mkdirSync(options.dataDir, { recursive: true });
   health.checkDisk();
 
   const file = join(options.dataDir, 'kiosk.sqlite');

@@ -10,6 +10,7 @@ export const OUTCOME_TEXTS: Readonly<Record<Outcome, { readonly title: string; r
   delivered: { title: 'endorsement.done.delivered.title', hint: 'endorsement.done.delivered.hint' },
   refunded: { title: 'endorsement.done.refunded.title', hint: 'endorsement.done.refunded.hint' },
   ended: { title: 'endorsement.done.ended.title', hint: 'endorsement.done.ended.hint' },
+  'refund-pending': { title: 'endorsement.done.refundPending.title', hint: 'endorsement.done.refundPending.hint' },
 };
 
 // A group prefix, not a key: in backticks, which the catalogue key scan leaves alone.

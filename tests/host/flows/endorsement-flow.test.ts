@@ -119,4 +119,19 @@ describe('HK/Macau endorsement, host and simulators', { timeout: 90_000 }, () =>
     expect(done).toMatchObject({ outcome: 'ended', messageKey: 'endorsement.notEligible.quota_reached' });
     expect(h.central!.payments()).toHaveLength(0);
   });
+
+  it('ends as refund-pending, never as refunded, when central refuses the refund for good, and says so on the receipt and in the record', async () => {
+    const h = await start();
+    await toPayment(h);
+    h.simulators.certificateUnit!.chipWriteFails();
+    h.central!.injectFaults({ status: 409, code: 'conflict', path: /\/refund$/ });
+    h.central!.payNow();
+    await takePermit(h);
+    const done = (await reach(h, 'flow-done')) as Extract<SessionView, { step: 'flow-done' }>;
+    await expect.poll(() => h.journal.get(done.txnId)?.state).toBe('refundRefused');
+    expect(h.sessions.view).toMatchObject({ outcome: 'refund-pending', messageKey: 'endorsement.failed.refundRefused' });
+    expect(h.central!.payments(1)[0]?.status).toBe('paid');
+    await expect.poll(() => records(h).map((r) => r.body.payload.outcome)).toEqual(['refund-refused']);
+    expect(h.simulators.printer!.jobs).toHaveLength(1);
+  });
 });

@@ -41,7 +41,7 @@ export function endorsementRecovery(state: string): Recovery<EndorsementContext>
 
 /** The one record central gets: the outcome and what each step did. */
 export function endorsementRecord(state: string, context: EndorsementContext, steps: readonly StepRow[]): FlowRecord {
-  const outcome = state === 'completed' ? 'delivered' : state === 'refunded' ? 'refunded' : 'ended';
+  const outcome = state === 'completed' ? 'delivered' : state === 'refunded' ? 'refunded' : state === 'refundRefused' ? 'refund-refused' : 'ended';
   const chosen = context.chosen;
   return {
     kind: 'endorsement',
@@ -87,6 +87,7 @@ export function endorsementFlow(deps: EndorsementDeps, times: EndorsementTimes):
       completed: doneScreen,
       refunded: doneScreen,
       ended: doneScreen,
+      refundRefused: doneScreen,
     },
     recovery: endorsementRecovery,
     view: endorsementView,

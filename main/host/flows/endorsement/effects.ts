@@ -86,7 +86,14 @@ export function endorsementEffects(deps: EndorsementDeps): Record<string, Endors
 
   /** Hands whatever card the unit holds back to the citizen; one not taken in time is retained. */
   const giveBack = async (context: EndorsementContext, tools: EffectTools): Promise<Outcome> => {
-    const status = await unit.getStatus();
+    let status = await unit.getStatus();
+    // A unit that does not answer (after a restart, a power cut) says nothing about the card: its
+    // "no card" is only the driver's default. Wait for it rather than forget a permit inside.
+    for (let attempt = 0; status.status === 'offline' && context.permitIn && !tools.signal.aborted; attempt++) {
+      tools.log.warn({ attempt }, 'certificate unit not answering; the permit is handed back once it does');
+      await delay(tools.clock, Math.min(deps.maxRetryDelayMs, 1000 * 2 ** Math.min(attempt, 5)));
+      status = await unit.getStatus();
+    }
     if (status.card === 'none') {
       if (context.permitIn) return fateOfGonePermit(context);
       return { event: { type: 'PERMIT_OUT', fate: 'not-inserted' }, effect: { card: 'none' } };
@@ -132,7 +139,11 @@ export function endorsementEffects(deps: EndorsementDeps): Record<string, Endors
   const refund = async (context: EndorsementContext, tools: EffectTools): Promise<Outcome> => {
     const paymentId = context.payment!.paymentId;
     const result = await untilSettled(tools, deps.maxRetryDelayMs, () => deps.central.refundPayment(paymentId, { reason: 'endorsement not delivered' }, context.refundKey!));
-    if (!result.ok) throw new Error(`refund of ${paymentId} refused by central: ${result.message}`);
+    if (!result.ok) {
+      // Refused for good (not a network problem): nothing more the kiosk can do but say so.
+      tools.log.error({ paymentId, code: result.code, problem: result.message }, 'central refused the refund; a person must settle it');
+      return { event: { type: 'REFUND_REFUSED', code: result.code ?? result.kind }, effect: { paymentId, refund: 'refused', code: result.code ?? result.kind } };
+    }
     return { event: { type: 'REFUNDED' }, effect: { paymentId, refund: result.value.status } };
   };
 

@@ -149,6 +149,10 @@ export const endorsementMachine = setup({
       entry: assign({ refundKey: ({ context }) => context.refundKey ?? randomUUID() }),
       on: {
         REFUNDED: { target: 'printingFailureReceipt', actions: assign({ refunded: true, paymentSettled: true }) },
+        REFUND_REFUSED: {
+          target: 'printingFailureReceipt',
+          actions: [assign({ refundRefused: true, paymentSettled: true }), failWith('endorsement.failed.refundRefused')],
+        },
       },
     },
     printingFailureReceipt: {
@@ -171,6 +175,7 @@ export const endorsementMachine = setup({
     settlingPayment: {
       always: [
         { guard: ({ context }) => context.refunded, target: 'refunded' },
+        { guard: ({ context }) => context.refundRefused === true, target: 'refundRefused' },
         { guard: ({ context }) => !context.paymentKey || context.paymentSettled, target: 'ended' },
       ],
       on: {
@@ -180,12 +185,17 @@ export const endorsementMachine = setup({
     },
     refundingLate: {
       entry: assign({ refundKey: ({ context }) => context.refundKey ?? randomUUID() }),
-      on: { REFUNDED: { target: 'refunded', actions: assign({ refunded: true, paymentSettled: true }) } },
+      on: {
+        REFUNDED: { target: 'refunded', actions: assign({ refunded: true, paymentSettled: true }) },
+        REFUND_REFUSED: { target: 'refundRefused', actions: [assign({ refundRefused: true, paymentSettled: true }), failWith('endorsement.failed.refundRefused')] },
+      },
     },
     completed: { type: 'final' },
     refunded: { type: 'final' },
     ended: { type: 'final' },
+    /** Paid, not delivered, refund refused by central: the record asks a person to settle it. */
+    refundRefused: { type: 'final' },
   },
 });
 
-export const ENDORSEMENT_FINAL_STATES = ['completed', 'refunded', 'ended'] as const;
+export const ENDORSEMENT_FINAL_STATES = ['completed', 'refunded', 'ended', 'refundRefused'] as const;

@@ -47,8 +47,9 @@ export function failureReceipt(context: EndorsementContext, t: ReceiptTexts): Re
   return receipt([
     ...header(context, t, 'receipt.failureTitle'),
     ...endorsementLines(context, t),
-    text(t('receipt.refunded', { amount: say(t, moneyText(context.payment?.amountFen ?? 0)) }), { bold: true }),
-    text(t('receipt.refundNote')),
+    ...(context.refundRefused
+      ? [text(t('receipt.refundPending', { amount: say(t, moneyText(context.payment?.amountFen ?? 0)) }), { bold: true })]
+      : [text(t('receipt.refunded', { amount: say(t, moneyText(context.payment?.amountFen ?? 0)) }), { bold: true }), text(t('receipt.refundNote'))]),
     feed(1),
     qr(context.transactionNo, { moduleSize: 5 }),
     text(t('receipt.keep'), { align: 'centre' }),

@@ -49,6 +49,8 @@ export interface EndorsementContext extends EndorsementInput {
   /** Journaled before the refund call. */
   readonly refundKey?: string;
   readonly refunded: boolean;
+  /** Central refused the refund for good: a person must settle it (the record says so). */
+  readonly refundRefused?: boolean;
   readonly written: boolean;
   readonly cardBackPrinted: boolean;
   readonly permitFate?: PermitFate;
@@ -80,5 +82,6 @@ export type EndorsementEvent =
   | { readonly type: 'PERMIT_OUT'; readonly fate: PermitFate }
   | { readonly type: 'RECEIPT_DONE'; readonly printed: boolean }
   | { readonly type: 'REFUNDED' }
+  | { readonly type: 'REFUND_REFUSED'; readonly code: string }
   | { readonly type: 'FAILED'; readonly failureKey: string }
   | { readonly type: 'EFFECT_FAILED' };

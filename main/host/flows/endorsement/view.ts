@@ -39,6 +39,7 @@ export function endorsementView(state: string, context: EndorsementContext): Flo
     case 'completed':
     case 'refunded':
     case 'ended':
+    case 'refundRefused':
     case 'settlingPayment':
     case 'refundingLate':
       return done(state, context);
@@ -49,7 +50,14 @@ export function endorsementView(state: string, context: EndorsementContext): Flo
 
 /** The end as the citizen sees it; settling a payment afterwards goes on without them. */
 function done(state: string, context: EndorsementContext): FlowView {
-  const outcome = state === 'completed' ? 'delivered' : state === 'refunded' || state === 'refundingLate' ? 'refunded' : 'ended';
+  const outcome =
+    state === 'completed'
+      ? 'delivered'
+      : state === 'refunded' || state === 'refundingLate'
+        ? 'refunded'
+        : state === 'refundRefused' || context.refundRefused
+          ? 'refund-pending'
+          : 'ended';
   return {
     step: 'flow-done',
     outcome,

@@ -4,7 +4,7 @@ import type { FlowDefinition } from './flow-definition';
 import { type FlowData, FlowRunner, type FlowRunnerDeps } from './flow-runner';
 
 /** States after which no flow needs anything more (their record is queued). */
-export const FLOW_FINAL_STATES = ['completed', 'refunded', 'ended'] as const;
+export const FLOW_FINAL_STATES = ['completed', 'refunded', 'ended', 'refundRefused'] as const;
 
 /**
  * Start-up recovery of flows: every transaction a crash or power cut left mid-way is driven to an

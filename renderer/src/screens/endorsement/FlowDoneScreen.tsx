@@ -4,7 +4,7 @@ import { QrCode } from '../../components/QrCode';
 import { OUTCOME_TEXTS, reasonKey } from '../../flow/endorsement-outcome';
 import type { SessionActions, Step } from '../SessionScreens';
 
-const OUTCOME_MARKS = { delivered: '✓', refunded: '!', ended: 'i' } as const;
+const OUTCOME_MARKS = { delivered: '✓', refunded: '!', ended: 'i', 'refund-pending': '!' } as const;
 
 /** How it ended, the transaction number to keep, and what to do about a receipt or a kept permit. */
 export function FlowDoneScreen({ view, actions }: { readonly view: Step<'flow-done'>; readonly actions: SessionActions }) {
