@@ -127,14 +127,23 @@ export function createSealer(keys: KeyRing | Uint8Array): Sealer {
     if (!made) keyObjects.set(id, (made = createSecretKey(key)));
     return made;
   };
+  // The header (version, key id) is the same for every value sealed with one key: made once.
+  const headers = new Map<string, Buffer>();
+  const headerOf = (keyId: string): Buffer => {
+    let header = headers.get(keyId);
+    if (!header) headers.set(keyId, (header = Buffer.concat([Buffer.of(VERSION), Buffer.from(keyId, 'hex')])));
+    return header;
+  };
   const seal = (plain: Uint8Array, aad: string): Buffer => {
     const keyId = ring.currentId;
-    const header = Buffer.concat([Buffer.of(VERSION), Buffer.from(keyId, 'hex')]);
+    const header = headerOf(keyId);
     const iv = nextIv();
     const cipher = createCipheriv('aes-256-gcm', keyObject(keyId, ring.get(keyId)!), iv);
     cipher.setAAD(associatedData(header, aad));
-    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-    return Buffer.concat([header, iv, cipher.getAuthTag(), body]);
+    const body = cipher.update(plain);
+    const last = cipher.final();
+    // One copy into the sealed layout: header | iv | tag | ciphertext.
+    return Buffer.concat([header, iv, cipher.getAuthTag(), body, last]);
   };
   const open = (sealed: Uint8Array, aad: string): Buffer => {
     const buf = Buffer.from(sealed);
