@@ -9,6 +9,24 @@ export interface LiveCapture {
   readonly liveness: { readonly passed: boolean; readonly method: LivenessMethod };
 }
 
+/** What the kiosk could check of a composed GA 461 ID photo (each check true when it passed). */
+export interface IdPhotoQuality {
+  readonly widthPx: number;
+  readonly heightPx: number;
+  readonly bytes: number;
+  readonly checks: Readonly<Record<string, boolean>>;
+}
+
+export interface IdPhotoCapture {
+  /** The composed GA 461 photo, JPEG (358x441, 350 dpi, 14-20 KB), accepted by the citizen. */
+  readonly jpeg: Uint8Array;
+  readonly quality: IdPhotoQuality;
+}
+
+export type IdPhotoResult =
+  | { readonly ok: true; readonly value: IdPhotoCapture }
+  | { readonly ok: false; readonly reason: 'no-face' | 'quality-failed' | 'offline' | 'cancelled'; readonly message: string };
+
 export type CaptureResult =
   | { readonly ok: true; readonly value: LiveCapture }
   | { readonly ok: false; readonly reason: 'no-face' | 'liveness-failed' | 'offline' | 'cancelled'; readonly message: string };
@@ -21,10 +39,13 @@ export type CaptureResult =
 export interface CameraPort {
   readonly status: CommonStatus;
   captureLive(options: { readonly signal?: AbortSignal }): Promise<CaptureResult>;
+  /** A GA 461 ID photo taken now (ID reissue), which the citizen has seen and accepted. */
+  captureIdPhoto(options: { readonly signal?: AbortSignal }): Promise<IdPhotoResult>;
 }
 
 /** A production terminal until the camera driver exists: out of service, so services needing it are not offered. */
 export const absentCamera: CameraPort = {
   status: { status: 'offline', detail: 'no camera driver in this build' },
   captureLive: async () => ({ ok: false, reason: 'offline', message: 'no camera driver in this build' }),
+  captureIdPhoto: async () => ({ ok: false, reason: 'offline', message: 'no camera driver in this build' }),
 };

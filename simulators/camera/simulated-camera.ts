@@ -1,4 +1,4 @@
-import type { CameraPort, CaptureResult, LivenessMethod } from '../../drivers/camera/camera-port';
+import type { CameraPort, CaptureResult, IdPhotoResult, LivenessMethod } from '../../drivers/camera/camera-port';
 import type { CommonStatus } from '../../drivers/common/device-status';
 
 import { LIVE_FACE_JPEG_BASE64 } from './live-face';
@@ -25,13 +25,7 @@ export class SimulatedCamera implements CameraPort {
   }
 
   async captureLive(options: { readonly signal?: AbortSignal } = {}): Promise<CaptureResult> {
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, this.captureDelayMs);
-      options.signal?.addEventListener('abort', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+    await this.pause(options.signal);
     if (options.signal?.aborted) return { ok: false, reason: 'cancelled', message: 'the face step was cancelled' };
     switch (this.mode) {
       case 'offline':
@@ -46,5 +40,36 @@ export class SimulatedCamera implements CameraPort {
       default:
         return this.mode satisfies never;
     }
+  }
+
+  /**
+   * A cooperative citizen accepts the first photo. Until the GA 461 composer exists this hands
+   * over the drawn face as it is; the camera issue replaces it with a composed 358x441 photo.
+   */
+  async captureIdPhoto(options: { readonly signal?: AbortSignal } = {}): Promise<IdPhotoResult> {
+    await this.pause(options.signal);
+    if (options.signal?.aborted) return { ok: false, reason: 'cancelled', message: 'the photo step was cancelled' };
+    switch (this.mode) {
+      case 'offline':
+        return { ok: false, reason: 'offline', message: 'the camera gives no frames' };
+      case 'no-face':
+      case 'liveness-fails':
+        return { ok: false, reason: 'no-face', message: 'no face in front of the camera' };
+      case 'cooperative':
+        this.captures++;
+        return { ok: true, value: { jpeg: SIMULATED_FACE_JPEG, quality: { widthPx: 480, heightPx: 640, bytes: SIMULATED_FACE_JPEG.length, checks: {} } } };
+      default:
+        return this.mode satisfies never;
+    }
+  }
+
+  private pause(signal: AbortSignal | undefined): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, this.captureDelayMs);
+      signal?.addEventListener('abort', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 }
