@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 function newestMtime(path: string): number {
@@ -17,16 +17,58 @@ export function rendererIsStale(projectRoot: string): boolean {
   return sources.some((source) => existsSync(source) && newestMtime(source) > statSync(built).mtimeMs);
 }
 
-/** Builds the touch UI with Vite into dist/renderer. */
+/** A build lock older than this was left by a process that died mid-build. */
+const STALE_LOCK_MS = 5 * 60_000;
+
+/**
+ * Takes the build lock (a directory: mkdir is atomic), waiting while another process builds.
+ * Test files run in parallel workers and several may find the UI stale at the same moment.
+ */
+async function withBuildLock<T>(projectRoot: string, work: () => Promise<T>): Promise<T> {
+  const lock = join(projectRoot, 'dist', '.renderer-build.lock');
+  mkdirSync(join(projectRoot, 'dist'), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const held = statSync(lock, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Builds the touch UI with Vite into a fresh folder and swaps it in, so a page being served from
+ * dist/renderer never sees a half-written build.
+ */
 export async function buildRenderer(projectRoot: string): Promise<void> {
   const { build } = await import('vite');
-  await build({ configFile: join(projectRoot, 'vite.config.ts'), logLevel: 'warn' });
+  const target = join(projectRoot, 'dist', 'renderer');
+  const fresh = join(projectRoot, 'dist', `.renderer-${process.pid}`);
+  const old = join(projectRoot, 'dist', `.renderer-old-${process.pid}`);
+  rmSync(fresh, { recursive: true, force: true });
+  await build({ configFile: join(projectRoot, 'vite.config.ts'), logLevel: 'warn', build: { outDir: fresh, emptyOutDir: true } });
+  if (existsSync(target)) renameSync(target, old);
+  renameSync(fresh, target);
+  rmSync(old, { recursive: true, force: true });
 }
 
 export async function ensureRendererBuilt(projectRoot: string, progress: (line: string) => void): Promise<string> {
   if (rendererIsStale(projectRoot)) {
-    progress('building the touch UI (dist/renderer)...');
-    await buildRenderer(projectRoot);
+    await withBuildLock(projectRoot, async () => {
+      // Another process may have built it while this one waited for the lock.
+      if (!rendererIsStale(projectRoot)) return;
+      progress('building the touch UI (dist/renderer)...');
+      await buildRenderer(projectRoot);
+    });
   }
   return join(projectRoot, 'dist', 'renderer');
 }
