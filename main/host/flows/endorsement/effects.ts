@@ -8,12 +8,12 @@ import type { EndorsementOption } from '../../../api/contract';
 import { maskName } from '../../../domain/id-number';
 import type { AttachmentStore } from '../../store/attachments';
 import type { Effect, EffectOutcome, EffectTools } from '../engine/flow-definition';
-import type { CentralResult } from '../../central/central-result';
+import { type PaymentStepsDeps, paymentSteps } from '../payment/payment-steps';
 import type { EndorsementCentral } from './central-port';
 import { endorsementReceipt, failureReceipt, type ReceiptTexts } from './receipt';
-import type { EndorsementContext, EndorsementEvent, PaymentInfo, PermitFate } from './types';
+import type { EndorsementContext, EndorsementEvent, PermitFate } from './types';
 
-export interface EndorsementDeps {
+export interface EndorsementDeps extends PaymentStepsDeps {
   readonly certificateUnit: CertificateUnitDriver;
   readonly idReader: IdReaderDriver;
   readonly printer: PrinterDriver;
@@ -25,10 +25,6 @@ export interface EndorsementDeps {
   readonly insertTimeoutMs: number;
   /** How long a permit waits in the gate before it is retained (contract default 30 s). */
   readonly takeBackTimeoutMs: number;
-  /** How often a pending payment is asked about. */
-  readonly paymentPollMs: number;
-  /** Longest wait between tries of a call that must eventually go through (refund, settling). */
-  readonly maxRetryDelayMs: number;
 }
 
 type Outcome = EffectOutcome<EndorsementEvent>;
@@ -53,22 +49,13 @@ function unitFailureKey(failure: CertificateUnitFailure): string {
   }
 }
 
-/**
- * Calls central until it answers for good: a refund or the end of a payment must happen however
- * long central is away (the flow stays in its state; recovery resumes it after a restart).
- */
-async function untilSettled<T>(tools: EffectTools, maxDelayMs: number, call: () => Promise<CentralResult<T>>): Promise<CentralResult<T>> {
-  for (let attempt = 0; ; attempt++) {
-    const result = await call();
-    if (result.ok || !result.retryable || tools.signal.aborted) return result;
-    tools.log.warn({ attempt, problem: result.message }, 'central did not answer for good; trying again');
-    await delay(tools.clock, Math.max(result.retryAfterMs ?? 0, Math.min(maxDelayMs, 500 * 2 ** Math.min(attempt, 10))));
-    if (tools.signal.aborted) return result;
-  }
-}
-
 export function endorsementEffects(deps: EndorsementDeps): Record<string, EndorsementEffect> {
   const unit = deps.certificateUnit;
+  const pay = paymentSteps<EndorsementContext>(
+    deps,
+    (context) => (context.chosen ? { amountFen: context.chosen.feeFen, description: `HK/Macau endorsement ${context.chosen.code} ${context.chosen.validity}` } : undefined),
+    { centralUnreachableKey: 'endorsement.failed.centralUnreachable', refundReason: 'endorsement not delivered' },
+  );
 
   /**
    * Where a permit that went in has gone when the unit is found empty: the host died while handing
@@ -110,41 +97,6 @@ export function endorsementEffects(deps: EndorsementDeps): Record<string, Endors
       event: { type: 'RECEIPT_DONE', printed: printed.ok },
       effect: printed.ok ? { receipt: 'printed', bytes: printed.bytesSent } : { receipt: 'not-printed', reason: printed.reason },
     };
-  };
-
-  /** Closes a payment whose end is unknown; one found paid is reported so it is refunded. */
-  const closePayment = async (context: EndorsementContext, tools: EffectTools): Promise<Outcome> => {
-    let payment = context.payment;
-    // Learned here, not from the journal: the event carries it into the context.
-    let learned: PaymentInfo | undefined;
-    if (!payment && context.paymentKey && context.chosen) {
-      // Created before a crash or a lost answer: the same key gives the same payment back.
-      const again = await untilSettled(tools, deps.maxRetryDelayMs, () => deps.central.createPayment(paymentRequest(context, context.chosen!), context.paymentKey!));
-      if (!again.ok) return { event: { type: 'PAYMENT_CLOSED', status: 'cancelled' }, effect: { payment: 'never-created', problem: again.message } };
-      payment = learned = paymentInfo(again.value, context.chosen);
-    }
-    if (!payment) return { event: { type: 'PAYMENT_CLOSED', status: 'cancelled' }, effect: { payment: 'none' } };
-    const { paymentId } = payment;
-    const cancelled = await untilSettled(tools, deps.maxRetryDelayMs, () => deps.central.cancelPayment(paymentId));
-    const status = await untilSettled(tools, deps.maxRetryDelayMs, () => deps.central.getPayment(paymentId));
-    if (!status.ok) return failed('endorsement.failed.centralUnreachable', { paymentId, problem: status.message, cancelled: cancelled.ok });
-    const withPayment = learned ? { payment: learned } : {};
-    if (status.value.status === 'paid') return { event: { type: 'PAID', ...withPayment }, effect: { paymentId, status: 'paid', learned: !!learned } };
-    return {
-      event: { type: 'PAYMENT_CLOSED', status: status.value.status === 'expired' ? 'expired' : 'cancelled', ...withPayment },
-      effect: { paymentId, status: status.value.status, learned: !!learned },
-    };
-  };
-
-  const refund = async (context: EndorsementContext, tools: EffectTools): Promise<Outcome> => {
-    const paymentId = context.payment!.paymentId;
-    const result = await untilSettled(tools, deps.maxRetryDelayMs, () => deps.central.refundPayment(paymentId, { reason: 'endorsement not delivered' }, context.refundKey!));
-    if (!result.ok) {
-      // Refused for good (not a network problem): nothing more the kiosk can do but say so.
-      tools.log.error({ paymentId, code: result.code, problem: result.message }, 'central refused the refund; a person must settle it');
-      return { event: { type: 'REFUND_REFUSED', code: result.code ?? result.kind }, effect: { paymentId, refund: 'refused', code: result.code ?? result.kind } };
-    }
-    return { event: { type: 'REFUNDED' }, effect: { paymentId, refund: result.value.status } };
   };
 
   return {
@@ -211,39 +163,11 @@ export function endorsementEffects(deps: EndorsementDeps): Record<string, Endors
       return { event: { type: 'ELIGIBLE', options: options.slice(0, 12) }, effect: { eligible: true, options: options.length } };
     },
 
-    creatingPayment: async (context) => {
-      const result = await deps.central.createPayment(paymentRequest(context, context.chosen!), context.paymentKey!);
-      if (!result.ok) return failed('endorsement.failed.centralUnreachable', { central: result.kind, problem: result.message });
-      const payment = paymentInfo(result.value, context.chosen!);
-      return { event: { type: 'PAYMENT_CREATED', payment }, effect: { paymentId: payment.paymentId, amountFen: payment.amountFen } };
-    },
+    creatingPayment: pay.create,
+    awaitingPayment: pay.awaitPaid,
 
-    awaitingPayment: async (context, tools) => {
-      const paymentId = context.payment!.paymentId;
-      for (;;) {
-        const status = await deps.central.getPayment(paymentId);
-        if (tools.signal.aborted) return { event: { type: 'EFFECT_FAILED' }, effect: { aborted: true } };
-        if (status.ok) {
-          switch (status.value.status) {
-            case 'paid':
-              return { event: { type: 'PAID' }, effect: { paymentId, status: 'paid' } };
-            case 'expired':
-            case 'cancelled':
-              return { event: { type: 'PAYMENT_CLOSED', status: status.value.status }, effect: { paymentId, status: status.value.status } };
-            case 'refunded':
-              // Refunded before we delivered: central closed it; nothing was kept.
-              return { event: { type: 'PAYMENT_CLOSED', status: 'cancelled' }, effect: { paymentId, status: 'refunded' } };
-            case 'pending':
-              break;
-          }
-        }
-        await delay(tools.clock, deps.paymentPollMs);
-        if (tools.signal.aborted) return { event: { type: 'EFFECT_FAILED' }, effect: { aborted: true } };
-      }
-    },
-
-    cancellingPayment: closePayment,
-    settlingPayment: closePayment,
+    cancellingPayment: pay.close,
+    settlingPayment: pay.close,
 
     writing: async (context) => {
       const chosen = context.chosen!;
@@ -271,22 +195,13 @@ export function endorsementEffects(deps: EndorsementDeps): Record<string, Endors
     printingReceipt: (context) => printReceipt(endorsementReceipt(context, deps.receiptTexts)),
     printingFailureReceipt: (context) => printReceipt(failureReceipt(context, deps.receiptTexts)),
 
-    refunding: refund,
-    refundingLate: refund,
+    refunding: pay.refund,
+    refundingLate: pay.refund,
   };
 }
 
 /** Reasons central gives that the screen has words of its own for. */
 const KNOWN_REASONS: ReadonlySet<string> = new Set(['permit_expired', 'quota_reached', 'record_mismatch', 'application_in_progress']);
-
-/** What the flow keeps of a payment central created for the chosen option. */
-function paymentInfo(created: { readonly paymentId: string; readonly qrPayload: string; readonly expiresAt: string }, chosen: EndorsementOption): PaymentInfo {
-  return { paymentId: created.paymentId, qrPayload: created.qrPayload, expiresAtMs: Date.parse(created.expiresAt), amountFen: chosen.feeFen };
-}
-
-function paymentRequest(context: EndorsementContext, chosen: EndorsementOption) {
-  return { sessionId: context.sessionId, amountFen: chosen.feeFen, description: `HK/Macau endorsement ${chosen.code} ${chosen.validity}`, method: 'qr' as const };
-}
 
 /** The last day an endorsement chosen today is valid (3M / 1Y from the day it is issued). */
 export function endorsementValidTo(option: EndorsementOption, issuedAtMs: number): string {

@@ -1,5 +1,6 @@
 import type { EndorsementOption } from '../../../api/contract';
 import type { AttachmentRef } from '../../store/outbox';
+import type { PaymentEvent, PaymentInfo } from '../payment/payment-steps';
 
 /** What the flow knows about the permit in the unit. Sealed at rest with the rest of the context. */
 export interface PermitInfo {
@@ -8,12 +9,7 @@ export interface PermitInfo {
   readonly uid: string;
 }
 
-export interface PaymentInfo {
-  readonly paymentId: string;
-  readonly qrPayload: string;
-  readonly expiresAtMs: number;
-  readonly amountFen: number;
-}
+export type { PaymentInfo } from '../payment/payment-steps';
 
 /** Where the permit ended up: with the citizen, in the retain bin, or never taken in. */
 export type PermitFate = 'taken' | 'retained' | 'not-inserted' | 'unknown';
@@ -73,15 +69,9 @@ export type EndorsementEvent =
   | { readonly type: 'FACE_CAPTURED'; readonly photo: AttachmentRef & { readonly livenessMethod: string } }
   | { readonly type: 'VERIFIED'; readonly personId: string; readonly maskedName: string }
   | { readonly type: 'ELIGIBLE'; readonly options: readonly EndorsementOption[] }
-  | { readonly type: 'PAYMENT_CREATED'; readonly payment: PaymentInfo }
-  /** `payment`: a payment closing learned of again (created before a crash, its answer never journaled). */
-  | { readonly type: 'PAID'; readonly payment?: PaymentInfo }
-  | { readonly type: 'PAYMENT_CLOSED'; readonly status: 'expired' | 'cancelled'; readonly payment?: PaymentInfo }
   | { readonly type: 'WRITTEN' }
   | { readonly type: 'CARD_BACK_DONE'; readonly printed: boolean }
   | { readonly type: 'PERMIT_OUT'; readonly fate: PermitFate }
   | { readonly type: 'RECEIPT_DONE'; readonly printed: boolean }
-  | { readonly type: 'REFUNDED' }
-  | { readonly type: 'REFUND_REFUSED'; readonly code: string }
-  | { readonly type: 'FAILED'; readonly failureKey: string }
-  | { readonly type: 'EFFECT_FAILED' };
+  // Paying, refunding, failures
+  | PaymentEvent;
