@@ -70,6 +70,13 @@ function encodeElement(element: ReceiptElement, mode: EncoderMode, out: number[]
       out.push(...qrFunction(0x51, [0x30]));
       return;
     }
+    case 'image':
+      // GS v 0 m xL xH yL yH d...: m = 0 (normal density); justified by ESC a like text.
+      setAlign(element.align);
+      out.push(GS, 0x76, 0x30, 0x00, element.widthBytes & 0xff, element.widthBytes >> 8);
+      out.push(element.heightDots & 0xff, element.heightDots >> 8);
+      for (const byte of element.data) out.push(byte);
+      return;
     case 'cut':
       // Leave double-byte mode before the job ends so the next job starts from a known mode.
       if (mode.chinese) out.push(...CHINESE_OFF);

@@ -39,11 +39,33 @@ export interface Cut {
   readonly feedLines: number;
 }
 
-export type ReceiptElement = TextLine | Feed | QrCode | Cut;
+/**
+ * A raster bit image (`GS v 0`, normal density): rows of `widthBytes` bytes, most significant bit
+ * leftmost, 1 = a black dot. One element is one command, so it keeps within the limits below; a
+ * taller picture is several bands one after the other (they print with no gap between them).
+ */
+export interface RasterImage {
+  readonly kind: 'image';
+  readonly widthBytes: number;
+  readonly heightDots: number;
+  /** widthBytes * heightDots bytes, row after row. */
+  readonly data: Uint8Array;
+  readonly align: Alignment;
+}
+
+export type ReceiptElement = TextLine | Feed | QrCode | RasterImage | Cut;
 
 export interface ReceiptDocument {
   readonly elements: readonly ReceiptElement[];
 }
+
+/** The 80 mm head is 576 dots (72 bytes) wide; a wider raster would be cut off by the printer. */
+export const MAX_RASTER_WIDTH_BYTES = 72;
+/**
+ * Rows per `GS v 0` command. The printer contract names no raster limit; Chinese 80 mm firmware
+ * commonly buffers one command whole, so a band is kept to 255 rows (yH = 0, at most 18 KB).
+ */
+export const MAX_RASTER_BAND_ROWS = 255;
 
 /** Byte-mode QR capacity at the lowest error correction level (version 40-L). */
 export const MAX_QR_DATA_BYTES = 2953;
@@ -79,6 +101,10 @@ export function qr(
     errorCorrection: options.errorCorrection ?? 'M',
     align: options.align ?? 'centre',
   };
+}
+
+export function image(widthBytes: number, heightDots: number, data: Uint8Array, align: Alignment = 'centre'): RasterImage {
+  return { kind: 'image', widthBytes, heightDots, data, align };
 }
 
 export function cut(feedLines = 3): Cut {
@@ -145,6 +171,8 @@ export function checkElement(element: ReceiptElement): DocumentCheck {
       }
       return { ok: true };
     }
+    case 'image':
+      return checkImage(element);
     case 'cut':
       return isByte(element.feedLines)
         ? { ok: true }
@@ -154,4 +182,19 @@ export function checkElement(element: ReceiptElement): DocumentCheck {
       return { ok: false, message: `unknown element ${JSON.stringify(unreachable)}` };
     }
   }
+}
+
+function checkImage(element: RasterImage): DocumentCheck {
+  const { widthBytes, heightDots, data } = element;
+  if (!Number.isInteger(widthBytes) || widthBytes < 1 || widthBytes > MAX_RASTER_WIDTH_BYTES) {
+    return { ok: false, message: `raster width ${widthBytes} bytes not in 1..${MAX_RASTER_WIDTH_BYTES}` };
+  }
+  if (!Number.isInteger(heightDots) || heightDots < 1 || heightDots > MAX_RASTER_BAND_ROWS) {
+    return { ok: false, message: `raster height ${heightDots} rows not in 1..${MAX_RASTER_BAND_ROWS}` };
+  }
+  if (!(data instanceof Uint8Array)) return { ok: false, message: 'raster data is not bytes' };
+  if (data.length !== widthBytes * heightDots) {
+    return { ok: false, message: `raster data is ${data.length} bytes, not ${widthBytes} x ${heightDots}` };
+  }
+  return { ok: true };
 }

@@ -5,7 +5,7 @@
  */
 import iconv from 'iconv-lite';
 import { DLE, EOT, ESC, FS, GS, LF, QR_EC_CODES, SIZE_DOUBLE, SIZE_NORMAL } from './commands';
-import type { Alignment, QrErrorCorrection, ReceiptElement } from './document';
+import { type Alignment, MAX_RASTER_BAND_ROWS, MAX_RASTER_WIDTH_BYTES, type QrErrorCorrection, type ReceiptElement } from './document';
 import { ESC_PARAMS, FS_PARAMS, GS_PARAMS, hex } from './unsupported-commands';
 
 export type ParseEvent =
@@ -234,19 +234,38 @@ export class EscPosStreamParser {
       }
       case 0x28:
         return this.#gsParenCommand(buffer, at, available);
-      case 0x76: {
-        // GS v 0 m xL xH yL yH d...: a raster image (logos). Skipped whole.
-        if (available < 8) return 0;
-        const width = buffer[at + 4]! + 256 * buffer[at + 5]!;
-        const height = buffer[at + 6]! + 256 * buffer[at + 7]!;
-        const length = 8 + width * height;
-        if (available < length) return 0;
-        this.#warn('raster image not shown', length);
-        return length;
-      }
+      case 0x76:
+        return this.#rasterImage(buffer, at, available);
       default:
         return this.#skipTable('GS', GS_PARAMS, buffer, at, available);
     }
+  }
+
+  /**
+   * `GS v 0 m xL xH yL yH d...`: a raster bit image, printed where it stands with the current
+   * alignment. A header beyond the head's width or the band limit is taken as corrupt and only the
+   * header is skipped, as with the QR length: waiting for megabytes would swallow later jobs.
+   */
+  #rasterImage(buffer: Uint8Array, at: number, available: number): number {
+    if (available < 8) return 0;
+    const m = buffer[at + 3]!;
+    const widthBytes = buffer[at + 4]! + 256 * buffer[at + 5]!;
+    const heightDots = buffer[at + 6]! + 256 * buffer[at + 7]!;
+    if (buffer[at + 2] !== 0x30) {
+      this.#warn(`GS v ${hex(buffer[at + 2])} is not a raster command; header skipped`, 3);
+      return 3;
+    }
+    if (widthBytes < 1 || widthBytes > MAX_RASTER_WIDTH_BYTES || heightDots < 1 || heightDots > MAX_RASTER_BAND_ROWS) {
+      this.#warn(`raster ${widthBytes} bytes x ${heightDots} rows outside the printer's limits; header skipped`, 8);
+      return 8;
+    }
+    const length = 8 + widthBytes * heightDots;
+    if (available < length) return 0;
+    if (m !== 0x00 && m !== 0x30) this.#warn(`raster mode ${hex(m)} (double density) shown at normal size`, 0);
+    this.#flushPendingText();
+    const data = buffer.slice(at + 8, at + length);
+    this.#element({ kind: 'image', widthBytes, heightDots, data, align: this.#align }, length);
+    return length;
   }
 
   /** `GS ( fn pL pH ...`: every such command carries its own length. */

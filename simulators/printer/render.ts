@@ -3,8 +3,9 @@
  * QR drawn from its data, so a technician can scan it off the screen to check the content).
  */
 import QRCode from 'qrcode';
-import type { Alignment, QrCode, ReceiptDocument } from '../../drivers/printer/document';
-import { textColumns, wrapColumns } from './text-width';
+import type { Alignment, QrCode, RasterImage, ReceiptDocument } from '../../drivers/printer/document';
+import { rasterToBmp } from './raster-bmp';
+import { textColumns, wrapColumns } from '../../drivers/printer/text-width';
 
 /** Font A on an 80 mm head: 576 dots, 12x24 dot cells, 48 columns. */
 export const PAPER_DOTS = 576;
@@ -76,6 +77,11 @@ export function renderText(document: ReceiptDocument, columns = PAPER_COLUMNS): 
         for (const part of wrapColumns(`[${caption}]`, columns)) framed(pad(part, element.align, columns));
         break;
       }
+      case 'image': {
+        const caption = `[image ${element.widthBytes * 8}x${element.heightDots} dots]`;
+        framed(pad(caption, element.align, columns));
+        break;
+      }
       case 'cut':
         for (let index = 0; index < element.feedLines; index += 1) framed(' '.repeat(columns));
         lines.push(`${'- '.repeat(Math.floor(columns / 2) - 3)}✂ cut -`);
@@ -91,6 +97,18 @@ export function renderText(document: ReceiptDocument, columns = PAPER_COLUMNS): 
 
 function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/** Left edge of something `width` dots wide placed on the paper with this alignment. */
+function leftFor(align: Alignment, width: number): number {
+  return align === 'left' ? 0 : align === 'right' ? PAPER_DOTS - width : Math.floor((PAPER_DOTS - width) / 2);
+}
+
+/** The image's dots, one SVG unit each, kept sharp when the SVG is scaled. */
+function imageSvg(element: RasterImage, y: number): string {
+  const width = element.widthBytes * 8;
+  const href = `data:image/bmp;base64,${Buffer.from(rasterToBmp(element)).toString('base64')}`;
+  return `<image x="${leftFor(element.align, width)}" y="${y}" width="${width}" height="${element.heightDots}" preserveAspectRatio="none" style="image-rendering:pixelated" href="${href}"/>`;
 }
 
 function anchorFor(align: Alignment): { x: number; anchor: string } {
@@ -137,7 +155,7 @@ export function renderSvg(document: ReceiptDocument): string {
           break;
         }
         const side = modules.size * element.moduleSize;
-        const left = element.align === 'left' ? 0 : element.align === 'right' ? PAPER_DOTS - side : (PAPER_DOTS - side) / 2;
+        const left = leftFor(element.align, side);
         let path = '';
         for (let row = 0; row < modules.size; row += 1) {
           for (let col = 0; col < modules.size; col += 1) {
@@ -150,6 +168,10 @@ export function renderSvg(document: ReceiptDocument): string {
         y += side;
         break;
       }
+      case 'image':
+        parts.push(imageSvg(element, y));
+        y += element.heightDots;
+        break;
       case 'cut':
         y += LINE_HEIGHT * element.feedLines + LINE_HEIGHT / 2;
         parts.push(`<line x1="0" y1="${y}" x2="${PAPER_DOTS}" y2="${y}" stroke="#888" stroke-dasharray="8 6"/>`);

@@ -1,20 +1,14 @@
-/** Column widths on the printer: CJK and full-width characters take two columns (24 dots). */
+/** Column widths on the printer: font A cells are 12 x 24 dots, 48 columns on the 80 mm head. */
+import iconv from 'iconv-lite';
 
-const WIDE_RANGES: readonly (readonly [number, number])[] = [
-  [0x1100, 0x115f],
-  [0x2e80, 0xa4cf],
-  [0xac00, 0xd7a3],
-  [0xf900, 0xfaff],
-  [0xfe30, 0xfe4f],
-  [0xff00, 0xff60],
-  [0xffe0, 0xffe6],
-  [0x1f300, 0x1f64f],
-  [0x20000, 0x3fffd],
-];
-
+/**
+ * In Chinese mode the printer takes every multi-byte GB18030 character as one full-width glyph
+ * (two columns, 24 dots) and every single byte as a half-width one (12 dots): the width follows
+ * the encoding, not Unicode's East Asian width (box-drawing rules and '·' are full width here).
+ */
 export function charColumns(char: string): number {
-  const code = char.codePointAt(0) ?? 0;
-  return WIDE_RANGES.some(([low, high]) => code >= low && code <= high) ? 2 : 1;
+  if ((char.codePointAt(0) ?? 0) < 0x80) return 1;
+  return iconv.encode(char, 'gb18030').length > 1 ? 2 : 1;
 }
 
 export function textColumns(text: string): number {

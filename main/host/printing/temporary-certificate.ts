@@ -1,0 +1,139 @@
+/**
+ * The temporary identity certificate (临时身份证明) a citizen takes away after a paid ID card
+ * reissue, printed on the 80 mm receipt printer from what central's `/temporary-certificates`
+ * answered: the title, a frame with the holder's photo in a photo box, the holder's name, sex,
+ * birth date and full ID number, the certificate number, validity and issuer, then the
+ * verification QR (central's `verifyPayload`).
+ *
+ * Language: the slip is always in Simplified Chinese, whatever language the citizen chose on
+ * the screen. It is an official document read by whoever checks it (a railway gate, a hotel, a
+ * police officer) in mainland China, like the ID card it stands in for. The labels still come
+ * from the catalogues (`receipt.temporaryCertificate.*`, present in all three languages so the
+ * screen can name the same fields), read through `receiptTexts('zh-CN')` by default.
+ */
+import { encodeDocument } from '../../../drivers/printer/codec';
+import { checkDocument, feed, qr, type ReceiptDocument, receipt, text } from '../../../drivers/printer/document';
+import { textColumns } from '../../../drivers/printer/text-width';
+import type { TemporaryCertificate } from '../central/central-schemas';
+import type { ReceiptTexts } from '../flows/endorsement/receipt';
+import { receiptTexts } from '../receipt-texts';
+import { FRAME_RULE_LEFT, FRAME_RULE_RIGHT, FRAME_RULE_WIDTH, frameBottom, framedField, frameTop, PAPER_DOTS } from './framed-lines';
+import { blankBitmap, blit, fillRect, rasterBands, strokeRect } from './mono-bitmap';
+import { photoBitmap } from './photo-raster';
+import { SlipError } from './slip-error';
+
+export { SlipError, type SlipErrorCode } from './slip-error';
+
+export const TEMPORARY_CERTIFICATE_LANGUAGE = 'zh-CN';
+
+/** The photo box: 26 x 32 mm at 203 dpi, about the size of the photo on the ID card. */
+export const PHOTO_BOX = { width: 208, height: 256 } as const;
+/** White rows above and below the photo box, inside the frame. */
+const PHOTO_MARGIN = 16;
+const PHOTO_BORDER = 2;
+
+const SEX_KEYS = { male: 'receipt.temporaryCertificate.male', female: 'receipt.temporaryCertificate.female' } as const;
+
+export interface SlipOptions {
+  /**
+   * The GA 461 photo taken at the kiosk during this reissue. The slip prints central's photo on
+   * record when it sends one (the photo the registry vouches for); this one only when it does not.
+   */
+  readonly kioskPhotoJpeg?: Uint8Array;
+}
+
+export type SlipResult = { readonly ok: true; readonly document: ReceiptDocument } | { readonly ok: false; readonly error: SlipError };
+
+function photoJpeg(certificate: TemporaryCertificate, options: SlipOptions): Uint8Array | undefined {
+  if (certificate.photoOnRecord !== null) return Buffer.from(certificate.photoOnRecord, 'base64');
+  return options.kioskPhotoJpeg;
+}
+
+/** The picture rows inside the frame: the side rules, and the photo centred in its bordered box. */
+function photoSection(jpeg: Uint8Array | undefined) {
+  const photo = photoBitmap(jpeg, PHOTO_BOX.width, PHOTO_BOX.height);
+  const boxWidth = PHOTO_BOX.width + 2 * PHOTO_BORDER;
+  const boxHeight = PHOTO_BOX.height + 2 * PHOTO_BORDER;
+  const section = blankBitmap(PAPER_DOTS, boxHeight + 2 * PHOTO_MARGIN);
+  fillRect(section, FRAME_RULE_LEFT, 0, FRAME_RULE_WIDTH, section.height);
+  fillRect(section, FRAME_RULE_RIGHT, 0, FRAME_RULE_WIDTH, section.height);
+  const boxLeft = Math.floor((PAPER_DOTS - boxWidth) / 2);
+  strokeRect(section, boxLeft, PHOTO_MARGIN, boxWidth, boxHeight, PHOTO_BORDER);
+  const photoLeft = boxLeft + PHOTO_BORDER + Math.floor((PHOTO_BOX.width - photo.width) / 2);
+  const photoTop = PHOTO_MARGIN + PHOTO_BORDER + Math.floor((PHOTO_BOX.height - photo.height) / 2);
+  blit(section, photo, photoLeft, photoTop);
+  return rasterBands(section, 'left');
+}
+
+/** `1990-03-07` as the ID card writes it, through the catalogue's date pattern. */
+function longDate(t: ReceiptTexts, isoDate: string): string {
+  const [year = '', month = '', day = ''] = isoDate.split('-');
+  return t('receipt.temporaryCertificate.date', { year, month: String(Number(month)), day: String(Number(day)) });
+}
+
+/** `2026.11.23-2026.12.23`, the ID card's way of writing a validity period. */
+function validity(from: string, to: string): string {
+  return `${from.replaceAll('-', '.')}-${to.replaceAll('-', '.')}`;
+}
+
+function fields(certificate: TemporaryCertificate, t: ReceiptTexts) {
+  const rows: readonly [string, string, boolean][] = [
+    [t('receipt.temporaryCertificate.name'), certificate.holder.name, true],
+    [t('receipt.temporaryCertificate.sex'), t(SEX_KEYS[certificate.holder.sex]), false],
+    [t('receipt.temporaryCertificate.birthDate'), longDate(t, certificate.holder.birthDate), false],
+    [t('receipt.temporaryCertificate.idNumber'), certificate.holder.idNumber, true],
+    [t('receipt.temporaryCertificate.certificateNo'), certificate.certificateNo, false],
+    [t('receipt.temporaryCertificate.validity'), validity(certificate.validFrom, certificate.validTo), false],
+    [t('receipt.temporaryCertificate.issuer'), certificate.issuer, false],
+  ];
+  const labelColumns = Math.max(...rows.map(([label]) => textColumns(label)));
+  return rows.flatMap(([label, value, bold]) => framedField(label, value, labelColumns, { bold }));
+}
+
+function compose(certificate: TemporaryCertificate, t: ReceiptTexts, options: SlipOptions): ReceiptDocument {
+  const document = receipt([
+    text(t('receipt.temporaryCertificate.title'), { align: 'centre', bold: true, doubleSize: true }),
+    feed(1),
+    frameTop(),
+    ...photoSection(photoJpeg(certificate, options)),
+    ...fields(certificate, t),
+    frameBottom(),
+    feed(1),
+    qr(certificate.verifyPayload, { moduleSize: 5, errorCorrection: 'M' }),
+    text(t('receipt.temporaryCertificate.verify'), { align: 'centre' }),
+    feed(1),
+    text(t('receipt.temporaryCertificate.note')),
+  ]);
+  const check = checkDocument(document);
+  if (!check.ok) throw new SlipError('unprintable-text', `the certificate cannot be printed: ${check.message}`);
+  return document;
+}
+
+/** The slip as a document for `PrinterDriver.print` (which keeps it to print again after paper-out). */
+export function temporaryCertificateDocument(
+  certificate: TemporaryCertificate,
+  texts: ReceiptTexts = receiptTexts(TEMPORARY_CERTIFICATE_LANGUAGE),
+  options: SlipOptions = {},
+): SlipResult {
+  try {
+    return { ok: true, document: compose(certificate, texts, options) };
+  } catch (error) {
+    if (error instanceof SlipError) return { ok: false, error };
+    throw error;
+  }
+}
+
+/**
+ * The slip's ESC/POS job: `1B 40`, GB18030 text in Chinese mode (`1C 26` ... `1C 2E`), the frame
+ * and photo as `GS v 0` bands, the QR, the cut. Throws a SlipError when the photo is missing or
+ * unreadable or a value cannot be printed.
+ */
+export function temporaryCertificateJob(
+  certificate: TemporaryCertificate,
+  texts: ReceiptTexts = receiptTexts(TEMPORARY_CERTIFICATE_LANGUAGE),
+  options: SlipOptions = {},
+): Uint8Array {
+  const slip = temporaryCertificateDocument(certificate, texts, options);
+  if (!slip.ok) throw slip.error;
+  return encodeDocument(slip.document);
+}
