@@ -1,6 +1,7 @@
 import type { CameraPort, CaptureResult, IdPhotoResult, LivenessMethod } from '../../drivers/camera/camera-port';
 import type { CommonStatus } from '../../drivers/common/device-status';
 
+import { simulatedGa461Photo } from './ga461-sample';
 import { LIVE_FACE_JPEG_BASE64 } from './live-face';
 
 /** A drawn, made-up face (not a person), 480x640 JPEG. */
@@ -43,8 +44,8 @@ export class SimulatedCamera implements CameraPort {
   }
 
   /**
-   * A cooperative citizen accepts the first photo. Until the GA 461 composer exists this hands
-   * over the drawn face as it is; the camera issue replaces it with a composed 358x441 photo.
+   * A cooperative citizen accepts the first photo: the drawn face composed into a GA 461 photo
+   * (358x441, 350 dpi, 14-20 KB) by the kiosk's own composer, with the figures its checks measured.
    */
   async captureIdPhoto(options: { readonly signal?: AbortSignal } = {}): Promise<IdPhotoResult> {
     await this.pause(options.signal);
@@ -55,9 +56,13 @@ export class SimulatedCamera implements CameraPort {
       case 'no-face':
       case 'liveness-fails':
         return { ok: false, reason: 'no-face', message: 'no face in front of the camera' };
-      case 'cooperative':
+      case 'cooperative': {
+        const photo = await simulatedGa461Photo();
+        if (!photo.passed) return { ok: false, reason: 'quality-failed', message: 'the composed photo fails a GA 461 check' };
         this.captures++;
-        return { ok: true, value: { jpeg: SIMULATED_FACE_JPEG, quality: { widthPx: 480, heightPx: 640, bytes: SIMULATED_FACE_JPEG.length, checks: {} } } };
+        const { widthPx, heightPx, bytes, checks } = photo.quality;
+        return { ok: true, value: { jpeg: photo.jpeg, quality: { widthPx, heightPx, bytes, checks } } };
+      }
       default:
         return this.mode satisfies never;
     }
