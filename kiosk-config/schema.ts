@@ -37,8 +37,13 @@ export const CentralConfig = z.discriminatedUnion('mode', [
   z.object({
     mode: z.literal('remote'),
     baseUrl: z.string().url(),
-    /** base64 of the 32-byte kiosk secret from enrolment. */
-    secret: z.string().min(16),
+    /** base64 of the 32-byte kiosk secret from enrolment, in clear (hand-written configurations). */
+    secret: z.string().min(16).optional(),
+    /**
+     * Or the file holding it sealed under the data key (what `kiosk provision` writes), relative to
+     * the data folder: `central-secret.sealed`.
+     */
+    secretFile: z.string().min(1).optional(),
   }),
 ]);
 
@@ -86,7 +91,7 @@ const DevicesConfig = z.object({
   probeIntervalS: z.number().min(1).max(3600).default(15),
 });
 
-const SERVICE_IDS = ['hk-macau-endorsement', 'id-reissue', 'certificate-pickup', 'progress-query'] as const;
+export const SERVICE_IDS = ['hk-macau-endorsement', 'id-reissue', 'certificate-pickup', 'progress-query'] as const;
 
 const DEVICE_NAMES = ['idReader', 'printer', 'certificateUnit'] as const;
 
@@ -105,13 +110,18 @@ export const KioskConfig = z
     devices: DevicesConfig.default({ probeIntervalS: 15 }),
     /** Services this kiosk is enrolled for (from enrolment); all of them when not given. */
     services: z.array(z.enum(SERVICE_IDS)).optional(),
+    /** The site central enrolled this kiosk at (from enrolment), for field staff and reports. */
+    site: z.object({ code: z.string().min(1), name: z.string().min(1) }).optional(),
     sync: SyncConfig.default({ intervalMs: 2000, batchSize: 100, requestTimeoutMs: 10_000, maxBackoffMs: 8_000, heartbeatIntervalS: 60, paymentPollMs: 1500 }),
     ui: UiConfig.default({ port: 0, defaultLanguage: 'zh-CN', stepTimeoutS: 60, takeBackTimeoutS: 30 }),
     storage: StorageConfig.default({ retentionDays: 7, diskFloorMb: 200 }),
   })
   .superRefine((config, ctx) => {
-    if (config.mode !== 'production') return;
     const missing = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    if (config.central?.mode === 'remote' && (config.central.secret === undefined) === (config.central.secretFile === undefined)) {
+      missing(['central', 'secret'], 'a remote central takes its secret either in clear ("secret") or sealed ("secretFile"), exactly one of them');
+    }
+    if (config.mode !== 'production') return;
     if (!config.kioskId) missing(['kioskId'], 'production mode needs the kiosk id from enrolment');
     if (!config.central) missing(['central'], 'production mode needs a remote central ({"mode": "remote", "baseUrl", "secret"})');
     else if (config.central.mode !== 'remote') missing(['central', 'mode'], 'production mode cannot use the embedded central simulator');

@@ -1,6 +1,7 @@
 import { type Clock, systemClock, type TimerHandle } from '../../drivers/common/clock';
 import type { KioskView } from '../api/contract';
 import { checkConfigFile, loadConfig, resolveDataDir } from '../../kiosk-config/load';
+import { readCentralSecret } from '../../kiosk-config/provision/central-secret';
 import type { KioskConfig } from '../../kiosk-config/schema';
 import { CentralSimulator } from '../../simulators/central/server';
 import { ApiDispatcher } from './api/dispatcher';
@@ -96,7 +97,9 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     link = embedded;
     log.info({ baseUrl: embedded.baseUrl }, 'embedded central simulator listening');
   } else {
-    link = config.central;
+    // A provisioned terminal keeps central's secret sealed (kiosk provision); a hand-written file may carry it in clear.
+    const secret = config.central.secret ?? readCentralSecret(dataDir, config.central.secretFile ?? '', config.kioskId);
+    link = { baseUrl: config.central.baseUrl, secret };
   }
   const client = new CentralClient({
     baseUrl: link.baseUrl,

@@ -10,7 +10,7 @@ import { type CentralReply, errorReply, ok, parseRequest } from './replies';
 
 const EnrollRequest = z.object({
   enrollmentCode: z.string().min(1).max(40),
-  kioskId: z.string().regex(/^[A-Z]{2}-[A-Z]{2}-\d{4}$/, 'kioskId is <province>-<city>-<4 digits>'),
+  kioskId: z.string().regex(/^[A-Z]{2}-[A-Z]{2,4}-\d{4}$/, 'kioskId is <province>-<city>-<4 digits>'),
   softwareVersion: z.string().min(1).max(50),
   hardware: z.record(z.string(), z.unknown()),
 });
