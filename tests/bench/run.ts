@@ -5,6 +5,7 @@
 import { bench as backlogDrainBench } from './backlog-drain';
 import { bench as certificateUnitBench } from './certificate-unit';
 import { bench as endorsementBench } from './endorsement';
+import { bench as ga461Bench } from './ga461';
 import { bench as idReaderBench } from './id-reader';
 import { bench as printerBench } from './printer';
 import { bench as storeBench } from './store';
@@ -16,6 +17,7 @@ const benches: ReadonlyArray<readonly [string, () => Promise<Record<string, numb
   ['store', storeBench],
   ['endorsement', endorsementBench],
   ['backlog-drain', backlogDrainBench],
+  ['ga461', ga461Bench],
 ];
 
 const started = performance.now();

@@ -9,3 +9,5 @@ export { readJpegInfo, withJfifDpi, type JpegInfo } from './jpeg-segments';
 export { estimateHeadTop } from './head-top';
 export { faceFromHuman } from './from-human';
 export { makeGa461Photo, type Ga461Photo, type Ga461Quality } from './make-photo';
+export { createCanvasJpegEncoder } from './canvas-encoder';
+export { timeGa461Photo, type Ga461Timing } from './timing';
