@@ -23,9 +23,21 @@ export class CliError extends Error {
     /** Stable machine-readable code, e.g. `timeout`, `bad_checksum`, `usage`. */
     readonly code: string,
     message: string,
+    /** The process exit code; 1 unless a command documents others (`kiosk provision`). */
+    readonly exitCode = 1,
+    /** More JSON for the error line, e.g. what a probe found before it failed. */
+    readonly details?: unknown,
   ) {
     super(message);
   }
+}
+
+/** A result that still ends the process with a non-zero code (printed on stdout like any result). */
+export class CliOutcome {
+  constructor(
+    readonly value: unknown,
+    readonly exitCode: number,
+  ) {}
 }
 
 export function requireOption(options: CliOptions, name: string): string {

@@ -3,10 +3,12 @@
  * `npx kiosk sim ...`. Output is JSON on stdout; a failure exits non-zero with one line
  * `{"error": {"code", "message"}}` on stderr.
  */
-import { type CliCommand, type CliCommandGroup, CliError } from './cli-types';
+import { type CliCommand, type CliCommandGroup, CliError, CliOutcome } from './cli-types';
 import { certificateUnitCommands, simulateCertificateUnit } from './devices/certificate-unit';
 import { idReaderCommands, simulateIdReader } from './devices/id-reader';
 import { printerCommands, simulatePrinter } from './devices/printer';
+import { PROVISION_USAGE, provisionCommand } from './provision';
+import { issueEnrolmentCode } from './sim-code';
 import { simulateAll } from './sim-up';
 
 const deviceGroups: Readonly<Record<string, CliCommandGroup>> = {
@@ -20,6 +22,7 @@ const simulators: Readonly<Record<string, CliCommand>> = {
   printer: simulatePrinter,
   'certificate-unit': simulateCertificateUnit,
   up: simulateAll,
+  code: issueEnrolmentCode,
 };
 
 const USAGE = `usage:
@@ -28,10 +31,12 @@ const USAGE = `usage:
   kiosk device certificate-unit status|read-permit|eject|capture|inventory --port PATH
   kiosk device certificate-unit dispense --slot N --port PATH
   kiosk sim id-reader|printer|certificate-unit --port PATH [--card NAME]
-  kiosk sim up [--card NAME|none] [--panel-port N]`;
+  kiosk sim up [--card NAME|none] [--panel-port N] [--central-port N]
+  kiosk sim code
+${PROVISION_USAGE}`;
 
 /** Flags that never take a value, so `--fast --port X` and `--take --port X` parse as meant. */
-const BOOLEAN_FLAGS: ReadonlySet<string> = new Set(['fingerprints', 'take', 'fast', 'auto-insert', 'cover-open', 'capture', 'help']);
+const BOOLEAN_FLAGS: ReadonlySet<string> = new Set(['fingerprints', 'take', 'fast', 'auto-insert', 'cover-open', 'capture', 'help', 'pts', 'no-self-test']);
 
 /**
  * `--name value`, `--name=value` and bare boolean `--flag`s; words before the first option are
@@ -72,6 +77,7 @@ export function resolveCommand(words: readonly string[]): CliCommand {
     if (!command) throw new CliError('usage', `unknown action ${JSON.stringify(second ?? '')} for ${first}; actions: ${Object.keys(group).join(', ')}`);
     return command;
   }
+  if (area === 'provision') return provisionCommand;
   if (area === 'sim') {
     const command = first ? simulators[first] : undefined;
     if (!command) throw new CliError('usage', `unknown simulator ${JSON.stringify(first ?? '')}; simulators: ${Object.keys(simulators).join(', ')}`);
@@ -99,13 +105,18 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       signal: controller.signal,
       progress: (line) => process.stderr.write(`${line}\n`),
     });
+    if (result instanceof CliOutcome) {
+      process.stdout.write(`${JSON.stringify(result.value ?? null, null, 2)}\n`);
+      return result.exitCode;
+    }
     process.stdout.write(`${JSON.stringify(result ?? null, null, 2)}\n`);
     return 0;
   } catch (error) {
     const code = error instanceof CliError ? error.code : 'internal';
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`${JSON.stringify({ error: { code, message } })}\n`);
-    return 1;
+    const details = error instanceof CliError && error.details !== undefined ? { details: error.details } : {};
+    process.stderr.write(`${JSON.stringify({ error: { code, message, ...details } })}\n`);
+    return error instanceof CliError ? error.exitCode : 1;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

@@ -3,7 +3,10 @@
  * technician control panel. Prints one JSON line with the kiosk-side ports and the panel address
  * as soon as everything runs, keeps running until stopped, then cleans up and returns a summary.
  */
+import { join } from 'node:path';
 import type { BytePipe } from '../../drivers/transport/byte-pipe';
+import { resolveDataDir } from '../../kiosk-config/load';
+import { CentralSimulator } from '../../simulators/central/server';
 import { openSerialPipe } from '../../drivers/transport/serial-port-pipe';
 import { type CliContext, CliError, numberOption } from './cli-types';
 import { cardOption } from './devices/id-reader';
@@ -16,6 +19,8 @@ export interface SimulatorPortMap {
   readonly printer: string;
   readonly 'certificate-unit': string;
   readonly panel: string;
+  /** The central simulator's base URL, when one runs (what `kiosk provision --central` takes). */
+  readonly central?: string;
 }
 
 export interface RunningSimulators {
@@ -32,15 +37,19 @@ export async function startSimulators(
     readonly panelPort?: number;
     readonly baudRate?: number;
     readonly certificateUnitTiming?: BenchDeviceOptions['certificateUnitTiming'];
+    /** Also a central simulator on its own SQLite file (enrolment codes, records), on `port` or a free one. */
+    readonly central?: { readonly dbFile: string; readonly port?: number };
   } = {},
 ): Promise<RunningSimulators> {
   const ptys: PtyPair[] = [];
   const pipes: BytePipe[] = [];
   let panel: PanelServer | undefined;
+  let central: CentralSimulator | undefined;
   let stopped: Promise<void> | undefined;
   const stop = () => {
     stopped ??= (async () => {
       await panel?.close();
+      await central?.stop();
       for (const pipe of pipes) await pipe.close().catch(() => undefined);
       await Promise.all(ptys.map((pty) => pty.stop()));
     })();
@@ -64,8 +73,15 @@ export async function startSimulators(
       printer: printer.paths[1],
       'certificate-unit': unit.paths[1],
     };
-    panel = await startPanelServer(devices, kioskSide, options.panelPort === undefined ? {} : { port: options.panelPort });
-    return { ports: { ...kioskSide, panel: panel.url }, devices, stop };
+    let centralUrl: string | undefined;
+    if (options.central) {
+      central = new CentralSimulator({ dbFile: options.central.dbFile, secrets: {}, ...(options.central.port === undefined ? {} : { port: options.central.port }) });
+      centralUrl = await central.start();
+    }
+    const panelDevices = central ? { ...devices, central } : devices;
+    const shown = centralUrl === undefined ? kioskSide : { ...kioskSide, central: centralUrl };
+    panel = await startPanelServer(panelDevices, shown, options.panelPort === undefined ? {} : { port: options.panelPort });
+    return { ports: { ...kioskSide, panel: panel.url, ...(centralUrl === undefined ? {} : { central: centralUrl }) }, devices, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -82,15 +98,18 @@ export async function simulateAll(
 ): Promise<unknown> {
   const card = cardOption(context.options);
   const panelPort = context.options['panel-port'] === undefined ? undefined : numberOption(context.options, 'panel-port', 0);
+  const centralPort = context.options['central-port'] === undefined ? undefined : numberOption(context.options, 'central-port', 0);
+  // The same file as the embedded central of `npm start`: codes issued by `kiosk sim code` are there.
+  const central = { dbFile: centralDbFile(), ...(centralPort === undefined ? {} : { port: centralPort }) };
   let running: RunningSimulators;
   try {
-    running = await startSimulators({ card, ...(panelPort === undefined ? {} : { panelPort }) });
+    running = await startSimulators({ card, central, ...(panelPort === undefined ? {} : { panelPort }) });
   } catch (error) {
     throw new CliError('start_failed', error instanceof Error ? error.message : String(error));
   }
   const started = Date.now();
   announce(JSON.stringify(running.ports));
-  context.progress(`simulators running; technician panel at ${running.ports.panel}; Ctrl-C stops them`);
+  context.progress(`simulators running; technician panel at ${running.ports.panel}; central simulator at ${running.ports.central ?? '-'}; Ctrl-C stops them`);
   await new Promise<void>((resolve) => {
     if (context.signal.aborted) return resolve();
     context.signal.addEventListener('abort', () => resolve(), { once: true });
@@ -106,4 +125,9 @@ export async function simulateAll(
   };
   await running.stop();
   return summary;
+}
+
+/** The central simulator's file in the data folder (`KIOSK_DATA_DIR`), shared by `sim up`, `sim code` and `npm start`. */
+export function centralDbFile(env: NodeJS.ProcessEnv = process.env): string {
+  return join(resolveDataDir(env), 'central-sim.sqlite');
 }

@@ -104,7 +104,7 @@ describe('kiosk CLI process', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const map = JSON.parse(run.stdout().split('\n')[0]!) as Record<string, string>;
-    expect(Object.keys(map)).toEqual(['id-reader', 'printer', 'certificate-unit', 'panel']);
+    expect(Object.keys(map)).toEqual(['id-reader', 'printer', 'certificate-unit', 'panel', 'central']);
     for (const device of ['id-reader', 'printer', 'certificate-unit']) {
       expect(map[device]).toMatch(/^\/dev\/pts\/\d+$/);
       expect(existsSync(map[device]!)).toBe(true);
