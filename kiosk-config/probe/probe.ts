@@ -108,7 +108,8 @@ export async function probePort(candidate: PortCandidate, options: Pick<ProbeOpt
       pipe = await open(candidate, baudRate ?? 0);
       opened = true;
     } catch (error) {
-      lastError = message(error);
+      // The first reason is the telling one (the same refusal repeats at the other rates).
+      lastError ??= message(error);
       continue;
     }
     try {
@@ -117,7 +118,7 @@ export async function probePort(candidate: PortCandidate, options: Pick<ProbeOpt
       if (answer.identity) return { path, transport, outcome: 'identified', baudRate, identity: answer.identity };
     } catch (error) {
       // A port that fails while being asked (unplugged, write refused) is as good as absent.
-      lastError = message(error);
+      lastError ??= message(error);
     } finally {
       await pipe.close().catch(() => undefined);
     }
