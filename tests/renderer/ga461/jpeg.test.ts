@@ -98,16 +98,37 @@ describe('encodeGa461Jpeg', () => {
     expect(low.jpeg.length).toBeLessThanOrEqual(10_500);
   });
 
-  it('gives up with `jpeg-size` after the bounded tries when no quality fits (noise never gets under 20 KB)', async () => {
-    let calls = 0;
+  it('gives up with `jpeg-size` within the bounded tries when no quality fits (noise never gets under 20 KB)', async () => {
+    const qualities: number[] = [];
     const code = await errorCode(() =>
       encodeGa461Jpeg(noisePhoto(), (image, quality) => {
-        calls += 1;
+        qualities.push(quality);
         return jpegJsEncoder(image, quality);
       }),
     );
     expect(code).toBe('jpeg-size');
-    expect(calls).toBe(8);
+    expect(qualities.length).toBeLessThanOrEqual(8);
+    // It went all the way down before giving up.
+    expect(Math.min(...qualities)).toBeLessThanOrEqual(0.31);
+  });
+
+  it('stops early when no quality step is left between too small and too large', async () => {
+    // An encoder whose size jumps from 10 KB to 30 KB between two adjacent quality steps.
+    const qualities: number[] = [];
+    const jumpy: JpegEncoder = async (image, quality) => {
+      qualities.push(quality);
+      const real = jpegJsEncoder(image, 0.5);
+      const size = quality < 0.87 ? 10_000 : 30_000;
+      // The real header and scan, then filler after EOI up to the size (decoders stop at EOI).
+      const out = new Uint8Array(size);
+      out.set(real.subarray(0, Math.min(real.length, size)));
+      return out;
+    };
+    expect(await errorCode(() => encodeGa461Jpeg(photo, jumpy))).toBe('jpeg-size');
+    expect(qualities.length).toBeLessThan(8);
+    expect(new Set(qualities.map((q) => Math.round(q * 100))).size).toBe(qualities.length);
+    expect(qualities).toContain(0.86);
+    expect(qualities).toContain(0.87);
   });
 
   it('refuses an encoder that makes the wrong picture (`jpeg-format`) and a photo of the wrong size (`bad-frame`)', async () => {

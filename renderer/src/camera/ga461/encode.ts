@@ -26,6 +26,7 @@ export interface EncodeOptions {
 
 const LOWEST_QUALITY = 0.3;
 const HIGHEST_QUALITY = 1;
+const QUALITY_STEPS = 100;
 
 export async function encodeGa461Jpeg(photo: RgbaImage, encode: JpegEncoder, options: EncodeOptions = {}): Promise<Ga461Jpeg> {
   const maxTries = options.maxTries ?? 8;
@@ -39,8 +40,10 @@ export async function encodeGa461Jpeg(photo: RgbaImage, encode: JpegEncoder, opt
   let high = HIGHEST_QUALITY;
   const seen: string[] = [];
   for (let tries = 1; tries <= maxTries; tries += 1) {
-    // Start in the middle of the band's usual place; later tries halve the interval left.
-    const quality = tries === 1 ? 0.8 : (low + high) / 2;
+    // Start where the band usually is; later tries halve the interval left, on the 1/100 grid
+    // encoders quantise quality to (libjpeg's 1-100), so no try repeats an encoding.
+    const quality = tries === 1 ? 0.8 : Math.round(((low + high) / 2) * QUALITY_STEPS) / QUALITY_STEPS;
+    if (tries > 1 && (quality <= low || quality >= high)) break;
     const jpeg = withJfifDpi(await encode(photo, quality), GA461.dpi);
     const info = readJpegInfo(jpeg);
     if (info.width !== GA461.width || info.height !== GA461.height || info.components !== 3 || info.precision !== 8) {
@@ -51,5 +54,5 @@ export async function encodeGa461Jpeg(photo: RgbaImage, encode: JpegEncoder, opt
     if (jpeg.length < target) low = quality;
     else high = quality;
   }
-  throw new Ga461Error('jpeg-size', `no JPEG quality gives ${minBytes}-${maxBytes} bytes in ${maxTries} tries (${seen.join(', ')})`);
+  throw new Ga461Error('jpeg-size', `no JPEG quality gives ${minBytes}-${maxBytes} bytes (tried ${seen.join(', ')})`);
 }
