@@ -117,7 +117,7 @@ describe('encodeGa461Jpeg', () => {
     const qualities: number[] = [];
     const jumpy: JpegEncoder = async (image, quality) => {
       qualities.push(quality);
-      const real = jpegJsEncoder(image, 0.5);
+      const real = await jpegJsEncoder(image, 0.5);
       const size = quality < 0.87 ? 10_000 : 30_000;
       // The real header and scan, then filler after EOI up to the size (decoders stop at EOI).
       const out = new Uint8Array(size);
