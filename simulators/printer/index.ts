@@ -1,5 +1,6 @@
 export { JobRecorder, type JobEnd, type RecordedJob } from './job-recorder';
-export { PAPER_COLUMNS, PAPER_DOTS, renderSvg, renderText } from './render';
+export { PAPER_COLUMNS, PAPER_DOTS, type PaperBox, renderSvg, renderSvgLayout, renderText, type SvgRendering } from './render';
+export { PAPER_MARGIN_DOTS, PAPER_TOP_DOTS, type PaperImage, renderPng, type ScriptPage } from './render-png';
 export {
   PrinterSimulator,
   type PrinterSimulatorOptions,

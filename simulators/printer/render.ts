@@ -5,16 +5,24 @@
 import QRCode from 'qrcode';
 import type { Alignment, QrCode, RasterImage, ReceiptDocument } from '../../drivers/printer/document';
 import { rasterToBmp } from './raster-bmp';
-import { textColumns, wrapColumns } from '../../drivers/printer/text-width';
+import { charColumns, textColumns, wrapColumns } from '../../drivers/printer/text-width';
 
 /** Font A on an 80 mm head: 576 dots, 12x24 dot cells, 48 columns. */
 export const PAPER_DOTS = 576;
 const CELL_WIDTH = 12;
+/** Glyph height of font A. */
 const LINE_HEIGHT = 24;
+/**
+ * The paper a line of text advances: the default line spacing (ESC 2, 3.75 mm on 203 dpi Chinese
+ * firmware), or the glyph's height and a little when a double-height glyph is taller than that.
+ */
+const LINE_PITCH = 30;
+const linePitch = (scale: number): number => Math.max(LINE_PITCH, LINE_HEIGHT * scale + LINE_PITCH - LINE_HEIGHT);
 export const PAPER_COLUMNS = PAPER_DOTS / CELL_WIDTH;
 
-function pad(text: string, align: Alignment, columns: number): string {
-  const free = Math.max(0, columns - textColumns(text));
+/** Pads to `columns`; `width` is how many the text takes (printer columns unless said otherwise). */
+function pad(text: string, align: Alignment, columns: number, width = textColumns(text)): string {
+  const free = Math.max(0, columns - width);
   switch (align) {
     case 'left':
       return text + ' '.repeat(free);
@@ -71,7 +79,8 @@ export function renderText(document: ReceiptDocument, columns = PAPER_COLUMNS): 
               const bottom = row + 1 < modules.size && modules.dark(row + 1, col);
               art += top && bottom ? '█' : top ? '▀' : bottom ? '▄' : ' ';
             }
-            framed(pad(art, element.align, columns));
+            // Terminal art, one narrow block character per module, not printer text.
+            framed(pad(art, element.align, columns, modules.size));
           }
         }
         for (const part of wrapColumns(`[${caption}]`, columns)) framed(pad(part, element.align, columns));
@@ -111,41 +120,63 @@ function imageSvg(element: RasterImage, y: number): string {
   return `<image x="${leftFor(element.align, width)}" y="${y}" width="${width}" height="${element.heightDots}" preserveAspectRatio="none" style="image-rendering:pixelated" href="${href}"/>`;
 }
 
-function anchorFor(align: Alignment): { x: number; anchor: string } {
-  switch (align) {
-    case 'left':
-      return { x: 0, anchor: 'start' };
-    case 'centre':
-      return { x: PAPER_DOTS / 2, anchor: 'middle' };
-    case 'right':
-      return { x: PAPER_DOTS, anchor: 'end' };
-    default: {
-      const unreachable: never = align;
-      return unreachable;
-    }
+/**
+ * One printed line, each character placed in its own cell of the printer's grid (12 dots per
+ * column, two columns for a double-byte character), whatever the font's own advances are.
+ */
+function textSvg(line: string, align: Alignment, bold: boolean, scale: number, top: number): string {
+  const cell = CELL_WIDTH * scale;
+  let column = 0;
+  const positions: number[] = [];
+  for (const char of line) {
+    // SVG positions UTF-16 units: a character outside the BMP takes two.
+    for (let unit = 0; unit < char.length; unit += 1) positions.push(column * cell);
+    column += charColumns(char);
   }
+  const left = leftFor(align, column * cell);
+  const x = positions.map((position) => left + position).join(' ');
+  const weight = bold ? ' font-weight="bold"' : '';
+  return `<text xml:space="preserve" x="${x}" y="${top + (LINE_HEIGHT - 4) * scale}" font-size="${LINE_HEIGHT * scale}"${weight}>${escapeXml(line)}</text>`;
+}
+
+/** Where a picture (a raster image or a QR symbol) landed on the paper, in dots. */
+export interface PaperBox {
+  readonly kind: 'image' | 'qr';
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface SvgRendering {
+  readonly svg: string;
+  readonly width: number;
+  readonly height: number;
+  readonly boxes: readonly PaperBox[];
 }
 
 /** An SVG of the receipt at printer scale (1 unit = 1 dot, 203 dpi). */
 export function renderSvg(document: ReceiptDocument): string {
+  return renderSvgLayout(document).svg;
+}
+
+/** The SVG with where each picture went, so a check of the rendered paper knows where to look. */
+export function renderSvgLayout(document: ReceiptDocument): SvgRendering {
   const parts: string[] = [];
+  const boxes: PaperBox[] = [];
   let y = 0;
   for (const element of document.elements) {
     switch (element.kind) {
       case 'text': {
         const scale = element.doubleSize ? 2 : 1;
-        const { x, anchor } = anchorFor(element.align);
         for (const part of wrapColumns(element.text, PAPER_COLUMNS / scale)) {
-          y += LINE_HEIGHT * scale;
-          const weight = element.bold ? ' font-weight="bold"' : '';
-          parts.push(
-            `<text x="${x}" y="${y - 4 * scale}" font-size="${LINE_HEIGHT * scale}" text-anchor="${anchor}"${weight}>${escapeXml(part)}</text>`,
-          );
+          parts.push(textSvg(part, element.align, element.bold, scale, y));
+          y += linePitch(scale);
         }
         break;
       }
       case 'feed':
-        y += LINE_HEIGHT * element.lines;
+        y += LINE_PITCH * element.lines;
         break;
       case 'qr': {
         const modules = qrModules(element);
@@ -165,15 +196,17 @@ export function renderSvg(document: ReceiptDocument): string {
           }
         }
         parts.push(`<path d="${path}" fill="#000" data-qr="${escapeXml(element.data)}"/>`);
+        boxes.push({ kind: 'qr', x: left, y, width: side, height: side });
         y += side;
         break;
       }
       case 'image':
         parts.push(imageSvg(element, y));
+        boxes.push({ kind: 'image', x: leftFor(element.align, element.widthBytes * 8), y, width: element.widthBytes * 8, height: element.heightDots });
         y += element.heightDots;
         break;
       case 'cut':
-        y += LINE_HEIGHT * element.feedLines + LINE_HEIGHT / 2;
+        y += LINE_PITCH * element.feedLines + LINE_HEIGHT / 2;
         parts.push(`<line x1="0" y1="${y}" x2="${PAPER_DOTS}" y2="${y}" stroke="#888" stroke-dasharray="8 6"/>`);
         y += LINE_HEIGHT / 2;
         break;
@@ -184,10 +217,11 @@ export function renderSvg(document: ReceiptDocument): string {
     }
   }
   const height = Math.max(y, LINE_HEIGHT);
-  return [
+  const svg = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${PAPER_DOTS}" height="${height}" viewBox="0 0 ${PAPER_DOTS} ${height}" font-family="'Noto Sans Mono CJK SC', SimSun, monospace">`,
     `<rect width="${PAPER_DOTS}" height="${height}" fill="#fff"/>`,
     ...parts,
     '</svg>',
   ].join('\n');
+  return { svg, width: PAPER_DOTS, height, boxes };
 }

@@ -1,9 +1,13 @@
 /**
  * The temporary identity certificate (临时身份证明) a citizen takes away after a paid ID card
  * reissue, printed on the 80 mm receipt printer from what central's `/temporary-certificates`
- * answered: the title, a frame with the holder's photo in a photo box, the holder's name, sex,
- * birth date and full ID number, the certificate number, validity and issuer, then the
- * verification QR (central's `verifyPayload`).
+ * answered: the title, a double rule, the holder's photo in a bordered photo box, the holder's
+ * name, sex, birth date and full ID number, a rule, the certificate number, validity and issuer,
+ * a double rule, then the verification QR (central's `verifyPayload`) and the conditions of use.
+ *
+ * Rules and the photo box are raster (`GS v 0`), not box-drawing characters: text lines advance
+ * the paper by the printer's line spacing, which leaves gaps between rows of a drawn side rule,
+ * while raster dots land exactly where they are put.
  *
  * Language: the slip is always in Simplified Chinese, whatever language the citizen chose on
  * the screen. It is an official document read by whoever checks it (a railway gate, a hotel, a
@@ -13,11 +17,10 @@
  */
 import { encodeDocument } from '../../../drivers/printer/codec';
 import { checkDocument, feed, qr, type ReceiptDocument, receipt, text } from '../../../drivers/printer/document';
-import { textColumns } from '../../../drivers/printer/text-width';
 import type { TemporaryCertificate } from '../central/central-schemas';
 import type { ReceiptTexts } from '../flows/endorsement/receipt';
 import { receiptTexts } from '../receipt-texts';
-import { FRAME_RULE_LEFT, FRAME_RULE_RIGHT, FRAME_RULE_WIDTH, frameBottom, framedField, frameTop, PAPER_DOTS } from './framed-lines';
+import { type Field, fieldLines, labelColumns } from './field-lines';
 import { blankBitmap, blit, fillRect, rasterBands, strokeRect } from './mono-bitmap';
 import { photoBitmap } from './photo-raster';
 import { SlipError } from './slip-error';
@@ -28,9 +31,15 @@ export const TEMPORARY_CERTIFICATE_LANGUAGE = 'zh-CN';
 
 /** The photo box: 26 x 32 mm at 203 dpi, about the size of the photo on the ID card. */
 export const PHOTO_BOX = { width: 208, height: 256 } as const;
-/** White rows above and below the photo box, inside the frame. */
+/** White rows above and below the photo box. */
 const PHOTO_MARGIN = 16;
 const PHOTO_BORDER = 2;
+const PAPER_DOTS = 576;
+/** Rules stop short of the paper's edges, as a printed form's frame does. */
+const RULE_INSET = 8;
+/** Thick-thin double rule, and a thin one: black and white runs of dots, top to bottom. */
+const DOUBLE_RULE = [4, 3, 1] as const;
+const SINGLE_RULE = [1] as const;
 
 const SEX_KEYS = { male: 'receipt.temporaryCertificate.male', female: 'receipt.temporaryCertificate.female' } as const;
 
@@ -49,14 +58,24 @@ function photoJpeg(certificate: TemporaryCertificate, options: SlipOptions): Uin
   return options.kioskPhotoJpeg;
 }
 
-/** The picture rows inside the frame: the side rules, and the photo centred in its bordered box. */
+/** A horizontal rule across the paper: `runs` alternate black and white rows, starting black. */
+function rule(runs: readonly number[]) {
+  const height = runs.reduce((sum, run) => sum + run, 0);
+  const band = blankBitmap(PAPER_DOTS, height + 8);
+  let y = 4;
+  runs.forEach((run, index) => {
+    if (index % 2 === 0) fillRect(band, RULE_INSET, y, PAPER_DOTS - 2 * RULE_INSET, run);
+    y += run;
+  });
+  return rasterBands(band, 'left');
+}
+
+/** The photo centred in its bordered box, with white rows above and below. */
 function photoSection(jpeg: Uint8Array | undefined) {
   const photo = photoBitmap(jpeg, PHOTO_BOX.width, PHOTO_BOX.height);
   const boxWidth = PHOTO_BOX.width + 2 * PHOTO_BORDER;
   const boxHeight = PHOTO_BOX.height + 2 * PHOTO_BORDER;
   const section = blankBitmap(PAPER_DOTS, boxHeight + 2 * PHOTO_MARGIN);
-  fillRect(section, FRAME_RULE_LEFT, 0, FRAME_RULE_WIDTH, section.height);
-  fillRect(section, FRAME_RULE_RIGHT, 0, FRAME_RULE_WIDTH, section.height);
   const boxLeft = Math.floor((PAPER_DOTS - boxWidth) / 2);
   strokeRect(section, boxLeft, PHOTO_MARGIN, boxWidth, boxHeight, PHOTO_BORDER);
   const photoLeft = boxLeft + PHOTO_BORDER + Math.floor((PHOTO_BOX.width - photo.width) / 2);
@@ -76,30 +95,38 @@ function validity(from: string, to: string): string {
   return `${from.replaceAll('-', '.')}-${to.replaceAll('-', '.')}`;
 }
 
-function fields(certificate: TemporaryCertificate, t: ReceiptTexts) {
-  const rows: readonly [string, string, boolean][] = [
-    [t('receipt.temporaryCertificate.name'), certificate.holder.name, true],
-    [t('receipt.temporaryCertificate.sex'), t(SEX_KEYS[certificate.holder.sex]), false],
-    [t('receipt.temporaryCertificate.birthDate'), longDate(t, certificate.holder.birthDate), false],
-    [t('receipt.temporaryCertificate.idNumber'), certificate.holder.idNumber, true],
-    [t('receipt.temporaryCertificate.certificateNo'), certificate.certificateNo, false],
-    [t('receipt.temporaryCertificate.validity'), validity(certificate.validFrom, certificate.validTo), false],
-    [t('receipt.temporaryCertificate.issuer'), certificate.issuer, false],
+/** The holder's identity, then the certificate's own facts, labels lined up across both groups. */
+function fieldGroups(certificate: TemporaryCertificate, t: ReceiptTexts) {
+  const { holder } = certificate;
+  const identity: Field[] = [
+    { label: t('receipt.temporaryCertificate.name'), value: holder.name, bold: true },
+    { label: t('receipt.temporaryCertificate.sex'), value: t(SEX_KEYS[holder.sex]) },
+    { label: t('receipt.temporaryCertificate.birthDate'), value: longDate(t, holder.birthDate) },
+    { label: t('receipt.temporaryCertificate.idNumber'), value: holder.idNumber, bold: true },
   ];
-  const labelColumns = Math.max(...rows.map(([label]) => textColumns(label)));
-  return rows.flatMap(([label, value, bold]) => framedField(label, value, labelColumns, { bold }));
+  const issued: Field[] = [
+    { label: t('receipt.temporaryCertificate.certificateNo'), value: certificate.certificateNo },
+    { label: t('receipt.temporaryCertificate.validity'), value: validity(certificate.validFrom, certificate.validTo) },
+    { label: t('receipt.temporaryCertificate.issuer'), value: certificate.issuer },
+  ];
+  const width = labelColumns([...identity, ...issued]);
+  return { identity: fieldLines(identity, width), issued: fieldLines(issued, width) };
 }
 
 function compose(certificate: TemporaryCertificate, t: ReceiptTexts, options: SlipOptions): ReceiptDocument {
+  const fields = fieldGroups(certificate, t);
   const document = receipt([
     text(t('receipt.temporaryCertificate.title'), { align: 'centre', bold: true, doubleSize: true }),
-    feed(1),
-    frameTop(),
+    ...rule(DOUBLE_RULE),
     ...photoSection(photoJpeg(certificate, options)),
-    ...fields(certificate, t),
-    frameBottom(),
+    ...fields.identity,
+    ...rule(SINGLE_RULE),
+    ...fields.issued,
+    ...rule(DOUBLE_RULE),
     feed(1),
     qr(certificate.verifyPayload, { moduleSize: 5, errorCorrection: 'M' }),
+    // A quiet zone under the symbol: a scanner needs white around all four sides.
+    feed(1),
     text(t('receipt.temporaryCertificate.verify'), { align: 'centre' }),
     feed(1),
     text(t('receipt.temporaryCertificate.note')),

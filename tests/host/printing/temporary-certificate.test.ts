@@ -4,7 +4,7 @@ import { parseEscPos } from '../../../drivers/printer/codec';
 import type { RasterImage, ReceiptElement, TextLine } from '../../../drivers/printer/document';
 import { textColumns } from '../../../drivers/printer/text-width';
 import { receiptTexts } from '../../../main/host/receipt-texts';
-import { SlipError, temporaryCertificateDocument, temporaryCertificateJob } from '../../../main/host/printing/temporary-certificate';
+import { PHOTO_BOX, SlipError, temporaryCertificateDocument, temporaryCertificateJob } from '../../../main/host/printing/temporary-certificate';
 import { SIMULATED_FACE_JPEG } from '../../../simulators/camera/simulated-camera';
 import { SAMPLE_JPEG_BASE64 } from '../../../simulators/central/sample-jpeg';
 import { setUpPrinter } from '../../drivers/printer/helpers';
@@ -55,9 +55,10 @@ describe('the temporary identity certificate slip', () => {
     expect(qrs).toEqual([expect.objectContaining({ data: certificate.verifyPayload })]);
 
     const images = elements.filter((element): element is RasterImage => element.kind === 'image');
-    expect(images.length).toBeGreaterThan(0);
+    // Rules are a few rows; the photo section is the first band taller than the photo box's half.
+    const middle = images.find((image) => image.heightDots > PHOTO_BOX.height / 2)!;
+    expect(middle).toBeDefined();
     // The photo box's middle (rows 100..160 of the picture, columns 200..376) is photo, not paper.
-    const middle = images[0]!;
     let black = 0;
     for (let row = 100; row < 160; row += 1) {
       for (let byte = 25; byte < 47; byte += 1) black += (middle.data[row * middle.widthBytes + byte]!.toString(2).match(/1/g) ?? []).length;
@@ -65,16 +66,22 @@ describe('the temporary identity certificate slip', () => {
     expect(black / (60 * 22 * 8)).toBeGreaterThan(0.05);
   });
 
-  it('draws a closed frame: every row between the top and bottom rules is exactly the paper\'s 48 columns', () => {
-    const lines = texts(parsedSlip(temporaryCertificateJob(certificateFor({ issuer: '某某省某某市公安局某某区分局某某派出所户籍与出入境管理大队' }))));
-    const top = lines.findIndex((line) => line.startsWith('┏'));
-    const bottom = lines.findIndex((line) => line.startsWith('┗'));
-    expect(top).toBeGreaterThan(0);
-    expect(bottom).toBeGreaterThan(top);
-    for (const line of lines.slice(top, bottom + 1)) expect(textColumns(line), line).toBe(48);
-    // The long issuer wraps inside the frame instead of running past it.
-    const framed = lines.slice(top + 1, bottom).join('');
-    expect(framed.replace(/[┃\s]/g, '')).toContain('某某省某某市公安局某某区分局某某派出所户籍与出入境管理大队');
+  it('lines the values up in one column, and wraps a long issuer under its value within the paper', () => {
+    const issuer = '某某省某某市公安局某某区分局某某派出所户籍与出入境管理大队';
+    const lines = texts(parsedSlip(temporaryCertificateJob(certificateFor({ issuer }))));
+    for (const line of lines) expect(textColumns(line), line).toBeLessThanOrEqual(48);
+    const fieldLines = lines.filter((line) => line.startsWith(' '));
+    const valueColumn = (line: string): number => textColumns(line) - textColumns(line.replace(/^ +\S+ +/, ''));
+    const nameLine = fieldLines.find((line) => line.includes(HOLDER.name))!;
+    const idLine = fieldLines.find((line) => line.includes(HOLDER.idNumber))!;
+    const numberLine = fieldLines.find((line) => line.includes(certificateFor().certificateNo))!;
+    expect(valueColumn(idLine)).toBe(valueColumn(nameLine));
+    expect(valueColumn(numberLine)).toBe(valueColumn(nameLine));
+    const issuerStart = lines.findIndex((line) => line.includes(t('receipt.temporaryCertificate.issuer')));
+    const continued = lines[issuerStart + 1]!;
+    expect(textColumns(continued) - textColumns(continued.trimStart())).toBe(valueColumn(nameLine));
+    expect((lines[issuerStart]!.replace(/^ +\S+ +/, '') + continued.trim()).startsWith(issuer.slice(0, 20))).toBe(true);
+    expect(lines.slice(issuerStart, issuerStart + 3).join('').replace(/\s/g, '')).toContain(issuer);
   });
 
   it('sends the text as GB18030 in Chinese mode (FS &), leaves it (FS .) before the cut', () => {
