@@ -55,7 +55,24 @@ const Flow = z.object({ service: ServiceId, sessionId: z.string(), txnId: z.stri
  */
 const FlowSteps = [
   z.object({ step: z.literal('insert-permit') }).merge(Flow).merge(Deadline),
-  z.object({ step: z.literal('flow-busy'), activity: z.enum(['reading-permit', 'face-capture', 'verifying-identity', 'checking-eligibility', 'creating-payment', 'producing', 'printing-receipt', 'finishing']) }).merge(Flow),
+  z
+    .object({
+      step: z.literal('flow-busy'),
+      activity: z.enum([
+        'reading-permit',
+        'face-capture',
+        'verifying-identity',
+        'checking-eligibility',
+        'creating-payment',
+        'producing',
+        'printing-receipt',
+        'finishing',
+        // Certificate pickup: the kiosk's list and the magazine are checked, the unit moves the certificate.
+        'finding-certificate',
+        'dispensing-certificate',
+      ]),
+    })
+    .merge(Flow),
   z.object({ step: z.literal('choose-endorsement'), maskedName: z.string(), options: z.array(EndorsementOption).min(1).max(12) }).merge(Flow).merge(Deadline),
   z
     .object({
@@ -151,10 +168,45 @@ const QuerySteps = [
     .merge(Deadline),
 ] as const;
 
+/** What the certificate pickup's keypad fills in: the receipt's pickup code, the ID number. */
+export const PickupField = z.enum(['pickupCode', 'idNumber']);
+export type PickupField = z.infer<typeof PickupField>;
+
+/** The certificate pickup's steps (取证); the busy steps are `flow-busy`. */
+const PickupSteps = [
+  z.object({ step: z.literal('pickup-choose-method') }).merge(Flow).merge(Deadline),
+  z
+    .object({
+      step: z.literal('pickup-input'),
+      field: PickupField,
+      typed: z.number().int().min(0).max(18),
+      maxLength: z.number().int().min(1).max(18),
+      /** The code as typed; the ID number as typed, masked once complete. */
+      echo: z.string().max(18),
+      /** What is wrong with the entry (checked as typed and on confirm), as an i18n key, or null. */
+      messageKey: MessageKey.nullable(),
+    })
+    .merge(Flow)
+    .merge(Deadline),
+  /** The certificate is in the gate: take it before the unit keeps it. */
+  z.object({ step: z.literal('take-certificate') }).merge(Flow).merge(Deadline),
+  z
+    .object({
+      step: z.literal('pickup-done'),
+      /** `collected`; `retained` (not taken in time, kept in the unit); `not-collected` (still assigned, or for staff to find). */
+      outcome: z.enum(['collected', 'retained', 'not-collected']),
+      messageKey: MessageKey.nullable(),
+      transactionNo: z.string(),
+    })
+    .merge(Flow)
+    .merge(Deadline),
+] as const;
+
 /** What the screen shows of the current session. Personal data arrives masked, or not at all. */
 export const SessionView = z.discriminatedUnion('step', [
   ...FlowSteps,
   ...QuerySteps,
+  ...PickupSteps,
   z.object({ step: z.literal('idle') }),
   z.object({ step: z.literal('insert-id-card'), service: ServiceId, sessionId: z.string() }).merge(Deadline),
   z.object({ step: z.literal('reading-card'), service: ServiceId, sessionId: z.string() }),

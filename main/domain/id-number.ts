@@ -34,6 +34,33 @@ export function isValidIdNumber(value: string, today?: Date): boolean {
   return idNumberProblem(value, today) === null;
 }
 
+/** 17 digits and a check character. */
+export const ID_NUMBER_LENGTH = 18;
+
+/** Whether an on-screen keypad key may go into an ID number typed so far: digits, X only as the check character. */
+export function idNumberKeyFits(typed: string, key: string): boolean {
+  if (key === 'delete') return typed.length > 0;
+  if (typed.length >= ID_NUMBER_LENGTH) return false;
+  return /^\d$/.test(key) || (key === 'X' && typed.length === ID_NUMBER_LENGTH - 1);
+}
+
+/**
+ * What is already wrong with an ID number while it is being typed, as soon as the part is there to
+ * judge: the birth year (positions 7-10), its month (11-12), the whole date (13-14), and at 18
+ * characters everything. Null while nothing typed so far is wrong.
+ */
+export function typedIdNumberProblem(typed: string, today: Date = new Date()): IdNumberProblem | null {
+  if (typed.length >= ID_NUMBER_LENGTH) return idNumberProblem(typed, today);
+  const year = typed.length >= 10 ? Number(typed.slice(6, 10)) : undefined;
+  if (year !== undefined && (year < 1900 || year > today.getUTCFullYear())) return 'birth-date';
+  const month = typed.length >= 12 ? Number(typed.slice(10, 12)) : undefined;
+  if (month !== undefined && (month < 1 || month > 12)) return 'birth-date';
+  if (typed.length < 14) return null;
+  // The date with a body and check character made up to fit: only the date can be wrong.
+  const body = `${typed.slice(0, 14)}000`;
+  return idNumberProblem(body + checkCharacter(body), today) === 'birth-date' ? 'birth-date' : null;
+}
+
 /** First 4 and last 4 visible, the rest starred: `4401**********123X`. */
 export function maskIdNumber(value: string): string {
   if (value.length <= 8) return '*'.repeat(value.length);

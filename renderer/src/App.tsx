@@ -18,6 +18,10 @@ import { QueryBusyScreen } from './screens/progress-query/QueryBusyScreen';
 import { QueryFailedScreen } from './screens/progress-query/QueryFailedScreen';
 import type { QueryActions } from './screens/progress-query/query-actions';
 import { ResultsScreen } from './screens/progress-query/ResultsScreen';
+import { PickupChooseMethodScreen } from './screens/certificate-pickup/PickupChooseMethodScreen';
+import { PickupDoneScreen } from './screens/certificate-pickup/PickupDoneScreen';
+import { PickupKeypadScreen } from './screens/certificate-pickup/PickupKeypadScreen';
+import { TakeCertificateScreen } from './screens/certificate-pickup/TakeCertificateScreen';
 import { FailedScreen, IdentityShownScreen, InsertIdCardScreen, ReadingCardScreen } from './screens/SessionScreens';
 
 const HEARTBEAT_MS = 5000;
@@ -169,6 +173,14 @@ function Screen({ session, kiosk, notice, onStart, actions }: ScreenProps) {
       return <ResultsScreen view={session} actions={actions} />;
     case 'query-failed':
       return <QueryFailedScreen view={session} actions={actions} />;
+    case 'pickup-choose-method':
+      return <PickupChooseMethodScreen view={session} actions={actions} />;
+    case 'pickup-input':
+      return <PickupKeypadScreen view={session} actions={actions} />;
+    case 'take-certificate':
+      return <TakeCertificateScreen view={session} />;
+    case 'pickup-done':
+      return <PickupDoneScreen view={session} actions={actions} />;
     default:
       return session satisfies never;
   }

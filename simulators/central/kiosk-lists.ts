@@ -5,7 +5,8 @@
  * The certificates waiting are the test registry's, kept up to date from what the kiosk sent by
  * /sync/batch: a `magazine-loaded` record with `payload.certificateId` and `payload.slot` puts a
  * certificate in that slot, a `certificate-pickup` record with `payload.certificateId` takes it
- * off the list.
+ * off the list, unless it says `payload.dispensed: false` (the kiosk did not hand it out: an empty
+ * slot, a jam, a citizen who left; the certificate stays assigned).
  */
 import type { CentralStore } from './central-store';
 import { notFound, ok } from './replies';
@@ -19,7 +20,7 @@ function certificatesFor(store: CentralStore, kioskId: string): unknown[] {
     const id = payload.certificateId;
     if (typeof id !== 'string' || !slots.has(id)) continue;
     if (record.kind === 'magazine-loaded' && typeof payload.slot === 'number') slots.set(id, payload.slot);
-    if (record.kind === 'certificate-pickup') slots.delete(id);
+    if (record.kind === 'certificate-pickup' && payload.dispensed !== false) slots.delete(id);
   }
   return WAITING_CERTIFICATES.filter((certificate) => slots.has(certificate.certificateId)).map((certificate) => ({
     certificateId: certificate.certificateId,

@@ -22,7 +22,7 @@ export const FIRMWARE = 'CRT591-TB-SIM 1.0';
 const ok = (data?: Uint8Array): DeviceReply => (data ? { kind: 'success', data } : { kind: 'success' });
 const err = (code: string): DeviceReply => ({ kind: 'failure', code });
 
-export function motionOf(cm: number): MotionKind {
+export function motionOf(cm: number, pm: number): MotionKind {
   switch (cm) {
     case 0x30:
       return 'init';
@@ -33,7 +33,8 @@ export function motionOf(cm: number): MotionKind {
     case 0x70:
       return 'print';
     case 0x80:
-      return 'dispense';
+      // The inventory (80 31) is read from the slot sensors: no motion.
+      return pm === 0x31 ? 'status' : 'dispense';
     default:
       return 'status';
   }

@@ -249,7 +249,7 @@ export class CertificateUnitSimulator {
     if (this.#timing.ackDelayMs > 0) setTimeout(ack, this.#timing.ackDelayMs);
     else ack();
     const notInitialised = !this.#model.initialised && cm !== 0x30;
-    const motion: MotionKind = notInitialised ? 'status' : motionOf(cm);
+    const motion: MotionKind = notInitialised ? 'status' : motionOf(cm, pm);
     const delay = this.#timing.ackDelayMs + this.#timing[motion] + this.#faults.replyDelayMs;
     const complete = (): void => {
       this.#running = undefined;

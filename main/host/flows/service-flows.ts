@@ -11,6 +11,7 @@ import type { Logger } from '../log';
 import { receiptTexts } from '../receipt-texts';
 import type { AttachmentStore } from '../store/attachments';
 import type { Journal } from '../store/journal';
+import { pickupFlow } from './certificate-pickup/definition';
 import { endorsementFlow } from './endorsement/definition';
 import type { FlowDefinition } from './engine/flow-definition';
 import { FlowRunner, type FlowRunnerDeps } from './engine/flow-runner';
@@ -62,8 +63,19 @@ export function serviceFlows(deps: ServiceFlowDeps) {
     { idReader: deps.devices.idReader, central: deps.central },
     { stepTimeoutS, keypadTimeoutS: stepTimeoutS * 2, resultsScreenS: RESULTS_SCREEN_S, doneScreenS: DONE_SCREEN_S },
   );
+  const pickup = pickupFlow(
+    {
+      certificateUnit: deps.devices.certificateUnit,
+      camera: deps.camera,
+      central: deps.central,
+      attachments: deps.attachments,
+      takeBackTimeoutMs: deps.config.ui.takeBackTimeoutS * 1000,
+      maxRetryDelayMs: deps.config.sync.maxBackoffMs,
+    },
+    { stepTimeoutS, keypadTimeoutS: stepTimeoutS * 2, doneScreenS: DONE_SCREEN_S },
+  );
   const runnerDeps: FlowRunnerDeps = { journal: deps.journal, clock: deps.clock, log: deps.log, onRecordQueued: deps.onRecordQueued, afterJournal: deps.afterJournal };
-  const definitions = [endorsement, progressQuery] as unknown as ReadonlyArray<FlowDefinition<unknown, EventObject>>;
+  const definitions = [endorsement, progressQuery, pickup] as unknown as ReadonlyArray<FlowDefinition<unknown, EventObject>>;
   const starters: Partial<Record<ServiceId, FlowStarter>> = {
     'hk-macau-endorsement': (sessionId) =>
       new FlowRunner(endorsement, runnerDeps, {
@@ -80,6 +92,11 @@ export function serviceFlows(deps: ServiceFlowDeps) {
         sessionId,
         input: { sessionId, kioskId: deps.config.kioskId, startedAtMs: deps.clock.now(), idCardAvailable: canServe(deps.devices.idReader.status.status) },
       }) as unknown as FlowRunner<unknown, { type: string }>,
+    'certificate-pickup': (sessionId) =>
+      new FlowRunner(pickup, runnerDeps, { kind: 'new', txnId: randomUUID(), sessionId, input: { sessionId, kioskId: deps.config.kioskId, startedAtMs: deps.clock.now() } }) as unknown as FlowRunner<
+        unknown,
+        { type: string }
+      >,
   };
   return {
     starters,

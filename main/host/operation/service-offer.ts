@@ -5,8 +5,7 @@ import { RefusedError } from '../api/dispatcher';
 export type NeededDevice = 'idReader' | 'printer' | 'certificateUnit' | 'camera';
 
 /**
- * What each service this build runs needs. ID reissue reads the citizen's card in this slice;
- * certificate pickup is not built yet and is never offered.
+ * What each service this build runs needs. ID reissue reads the citizen's card in this slice.
  */
 export const SERVICE_NEEDS: Readonly<Partial<Record<ServiceId, readonly NeededDevice[]>>> = {
   'id-reissue': ['idReader'],
@@ -16,6 +15,8 @@ export const SERVICE_NEEDS: Readonly<Partial<Record<ServiceId, readonly NeededDe
   // Typing the application number needs no device (central is always configured: remote or the
   // embedded simulator); the ID-card way is offered inside the flow only while the reader serves.
   'progress-query': [],
+  // The ID number or pickup code is typed: no reader. The face is checked, the unit hands it out.
+  'certificate-pickup': ['certificateUnit', 'camera'],
 };
 
 export interface OfferInput {

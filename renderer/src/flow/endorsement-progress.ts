@@ -29,6 +29,9 @@ const STAGE_OF_ACTIVITY: Readonly<Record<BusyActivity, EndorsementStage>> = {
   'printing-receipt': 'produce',
   // Finishing may follow any step (a cancel, a failure): where it began is not known.
   finishing: 'done',
+  // Certificate pickup's activities; its views are never the endorsement's.
+  'finding-certificate': 'done',
+  'dispensing-certificate': 'done',
 };
 
 export interface EndorsementProgress {
@@ -68,6 +71,10 @@ export function endorsementProgress(view: SessionView): EndorsementProgress | nu
     case 'query-busy':
     case 'query-results':
     case 'query-failed':
+    case 'pickup-choose-method':
+    case 'pickup-input':
+    case 'take-certificate':
+    case 'pickup-done':
       return null;
     default:
       return view satisfies never;

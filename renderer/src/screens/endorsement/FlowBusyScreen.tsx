@@ -13,6 +13,8 @@ const BUSY_TEXTS: Readonly<Record<BusyActivity, { readonly title: string; readon
   producing: { title: 'endorsement.busy.producing.title', hint: 'endorsement.busy.producing.hint' },
   'printing-receipt': { title: 'endorsement.busy.printingReceipt.title', hint: 'endorsement.busy.printingReceipt.hint' },
   finishing: { title: 'endorsement.busy.finishing.title', hint: 'endorsement.busy.finishing.hint' },
+  'finding-certificate': { title: 'pickup.busy.finding.title', hint: 'pickup.busy.finding.hint' },
+  'dispensing-certificate': { title: 'pickup.busy.dispensing.title', hint: 'pickup.busy.dispensing.hint' },
 };
 
 /** A step that needs nothing from the citizen: no countdown, no buttons. */

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Countdown } from '../../components/Countdown';
+import { OutcomeHeading } from '../../components/OutcomeHeading';
 import { QrCode } from '../../components/QrCode';
 import { OUTCOME_TEXTS, reasonKey } from '../../flow/endorsement-outcome';
 import type { SessionActions, Step } from '../SessionScreens';
@@ -13,17 +14,7 @@ export function FlowDoneScreen({ view, actions }: { readonly view: Step<'flow-do
   const reason = reasonKey(view.messageKey, (key) => i18n.exists(key));
   return (
     <main className={`screen step flow done outcome-${view.outcome}`} data-testid="screen-flow-done" data-outcome={view.outcome}>
-      <span className="outcome-mark" aria-hidden="true">
-        {OUTCOME_MARKS[view.outcome]}
-      </span>
-      <h1 data-testid="prompt" role={view.outcome === 'delivered' ? undefined : 'alert'}>
-        {t(texts.title)}
-      </h1>
-      {reason ? (
-        <p className="reason" data-testid="reason">
-          {t(reason)}
-        </p>
-      ) : null}
+      <OutcomeHeading mark={OUTCOME_MARKS[view.outcome]} title={texts.title} reason={reason} alert={view.outcome !== 'delivered'} />
       <p className="hint">{t(texts.hint)}</p>
       <dl className="transaction">
         <dt>{t('endorsement.done.transactionNo')}</dt>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { OptionButton } from '../../components/OptionButton';
 import { StepFooter } from '../../components/StepFooter';
 import type { Step } from '../SessionScreens';
 import type { QueryActions } from './query-actions';
@@ -11,26 +12,23 @@ export function ChooseMethodScreen({ view, actions }: { readonly view: Step<'que
       <h1 data-testid="prompt">{t('progressQuery.choose.title')}</h1>
       <ul className="options" aria-label={t('progressQuery.choose.title')}>
         <li>
-          <button
-            type="button"
-            className="option query-method"
-            data-testid="method-id-card"
-            aria-disabled={!view.idCardAvailable}
-            onClick={() => (view.idCardAvailable ? actions.choose(0) : undefined)}
-          >
-            <span className="option-main">
-              <span className="option-type">{t('progressQuery.choose.idCard')}</span>
-              <span className="option-terms">{t(view.idCardAvailable ? 'progressQuery.choose.idCardHint' : 'errors.readerOutOfService')}</span>
-            </span>
-          </button>
+          <OptionButton
+            testId="method-id-card"
+            className="query-method"
+            title={t('progressQuery.choose.idCard')}
+            terms={t(view.idCardAvailable ? 'progressQuery.choose.idCardHint' : 'errors.readerOutOfService')}
+            unavailable={!view.idCardAvailable}
+            onChoose={() => actions.choose(0)}
+          />
         </li>
         <li>
-          <button type="button" className="option query-method" data-testid="method-application-no" onClick={() => actions.choose(1)}>
-            <span className="option-main">
-              <span className="option-type">{t('progressQuery.choose.applicationNo')}</span>
-              <span className="option-terms">{t('progressQuery.choose.applicationNoHint')}</span>
-            </span>
-          </button>
+          <OptionButton
+            testId="method-application-no"
+            className="query-method"
+            title={t('progressQuery.choose.applicationNo')}
+            terms={t('progressQuery.choose.applicationNoHint')}
+            onChoose={() => actions.choose(1)}
+          />
         </li>
       </ul>
       <StepFooter deadlineMs={view.deadlineMs} onLeave={actions.cancel} />

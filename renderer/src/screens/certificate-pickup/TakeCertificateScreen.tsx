@@ -1,0 +1,16 @@
+import { useTranslation } from 'react-i18next';
+import { Countdown } from '../../components/Countdown';
+import type { Step } from '../SessionScreens';
+
+/** The certificate is in the gate: take it before the unit keeps it. Nothing to cancel any more. */
+export function TakeCertificateScreen({ view }: { readonly view: Step<'take-certificate'> }) {
+  const { t } = useTranslation();
+  return (
+    <main className="screen step flow pickup" data-testid="screen-take-certificate">
+      <h1 data-testid="prompt">{t('pickup.take.title')}</h1>
+      <div className="card-illustration" aria-hidden="true" />
+      <p className="hint">{t('pickup.take.hint')}</p>
+      <Countdown deadlineMs={view.deadlineMs} messageKey="pickup.take.countdown" />
+    </main>
+  );
+}
