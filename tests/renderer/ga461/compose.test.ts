@@ -179,6 +179,22 @@ describe('composeGa461 on drawn faces', () => {
     expect(() => composeGa461({ width: 320, height: 240, data: new Uint8ClampedArray(10) }, [face])).toThrow(/not RGBA/);
   });
 
+  it('landmarks that are not numbers (`bad-face`) and a photo of another size (`bad-frame`) are typed errors', () => {
+    const frame = drawFrame({ width: 320, height: 240, faces: [] });
+    const face = landmarksOf({ cx: 160, cy: 120, width: 80 });
+    const code = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return error instanceof Ga461Error ? error.code : 'other';
+      }
+      return 'none';
+    };
+    expect(code(() => composeGa461(frame, [{ ...face, chin: { x: Number.NaN, y: 200 } }]))).toBe('bad-face');
+    expect(code(() => composeGa461(frame, [{ ...face, faceRight: face.faceLeft }]))).toBe('bad-face');
+    expect(code(() => checkGa461(frame, [face]))).toBe('bad-frame');
+  });
+
   it('checks a photo with no face in it as failing every face rule, with no figure made up', () => {
     const blank = drawFrame({ width: 358, height: 441, faces: [] });
     const report = checkGa461(blank, []);

@@ -4,6 +4,7 @@
  * camera step runs the detector on the photo again).
  */
 import { measureBackground } from './background';
+import { Ga461Error } from './errors';
 import { GA461, KIOSK_LIMITS } from './rules';
 import { eyeLineDeg, faceWidthOf, midpoint } from './similarity';
 import type { Ga461Face, RgbaImage } from './types';
@@ -61,6 +62,9 @@ function faceFigures(face: Ga461Face | undefined): Pick<Record<Ga461CheckName, G
 }
 
 export function checkGa461(photo: RgbaImage, facesInPhoto: readonly Ga461Face[]): Ga461Report {
+  if (photo.width !== GA461.width || photo.height !== GA461.height || photo.data.length !== photo.width * photo.height * 4) {
+    throw new Ga461Error('bad-frame', `the checks measure a ${GA461.width}x${GA461.height} RGBA photo, not ${photo.width}x${photo.height}`);
+  }
   const faces = facesInPhoto.filter((face) => face.score >= KIOSK_LIMITS.faceScoreMin);
   const face = faces[0];
   // Without a face the background is sampled where a well-placed face would leave it.

@@ -89,6 +89,10 @@ export function composeGa461(frame: RgbaImage, faces: readonly Ga461Face[]): Ga4
     throw new Ga461Error('bad-frame', `frame ${frame.width}x${frame.height} with ${frame.data.length} bytes is not RGBA`);
   }
   const face = mainFace(faces);
+  const points = [face.leftEye, face.rightEye, face.faceLeft, face.faceRight, face.forehead, face.chin];
+  if (!points.every((p) => Number.isFinite(p.x) && Number.isFinite(p.y)) || !Number.isFinite(face.headTopY) || faceWidthOf(face) < 1) {
+    throw new Ga461Error('bad-face', 'the face landmarks are not finite, or the face has no width');
+  }
   const roll = eyeLineDeg(face);
   const rollCorrectedDeg = clamp(roll, -KIOSK_LIMITS.rollCorrectionMaxDeg, KIOSK_LIMITS.rollCorrectionMaxDeg);
   const angleRad = -rollCorrectedDeg * DEG;
