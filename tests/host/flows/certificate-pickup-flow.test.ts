@@ -38,21 +38,29 @@ interface World {
 }
 
 /** A host in simulator mode; `magazine` replaces the unit's simulator with one holding that magazine. */
-async function start(options: { readonly takeBackTimeoutS?: number; readonly magazine?: ReturnType<typeof sampleMagazine> } = {}): Promise<World> {
+interface StartOptions {
+  readonly takeBackTimeoutS?: number;
+  readonly magazine?: ReturnType<typeof sampleMagazine>;
+  /** A unit simulator that outlives the host (a restart finds the certificate where it was). */
+  readonly unit?: CertificateUnitSimulator;
+  readonly dataDir?: string;
+}
+
+async function start(options: StartOptions = {}): Promise<World> {
   const config = simulatorConfig({
     sync: { heartbeatIntervalS: 3600, intervalMs: 200 },
     ui: { port: 0, defaultLanguage: 'zh-CN', stepTimeoutS: 60, takeBackTimeoutS: options.takeBackTimeoutS ?? 30 },
   });
-  let unit: CertificateUnitSimulator | undefined;
+  let unit: CertificateUnitSimulator | undefined = options.unit;
   let devices;
-  if (options.magazine) {
-    unit = new CertificateUnitSimulator({ magazine: options.magazine });
+  if (options.magazine || unit) {
+    unit ??= new CertificateUnitSimulator({ magazine: options.magazine });
     devices = { ...createDevices(config.devices).devices, certificateUnit: new CertificateUnitDriver(simulatedCertificateUnitOpener(unit)) };
   }
   // No screen here: the simulated camera stands in for the screen's camera step.
   const camera = new SimulatedCamera(50);
   const log = pino({ level: process.env.TEST_LOG ?? 'silent' });
-  const h = await startHost({ dataDir: mkdtempSync(join(tmpdir(), 'pickup-')), config, log, camera, ...(devices ? { devices } : {}) });
+  const h = await startHost({ dataDir: options.dataDir ?? mkdtempSync(join(tmpdir(), 'pickup-')), config, log, camera, ...(devices ? { devices } : {}) });
   hosts.push(h);
   return { h, unit: unit ?? h.simulators.certificateUnit!, camera };
 }
@@ -236,5 +244,25 @@ describe('certificate pickup, host and simulators', { timeout: 60_000 }, () => {
     await expect.poll(() => records(h).filter((r) => r.kind === 'card-retained').map((r) => r.payload)).toEqual([
       expect.objectContaining({ card: 'certificate', certificateId: CERTIFICATE, reason: 'not-taken', relatedTxnId: done.txnId }),
     ]);
+  });
+
+  it('a host stopped with the certificate in the gate (journal left as it was) hands it over after the restart, and records it once', async () => {
+    const unit = new CertificateUnitSimulator();
+    const dataDir = mkdtempSync(join(tmpdir(), 'pickup-restart-'));
+    const first = await start({ unit, dataDir });
+    await identify(first.h, HOLDER);
+    const take = await reach(first.h, 'take-certificate');
+    expect(unit.state.location).toBe('gate');
+    await first.h.stop();
+    hosts = hosts.filter((h) => h !== first.h);
+
+    const { h } = await start({ unit, dataDir });
+    // Recovery resumes the hand-over without a screen; the citizen takes the certificate.
+    await expect.poll(() => unit.commandLog.filter((c) => c.cm === 0x32 && c.pm === 0x39).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(unit.takeCardFromGate()).toMatchObject({ certificate: { serial: CERTIFICATE } });
+    await expect.poll(() => h.journal.get(take.txnId)?.state, { timeout: 10_000 }).toBe('completed');
+    const record = await theRecord(h, take.txnId);
+    expect(record.payload).toMatchObject({ outcome: 'collected', fate: 'taken', dispensed: true });
+    expect(records(h).filter((r) => r.kind === 'certificate-pickup')).toHaveLength(1);
   });
 });
