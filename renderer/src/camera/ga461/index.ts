@@ -1,4 +1,13 @@
-/** GA 461 ID photos: compose from a camera frame, check, encode. Pure TypeScript for the renderer and Node. */
+/**
+ * GA 461 ID photos: compose from a camera frame, check, encode. Pure TypeScript for the renderer
+ * and Node. In the camera step:
+ *
+ *   const faces = result.face.map((f) => faceFromHuman(f, frame)).filter((f) => f !== undefined);
+ *   const photo = await makeGa461Photo(frame, faces, createCanvasJpegEncoder());
+ *
+ * Pass every face the detector found, not only the main one: `oneFace` can only fail when a
+ * second face in the photo is among them.
+ */
 export type { Box, Ga461Face, Point, RgbaImage } from './types';
 export { GA461, KIOSK_LIMITS } from './rules';
 export { Ga461Error, type Ga461ErrorCode } from './errors';
