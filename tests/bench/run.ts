@@ -9,6 +9,7 @@ import { bench as ga461Bench } from './ga461';
 import { bench as idReaderBench } from './id-reader';
 import { bench as printerBench } from './printer';
 import { bench as storeBench } from './store';
+import { bench as temporaryCertificateBench } from './temporary-certificate';
 
 const benches: ReadonlyArray<readonly [string, () => Promise<Record<string, number>>]> = [
   ['id-reader', idReaderBench],
@@ -18,6 +19,7 @@ const benches: ReadonlyArray<readonly [string, () => Promise<Record<string, numb
   ['endorsement', endorsementBench],
   ['backlog-drain', backlogDrainBench],
   ['ga461', ga461Bench],
+  ['temporary-certificate', temporaryCertificateBench],
 ];
 
 const started = performance.now();

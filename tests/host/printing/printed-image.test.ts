@@ -57,7 +57,7 @@ describe('the temporary identity certificate on paper', () => {
     expect(share).toBeGreaterThan(0.05);
     expect(share).toBeLessThan(0.95);
     // Beside the photo box the paper is blank: the photo is where the box is, not smeared across.
-    expect(printed.darkShare({ x: photoBand.x + 40, y: photoBand.y + 40, width: 100, height: 160 })).toBe(0);
+    expect(printed.darkShare({ x: photoBand.x - 140, y: photoBand.y + 40, width: 100, height: 160 })).toBe(0);
   });
 
   it('finds a blank photo box blank, so the check above can fail', async () => {
