@@ -35,6 +35,14 @@ const bodyElement: fc.Arbitrary<Exclude<ReceiptElement, { kind: 'cut' }>> = fc.o
     errorCorrection: ecLevel,
     align: alignment,
   }),
+  // Raster images (GS v 0): any dots, including bytes that look like commands (0x0a, 0x1b, 0x1d).
+  fc
+    .record({ widthBytes: fc.integer({ min: 1, max: 72 }), heightDots: fc.integer({ min: 1, max: 8 }), align: alignment })
+    .chain(({ widthBytes, heightDots, align }) =>
+      fc
+        .uint8Array({ minLength: widthBytes * heightDots, maxLength: widthBytes * heightDots })
+        .map((data) => ({ kind: 'image' as const, widthBytes, heightDots, data, align })),
+    ),
 );
 
 const documentArb: fc.Arbitrary<ReceiptDocument> = fc

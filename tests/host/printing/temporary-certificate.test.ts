@@ -141,4 +141,19 @@ describe('the temporary identity certificate slip', () => {
     expect(simulator.jobs[0]!.document).toEqual(slip.document);
     await driver.close();
   });
+
+  it('is reported failed when the paper runs out in the photo, and prints whole again once refilled', async () => {
+    const { simulator, driver } = setUpPrinter({ maxChunk: 512 });
+    const slip = temporaryCertificateDocument(certificate);
+    if (!slip.ok) throw slip.error;
+    simulator.paperOutAfter(3000);
+    const first = await driver.print(slip.document);
+    expect(first).toMatchObject({ ok: false, reason: 'paper-out', sent: true });
+    expect(simulator.jobs[0]).toMatchObject({ complete: false });
+    simulator.refillPaper();
+    expect(await driver.reprintLastFailed()).toMatchObject({ ok: true });
+    expect(simulator.jobs.at(-1)).toMatchObject({ complete: true, warnings: [] });
+    expect(simulator.jobs.at(-1)!.document).toEqual(slip.document);
+    await driver.close();
+  });
 });
