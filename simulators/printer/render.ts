@@ -12,6 +12,8 @@ export const PAPER_DOTS = 576;
 const CELL_WIDTH = 12;
 /** Glyph height of font A. */
 const LINE_HEIGHT = 24;
+/** Baseline below the cell's top: a CJK font's em box rises 0.88 em above it, so glyphs stay in their cell. */
+const GLYPH_ASCENT = 21;
 /**
  * The paper a line of text advances: the default line spacing (ESC 2, 3.75 mm on 203 dpi Chinese
  * firmware), or the glyph's height and a little when a double-height glyph is taller than that.
@@ -136,7 +138,7 @@ function textSvg(line: string, align: Alignment, bold: boolean, scale: number, t
   const left = leftFor(align, column * cell);
   const x = positions.map((position) => left + position).join(' ');
   const weight = bold ? ' font-weight="bold"' : '';
-  return `<text xml:space="preserve" x="${x}" y="${top + (LINE_HEIGHT - 4) * scale}" font-size="${LINE_HEIGHT * scale}"${weight}>${escapeXml(line)}</text>`;
+  return `<text xml:space="preserve" x="${x}" y="${top + GLYPH_ASCENT * scale}" font-size="${LINE_HEIGHT * scale}"${weight}>${escapeXml(line)}</text>`;
 }
 
 /** Where a picture (a raster image or a QR symbol) landed on the paper, in dots. */
