@@ -6,6 +6,7 @@
  * This file is imported by the renderer too: zod only, nothing from Node.
  */
 import { z } from 'zod';
+import { MaintenanceCommand, MaintenanceView } from './maintenance-contract';
 
 export const ServiceId = z.enum(['hk-macau-endorsement', 'id-reissue', 'certificate-pickup', 'progress-query']);
 export type ServiceId = z.infer<typeof ServiceId>;
@@ -249,6 +250,10 @@ export const commands = {
   keypadInput: { request: z.object({ key: KeypadKey }).strict(), response: SessionView },
   /** The citizen confirms what the step shows (the keypad's entry). */
   confirmStep: { request: Empty, response: SessionView },
+  /** Maintenance mode (field staff, after a staff card and PIN): what the screen shows now. */
+  getMaintenance: { request: Empty, response: MaintenanceView },
+  /** A staff action on the maintenance screens (PIN keys included). */
+  maintenance: { request: MaintenanceCommand, response: MaintenanceView },
   /** The renderer's heartbeat: a shell watchdog reloads a screen that stops sending it. */
   heartbeat: { request: z.object({ at: z.number() }).strict(), response: z.object({ at: z.number() }) },
 } as const;
@@ -261,6 +266,7 @@ export type CommandResult<K extends CommandName> = z.infer<(typeof commands)[K][
 export const events = {
   session: SessionView,
   kiosk: KioskView,
+  maintenance: MaintenanceView,
 } as const;
 
 export type EventName = keyof typeof events;

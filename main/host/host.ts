@@ -16,6 +16,7 @@ import { SimulatedCamera } from '../../simulators/camera/simulated-camera';
 import { createLogger, type Logger } from './log';
 import { carryOutCommand } from './operation/central-commands';
 import { KioskState } from './operation/kiosk-state';
+import { wireMaintenance } from './maintenance/maintenance-wiring';
 import { assertOffered, offeredServices } from './operation/service-offer';
 import { storageReport } from './store/storage-health';
 import type { Db } from './store/database';
@@ -43,6 +44,8 @@ export interface HostOptions {
   readonly requireConfigFile?: boolean;
   /** The camera port; by default a simulated camera in simulator mode, none in production (yet). */
   readonly camera?: CameraPort;
+  /** Where maintenance exports go (a USB stick's mount point); see maintenance/usb-export.ts. */
+  readonly exportDir?: string;
   /** The crash harness's hook: called after every journal write of a flow (see flow-runner.ts). */
   readonly afterFlowJournal?: (txnId: string, state: string) => void;
 }
@@ -142,6 +145,23 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
 
   /** Central's `out-of-service` / `in-service`, persisted: a restart does not undo it. */
   const kioskState = new KioskState(db);
+  /** Field staff: a staff card on the idle reader and a PIN open maintenance mode (issue 11). */
+  const maintenance = wireMaintenance({
+    config,
+    dataDir,
+    devices: built.devices,
+    camera,
+    central: centralApi,
+    db,
+    journal,
+    state: kioskState,
+    clock,
+    log: log.child({ part: 'maintenance' }),
+    onRecordQueued: () => sync.kick(),
+    onServiceChange: () => emitKiosk(),
+    kioskIdle: () => sessions.view.step === 'idle',
+    exportDir: options.exportDir,
+  });
   /** A corrupt or full journal, or a disk below the floor: no new transactions until mended. */
   const storageProblem = () => {
     const state = store.health.current();
@@ -152,6 +172,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
       outOfService: kioskState.outOfService,
       storageProblem: storageProblem(),
       recovering: sessions.recovering,
+      maintenanceOpen: maintenance.mode.open,
       enrolled: config.services,
       // Offline or broken hides a service; busy is a device in use, which is fine.
       deviceUsable: (device) => canServe((device === 'camera' ? camera : built.devices[device]).status.status),
@@ -177,11 +198,16 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
       chooseOption: async ({ index }) => sessions.choose(index),
       keypadInput: async ({ key }) => sessions.keypad(key),
       confirmStep: async () => sessions.confirm(),
+      getMaintenance: async () => maintenance.mode.view,
+      maintenance: async (command) => maintenance.mode.command(command),
       heartbeat: async ({ at }) => ({ at }),
     },
     (error, command) => log.error({ err: error, command }, 'API handler failed'),
   );
   sessions.onChange((view) => api.emit('session', view));
+  maintenance.mode.onChange((view) => {
+    if (!stopped) api.emit('maintenance', view);
+  });
   let stopped = false;
   // Device events may still arrive while the host stops; the journal is closed by then.
   const emitKiosk = () => {
@@ -197,7 +223,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   // Ask idle devices how they are, now and then: the attract screen offers only what works, and a
   // repaired device comes back without a restart. During a session the flow talks to them anyway.
   const probeDevices = async () => {
-    if (sessions.view.step !== 'idle') return;
+    if (sessions.view.step !== 'idle' || maintenance.mode.open) return;
     const { idReader, printer, certificateUnit } = built.devices;
     await Promise.all([idReader.getStatus(), printer.getStatus(), certificateUnit.getStatus()]);
   };
@@ -232,6 +258,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     clock,
     commandsDone: kioskState.commandsDone,
     onDelivered: () => sync.linkUp(),
+    onStaffListChanged: () => void maintenance.staff.refresh(),
     devices: () => ({ ...deviceReport(built.devices), camera: { status: camera.status.status }, storage: storageReport(store.health.current()) }),
     queue: () => journal.outbox.stats(now()),
     onCommand: (command, id) =>
@@ -255,6 +282,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
 
   sync.start();
   heartbeat.start();
+  maintenance.start();
   log.info({ dataDir, configFile: loaded.file, kioskId: config.kioskId }, 'host started');
 
   return {
@@ -276,6 +304,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
       clock.clearTimeout(probeTimer);
       clock.clearTimeout(purgeTimer);
       heartbeat.stop();
+      maintenance.stop();
       sessions.end('host stopping');
       sessions.stopBackground();
       await sync.stop();

@@ -31,6 +31,9 @@ export function outOfServiceHost(problem: string, log: Logger, language: Languag
     chooseOption: refuse,
     keypadInput: refuse,
     confirmStep: refuse,
+    // No configuration, no staff list: maintenance needs the configured kiosk (provisioning comes first).
+    getMaintenance: async () => ({ step: 'closed' }),
+    maintenance: refuse,
     heartbeat: async ({ at }) => ({ at }),
   });
   log.error({ problem }, 'the kiosk is out of service until its configuration is mended');

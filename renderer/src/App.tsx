@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskView, ServiceId, SessionView } from '../../main/api/contract';
+import type { MaintenanceCommand, MaintenanceView } from '../../main/api/maintenance-contract';
 import { type ApiClient, ApiError } from './api-client';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { endorsementProgress } from './flow/endorsement-progress';
 import { AttractScreen } from './screens/AttractScreen';
+import { MaintenanceScreens } from './screens/maintenance/MaintenanceScreens';
 import { ChooseEndorsementScreen } from './screens/endorsement/ChooseEndorsementScreen';
 import { EndorsementProgressStrip } from './screens/endorsement/EndorsementProgressStrip';
 import { FlowBusyScreen } from './screens/endorsement/FlowBusyScreen';
@@ -30,6 +32,7 @@ export function App({ api }: { readonly api: ApiClient }) {
   const { t, i18n } = useTranslation();
   const [kiosk, setKiosk] = useState<KioskView | null>(null);
   const [session, setSession] = useState<SessionView>({ step: 'idle' });
+  const [maintenance, setMaintenance] = useState<MaintenanceView>({ step: 'closed' });
   const [connected, setConnected] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [largeText, setLargeText] = useState(false);
@@ -46,12 +49,14 @@ export function App({ api }: { readonly api: ApiClient }) {
         setSession(payload as SessionView);
       }
       if (event === 'kiosk') setKiosk(payload as KioskView);
+      if (event === 'maintenance') setMaintenance(payload as MaintenanceView);
     });
     const offConnection = api.onConnection((up) => {
       setConnected(up);
       if (!up) return;
       void api.invoke('getKiosk', {}).then(setKiosk, () => undefined);
       void api.invoke('getSession', {}).then(setSession, () => undefined);
+      void api.invoke('getMaintenance', {}).then(setMaintenance, () => undefined);
     });
     const heartbeat = setInterval(() => void api.invoke('heartbeat', { at: Date.now() }).catch(() => undefined), HEARTBEAT_MS);
     return () => {
@@ -105,6 +110,19 @@ export function App({ api }: { readonly api: ApiClient }) {
     keypad: (key) => run(() => api.invoke('keypadInput', { key })),
     confirm: () => run(() => api.invoke('confirmStep', {})),
   };
+
+  // Field staff opened maintenance with their card: their screens replace the citizen's.
+  if (maintenance.step !== 'closed') {
+    const send = (command: MaintenanceCommand) => void api.invoke('maintenance', command).then(setMaintenance, () => undefined);
+    return (
+      <div className="app">
+        <header className="topbar">
+          <LanguageSwitch />
+        </header>
+        <MaintenanceScreens view={maintenance} send={send} />
+      </div>
+    );
+  }
 
   const progress = endorsementProgress(session);
   return (

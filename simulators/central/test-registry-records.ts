@@ -4,7 +4,6 @@
  * made up, tied to the same test identities as test-registry.ts.
  */
 import { createHash, scryptSync } from 'node:crypto';
-import { checkCharacter } from '../../main/domain/id-number';
 import { sampleMagazine } from '../certificate-unit/test-data';
 import { type TestCardName, testCards } from '../id-reader/test-cards';
 
@@ -85,6 +84,9 @@ export interface WaitingCertificate {
 /** The reissued card of the ready-for-pickup application above, in slot 1 of the simulated magazine. */
 export const WAITING_CERTIFICATES: readonly WaitingCertificate[] = [
   { certificateId: sampleMagazine(1)[0]!.serial, kind: 'resident-id', holder: 'resident-elderly', pickupCode: '824913', slot: 1 },
+  // Made and sent to this kiosk, not loaded yet: field staff load it in maintenance mode (the
+  // holder's card on the reader stands for the certificate; magazine-loaded gives it its slot).
+  { certificateId: 'SIM-CERT-NEW-01', kind: 'resident-id', holder: 'foreign-2023', pickupCode: '530118', slot: null },
 ];
 
 export const waitingCertificateHolderId = (certificate: WaitingCertificate): string => idOf(certificate.holder);
@@ -98,8 +100,9 @@ export interface TestStaff {
 }
 
 export const TEST_STAFF: readonly TestStaff[] = [
-  { staffId: 'P440104-0231', name: '测试警员', idNumber: `44010419800101003${checkCharacter('44010419800101003')}`, pin: '135790' },
-  { staffId: 'P440106-0457', name: '样例辅警', idNumber: `44010619920505004${checkCharacter('44010619920505004')}`, pin: '246802' },
+  // Their staff cards are the ID reader simulator's `staff-officer` and `staff-auxiliary`.
+  { staffId: 'P440104-0231', name: '测试警员', idNumber: idOf('staff-officer'), pin: '135790' },
+  { staffId: 'P440106-0457', name: '样例辅警', idNumber: idOf('staff-auxiliary'), pin: '246802' },
 ];
 
 /** The scrypt parameters of the contract's staff list. */

@@ -3,7 +3,7 @@ import { FrameScanner, type ScanEvent } from '../../drivers/certificate-unit/fra
 import { type BytePipe, Listeners } from '../../drivers/transport/byte-pipe';
 import { executeCommand, type MotionKind, motionOf } from './device-commands';
 import { type CertificateUnitSimState, type SimCard, UnitModel, type UnitModelOptions } from './state';
-import type { SimPermit } from './test-data';
+import type { MagazineCertificate, SimPermit } from './test-data';
 import { REALISTIC_TIMING, type SimulatorTiming } from './timing';
 
 export { REALISTIC_TIMING, type SimulatorTiming, ZERO_TIMING } from './timing';
@@ -104,6 +104,24 @@ export class CertificateUnitSimulator {
 
   takeCardFromGate(): SimCard | undefined {
     return this.#changed(this.#model.takeFromGate());
+  }
+
+  // Field staff's actions (maintenance: the magazine is opened and a slot filled or emptied by hand).
+
+  /** Puts a certificate into magazine slot `slot` (1-based); false when the slot is taken or missing. */
+  loadMagazineSlot(slot: number, certificate: MagazineCertificate): boolean {
+    if (!Number.isInteger(slot) || slot < 1 || slot > this.#model.magazine.length || this.#model.magazine[slot - 1]) return false;
+    this.#model.magazine[slot - 1] = certificate;
+    this.#changed(undefined);
+    return true;
+  }
+
+  /** Takes the certificate out of magazine slot `slot` by hand (an old one going back to the station). */
+  unloadMagazineSlot(slot: number): MagazineCertificate | undefined {
+    const certificate = this.#model.magazine[slot - 1];
+    this.#model.magazine[slot - 1] = undefined;
+    this.#changed(undefined);
+    return certificate;
   }
 
   // Faults.

@@ -123,6 +123,42 @@ export const testCards = {
     photoWlt: pattern(6, 1024),
     fingerprints: null,
   },
+  // Field staff's own resident ID cards: the central simulator's staff list names them by the
+  // SHA-256 of these numbers (PINs 135790 and 246802); on the idle reader they open maintenance.
+  'staff-officer': {
+    text: {
+      ...none,
+      cardType: 'resident-id',
+      name: '测试警员',
+      sex: 'male',
+      nation: '01',
+      birthDate: '1980-01-01',
+      address: '广东省广州市越秀区测试路3号',
+      idNumber: withCheck('44010419800101003'),
+      issuer: '广州市公安局越秀分局',
+      validFrom: '2016-01-01',
+      validTo: '2036-01-01',
+    },
+    photoWlt: pattern(7, 1024),
+    fingerprints: null,
+  },
+  'staff-auxiliary': {
+    text: {
+      ...none,
+      cardType: 'resident-id',
+      name: '样例辅警',
+      sex: 'female',
+      nation: '01',
+      birthDate: '1992-05-05',
+      address: '广东省广州市海珠区样例路5号',
+      idNumber: withCheck('44010619920505004'),
+      issuer: '广州市公安局海珠分局',
+      validFrom: '2018-05-05',
+      validTo: '2038-05-05',
+    },
+    photoWlt: pattern(8, 1024),
+    fingerprints: null,
+  },
 } as const satisfies Record<string, TestCard>;
 
 export type TestCardName = keyof typeof testCards;

@@ -57,6 +57,8 @@ const api = new ApiDispatcher({
   chooseOption: answer('chooseOption'),
   keypadInput: answer('keypadInput'),
   confirmStep: answer('confirmStep'),
+  getMaintenance: async () => ({ step: 'closed' }),
+  maintenance: async () => ({ step: 'closed' }),
   heartbeat: async ({ at }) => ({ at }),
 });
 

@@ -36,6 +36,15 @@ export class KioskState {
     },
   };
 
+  /** Another part's value kept across restarts (maintenance: staff list, PIN lockout), or undefined. */
+  read(key: string): unknown {
+    return this.#get(key);
+  }
+
+  write(key: string, value: unknown): void {
+    this.#set(key, value);
+  }
+
   #doneIds(): string[] {
     const value = this.#get('commands-done');
     return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];

@@ -26,6 +26,8 @@ export interface OfferInput {
   readonly storageProblem: string | null;
   /** A transaction from before a restart is still being finished with the devices. */
   readonly recovering: boolean;
+  /** Field staff have the screen (maintenance mode, from the PIN step on). */
+  readonly maintenanceOpen?: boolean;
   /** Services this kiosk is enrolled for (from configuration / enrolment). */
   readonly enrolled: readonly ServiceId[];
   /** Whether a device can serve a citizen now (online, or busy with one). */
@@ -40,6 +42,7 @@ export function offeredServices(input: OfferInput): ServiceAvailability[] {
   return ServiceId.options.map((id): ServiceAvailability => {
     if (input.outOfService) return { id, available: false, reasonKey: 'services.kioskOutOfService' };
     if (input.storageProblem) return { id, available: false, reasonKey: 'services.kioskOutOfService' };
+    if (input.maintenanceOpen) return { id, available: false, reasonKey: 'services.inMaintenance' };
     if (input.recovering) return { id, available: false, reasonKey: 'services.finishingPrevious' };
     const needs = SERVICE_NEEDS[id];
     if (!needs) return { id, available: false, reasonKey: 'services.notYetAvailable' };

@@ -10,6 +10,8 @@ export type CentralCommandType = z.infer<typeof CentralCommandType>;
 const HeartbeatReply = z.object({
   serverTime: z.string(),
   commands: z.array(z.object({ id: z.string(), type: z.string() })).default([]),
+  /** The staff list for maintenance mode changed: the kiosk fetches it again. */
+  staffListChanged: z.boolean().default(false),
 });
 
 export interface DeviceReport {
@@ -25,6 +27,8 @@ export interface HeartbeatDeps {
   readonly devices: () => Readonly<Record<string, DeviceReport>>;
   readonly queue: () => OutboxStats;
   readonly onCommand: (type: CentralCommandType, id: string) => void;
+  /** Central says the staff list changed (maintenance mode refreshes its cache). */
+  readonly onStaffListChanged?: () => void;
   /** Central answered: the link is up (the sync worker stops backing off). */
   readonly onDelivered?: () => void;
   /** Command ids carried out before (they survive restarts), so a repeated command is not redone. */
@@ -90,6 +94,7 @@ export class Heartbeat {
       return { kind: 'failed', reason: 'bad reply' };
     }
     this.#deps.onDelivered?.();
+    if (reply.data.staffListChanged) this.#deps.onStaffListChanged?.();
     let carried = 0;
     for (const command of reply.data.commands) {
       const type = CentralCommandType.safeParse(command.type);

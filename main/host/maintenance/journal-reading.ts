@@ -1,0 +1,105 @@
+import { ServiceId } from '../../api/contract';
+import type { Db } from '../store/database';
+import type { Journal } from '../store/journal';
+import { AUDIT_KIND } from './staff-records';
+
+/**
+ * What maintenance reads back from the journal: counters, the permits retained since the bin was
+ * last emptied, and a summary of the last days without anything personal. Sealed rows are opened
+ * through the journal (which quarantines one it cannot read); only non-personal fields leave here.
+ */
+
+const ENDORSEMENT = 'hk-macau-endorsement';
+
+/** The persisted flow context of an endorsement (see flows/endorsement/types.ts), as far as read here. */
+interface EndorsementFacts {
+  readonly transactionNo?: string;
+  readonly permit?: { readonly number?: string };
+  readonly permitFate?: string;
+  readonly receiptPrinted?: boolean;
+}
+
+function contextOf(data: unknown): EndorsementFacts {
+  const snapshot = (data as { snapshot?: { context?: unknown } } | null)?.snapshot;
+  const context = snapshot?.context;
+  return context && typeof context === 'object' ? (context as EndorsementFacts) : {};
+}
+
+function rowsSince(db: Db, kind: string, sinceMs: number): string[] {
+  return (db.prepare('SELECT txn_id FROM transactions WHERE kind = ? AND updated_at >= ? ORDER BY updated_at').all(kind, sinceMs) as Array<{ txn_id: string }>).map(
+    (row) => row.txn_id,
+  );
+}
+
+/** Start of the kiosk's local day that contains `nowMs`. */
+export function startOfLocalDay(nowMs: number): number {
+  const day = new Date(nowMs);
+  day.setHours(0, 0, 0, 0);
+  return day.getTime();
+}
+
+/** Citizen transactions begun since `sinceMs` (every service, whatever the outcome). */
+export function transactionsSince(db: Db, sinceMs: number): number {
+  const kinds = ServiceId.options;
+  const row = db
+    .prepare(`SELECT COUNT(*) AS n FROM transactions WHERE created_at >= ? AND kind IN (${kinds.map(() => '?').join(',')})`)
+    .get(sinceMs, ...kinds) as { n: number };
+  return row.n;
+}
+
+/** Receipts printed for endorsements plus staff test slips since `sinceMs`. */
+export function receiptsSince(db: Db, journal: Journal, sinceMs: number): number {
+  const receipts = rowsSince(db, ENDORSEMENT, sinceMs).filter((txnId) => contextOf(journal.get(txnId)?.data).receiptPrinted === true).length;
+  const testPrints = rowsSince(db, AUDIT_KIND, sinceMs).filter((txnId) => (journal.get(txnId)?.data as { action?: string } | null)?.action === 'test-print').length;
+  return receipts + testPrints;
+}
+
+export interface RetainedPermit {
+  readonly txnId: string;
+  readonly transactionNo: string;
+  readonly permitMasked: string;
+  readonly retainedAtMs: number;
+}
+
+/** A permit number shown with its middle hidden: the first two and last two characters. */
+export const maskPermitNumber = (number: string): string => (number.length <= 4 ? '*'.repeat(number.length) : `${number.slice(0, 2)}${'*'.repeat(number.length - 4)}${number.slice(-2)}`);
+
+/** Endorsements that ended with the permit in the retain bin since `sinceMs`, oldest first. */
+export function retainedSince(db: Db, journal: Journal, sinceMs: number): RetainedPermit[] {
+  const out: RetainedPermit[] = [];
+  for (const txnId of rowsSince(db, ENDORSEMENT, sinceMs)) {
+    const txn = journal.get(txnId);
+    const facts = contextOf(txn?.data);
+    if (!txn || facts.permitFate !== 'retained') continue;
+    out.push({ txnId, transactionNo: facts.transactionNo ?? txnId.slice(0, 8), permitMasked: maskPermitNumber(facts.permit?.number ?? '?'), retainedAtMs: txn.updatedAt });
+  }
+  return out;
+}
+
+export interface JournalDaySummary {
+  /** Local date, YYYY-MM-DD. */
+  readonly date: string;
+  /** kind -> state -> how many transactions were last touched that day in that state. */
+  readonly byKind: Record<string, Record<string, number>>;
+}
+
+const localDate = (ms: number): string => {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+/** Counts per day, kind and state for the last `days` days: numbers only, nothing sealed is opened. */
+export function journalSummary(db: Db, nowMs: number, days: number): JournalDaySummary[] {
+  const since = startOfLocalDay(nowMs) - (days - 1) * 24 * 60 * 60 * 1000;
+  const rows = db.prepare('SELECT kind, state, updated_at FROM transactions WHERE updated_at >= ?').all(since) as Array<{ kind: string; state: string; updated_at: number }>;
+  const byDate = new Map<string, Record<string, Record<string, number>>>();
+  for (let day = 0; day < days; day++) byDate.set(localDate(since + day * 24 * 60 * 60 * 1000 + 12 * 60 * 60 * 1000), {});
+  for (const row of rows) {
+    const date = localDate(row.updated_at);
+    const kinds = byDate.get(date) ?? {};
+    const states = (kinds[row.kind] ??= {});
+    states[row.state] = (states[row.state] ?? 0) + 1;
+    byDate.set(date, kinds);
+  }
+  return [...byDate.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, byKind]) => ({ date, byKind }));
+}

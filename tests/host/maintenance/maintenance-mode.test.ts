@@ -1,0 +1,334 @@
+/**
+ * Maintenance mode in the real host: the staff card read on the idle reader (the ID-reader
+ * simulator through its codec), the PIN against the embedded central's staff list, the lockout on
+ * the host's clock and across a restart, the kiosk out of service for citizens while it is open,
+ * the session's time limit, and every staff action producing its record at central.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { simulatorConfig } from '../../../kiosk-config/schema';
+import type { CommandName, KioskView } from '../../../main/api/contract';
+import type { MaintenanceCommand, MaintenanceView } from '../../../main/api/maintenance-contract';
+import { type Host, startHost } from '../../../main/host/host';
+import { MAINTENANCE_IDLE_S } from '../../../main/host/maintenance/maintenance-mode';
+import { PIN_LOCKOUT_MS } from '../../../main/host/maintenance/pin-lockout';
+import { simulatedUsbStick } from '../../../main/host/maintenance/maintenance-wiring';
+import { sha256Hex, TEST_STAFF } from '../../../simulators/central/test-registry-records';
+import { type TestCardName, testCards } from '../../../simulators/id-reader/test-cards';
+import { SimulatedCamera } from '../../../simulators/camera/simulated-camera';
+import { ManualClock } from '../../support/manual-clock';
+
+const KIOSK = 'GD-GZ-0001';
+const officer = TEST_STAFF[0]!;
+let host: Host | undefined;
+afterEach(async () => {
+  await host?.stop();
+  host = undefined;
+});
+
+async function start(options: { dataDir?: string; clock?: ManualClock } = {}): Promise<Host> {
+  host = await startHost({
+    camera: new SimulatedCamera(),
+    dataDir: options.dataDir ?? mkdtempSync(join(tmpdir(), 'maintenance-')),
+    config: simulatorConfig({ sync: { intervalMs: 100, heartbeatIntervalS: 3600 } }),
+    log: pino({ level: process.env.DEBUG_MAINT ? 'info' : 'silent' }),
+    clock: options.clock,
+  });
+  return host;
+}
+
+async function call<T>(h: Host, command: CommandName, args: unknown): Promise<T> {
+  const reply = await h.api.handle({ kind: 'request', id: 1, command, args });
+  if (!reply.ok) throw Object.assign(new Error(reply.error.message), { messageKey: reply.error.messageKey });
+  return reply.result as T;
+}
+const view = (h: Host) => call<MaintenanceView>(h, 'getMaintenance', {});
+const act = (h: Host, command: MaintenanceCommand) => call<MaintenanceView>(h, 'maintenance', command);
+const kiosk = (h: Host) => call<KioskView>(h, 'getKiosk', {});
+type Open = Extract<MaintenanceView, { step: 'open' }>;
+const opened = async (h: Host): Promise<Open> => {
+  const v = await view(h);
+  if (v.step !== 'open') throw new Error(`maintenance is at ${v.step}`);
+  return v;
+};
+
+/** Lays a card on the reader; the idle watch polls every second (the clock moves it on, if manual). */
+async function lay(h: Host, card: TestCardName, clock?: ManualClock): Promise<void> {
+  h.simulators.idReader!.placeCard(card);
+  await expect
+    .poll(async () => {
+      if (clock) await clock.advanceAsync(1000);
+      return (await view(h)).step;
+    }, { timeout: 10_000 })
+    .not.toBe('closed');
+}
+
+/** Takes the card off the reader and waits until the idle watch has seen the reader empty. */
+async function lift(h: Host, clock: ManualClock): Promise<void> {
+  h.simulators.idReader!.removeCard();
+  await expect
+    .poll(async () => {
+      await clock.advanceAsync(1000);
+      return h.devices.idReader.status.card;
+    }, { timeout: 10_000 })
+    .toBe('absent');
+}
+
+async function typePin(h: Host, pin: string): Promise<MaintenanceView> {
+  for (const key of pin) await act(h, { action: 'pin-key', key });
+  return act(h, { action: 'pin-confirm' });
+}
+
+/** Records central has stored for this kiosk, decoded. */
+const centralRecords = (h: Host) => h.central!.store.records(KIOSK).map((r) => JSON.parse(r.body) as { kind: string; payload: Record<string, unknown> });
+const audits = (h: Host) => centralRecords(h).filter((r) => r.kind === 'audit');
+async function delivered(h: Host, kind: string, action?: string): Promise<Record<string, unknown>> {
+  h.sync.kick();
+  await expect.poll(() => centralRecords(h).some((r) => r.kind === kind && (action === undefined || r.payload.action === action)), { timeout: 10_000 }).toBe(true);
+  return centralRecords(h).findLast((r) => r.kind === kind && (action === undefined || r.payload.action === action))!.payload;
+}
+
+async function enter(h: Host, clock?: ManualClock): Promise<Open> {
+  await expect.poll(() => h.central!.requests.some((r) => r.path.endsWith('/staff') && r.status === 200), { timeout: 10_000 }).toBe(true);
+  await lay(h, 'staff-officer', clock);
+  expect(await view(h)).toMatchObject({ step: 'pin', staffId: officer.staffId, attemptsLeft: 5 });
+  const v = await typePin(h, officer.pin);
+  expect(v.step).toBe('open');
+  return v as Open;
+}
+
+describe('maintenance entry', () => {
+  it('a citizen card on the idle reader opens nothing; a staff card asks for the PIN, the right one opens maintenance and withdraws every service', async () => {
+    const h = await start();
+    // The simulated reader starts with a citizen's card on it: read once, nothing opens.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect((await view(h)).step).toBe('closed');
+
+    await enter(h);
+    const offer = await kiosk(h);
+    expect(offer.services.every((s) => !s.available && s.reasonKey === 'services.inMaintenance')).toBe(true);
+    await expect(call(h, 'startService', { service: 'progress-query' })).rejects.toMatchObject({ messageKey: 'services.inMaintenance' });
+
+    const audit = await delivered(h, 'audit', 'maintenance-opened');
+    expect(audit).toMatchObject({ staffId: officer.staffId, action: 'maintenance-opened' });
+
+    expect((await act(h, { action: 'close' })).step).toBe('closed');
+    await delivered(h, 'audit', 'maintenance-closed');
+    expect((await kiosk(h)).services.find((s) => s.id === 'progress-query')?.available).toBe(true);
+
+    // Nothing personal in any record the staff actions sent, nor in the journal rows they wrote.
+    const bodies = JSON.stringify(audits(h));
+    expect(bodies).not.toContain(officer.pin);
+    expect(bodies).not.toContain(testCards['staff-officer'].text.idNumber);
+    expect(bodies).not.toContain(sha256Hex(testCards['staff-officer'].text.idNumber));
+    expect(bodies).not.toContain(officer.name);
+  });
+
+  it('a wrong PIN is refused with the tries left; the fifth locks entry for 15 minutes, across a restart', async () => {
+    const clock = new ManualClock(Date.parse('2026-03-02T10:00:00Z'));
+    const dataDir = mkdtempSync(join(tmpdir(), 'maintenance-lock-'));
+    let h = await start({ dataDir, clock });
+    await expect.poll(() => h.central!.requests.some((r) => r.path.endsWith('/staff')), { timeout: 10_000 }).toBe(true);
+    await lay(h, 'staff-officer', clock);
+    expect(await act(h, { action: 'pin-confirm' })).toMatchObject({ step: 'pin', messageKey: 'maintenance.pin.tooShort', attemptsLeft: 5 });
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      expect(await typePin(h, '999999')).toMatchObject({ step: 'pin', messageKey: 'maintenance.pin.wrong', attemptsLeft: 5 - attempt, typed: 0 });
+    }
+    const locked = await typePin(h, '999999');
+    expect(locked).toMatchObject({ step: 'locked', untilMs: clock.now() + PIN_LOCKOUT_MS });
+    await expect(act(h, { action: 'pin-key', key: '1' })).rejects.toMatchObject({ messageKey: 'errors.notNow' });
+
+    // A restart does not give five more tries.
+    await h.stop();
+    host = undefined;
+    h = await start({ dataDir, clock });
+    await expect.poll(() => h.central!.requests.some((r) => r.path.endsWith('/staff')), { timeout: 10_000 }).toBe(true);
+    await lay(h, 'staff-officer', clock);
+    expect((await view(h)).step).toBe('locked');
+    // The locked screen goes by itself; the lock stays until its time.
+    await clock.advanceAsync(PIN_LOCKOUT_MS - 20_000);
+    expect((await view(h)).step).toBe('closed');
+    await lift(h, clock);
+    await lay(h, 'staff-officer', clock);
+    expect((await view(h)).step).toBe('locked');
+
+    await clock.advanceAsync(20_000);
+    await lift(h, clock);
+    await lay(h, 'staff-officer', clock);
+    expect(await view(h)).toMatchObject({ step: 'pin', attemptsLeft: 5 });
+    expect((await typePin(h, officer.pin)).step).toBe('open');
+
+    h.sync.kick();
+    await clock.advanceAsync(1000);
+    await expect.poll(() => audits(h).map((r) => r.payload.action), { timeout: 10_000 }).toEqual(expect.arrayContaining(['pin-refused', 'entry-locked', 'maintenance-opened']));
+    expect(audits(h).filter((r) => r.payload.action === 'pin-refused')).toHaveLength(4);
+    expect(JSON.stringify(audits(h))).not.toContain('999999');
+  });
+
+  it('an open session closes itself after its idle time, with an audit record', async () => {
+    const clock = new ManualClock(Date.parse('2026-03-02T10:00:00Z'));
+    const h = await start({ clock });
+    await enter(h, clock);
+    await clock.advanceAsync((MAINTENANCE_IDLE_S - 10) * 1000);
+    // An action is presence: the time limit starts again.
+    await act(h, { action: 'show', page: 'printer' });
+    await clock.advanceAsync(20_000);
+    expect((await view(h)).step).toBe('open');
+    await clock.advanceAsync(MAINTENANCE_IDLE_S * 1000);
+    expect((await view(h)).step).toBe('closed');
+    h.sync.kick();
+    await clock.advanceAsync(1000);
+    await expect.poll(() => audits(h).some((r) => r.payload.action === 'maintenance-timed-out'), { timeout: 10_000 }).toBe(true);
+  });
+
+  it('refreshes the cached staff list when a heartbeat says it changed', async () => {
+    const h = await start();
+    const staffCalls = () => h.central!.requests.filter((r) => r.path.endsWith('/staff')).length;
+    await expect.poll(staffCalls, { timeout: 10_000 }).toBe(1);
+    await h.heartbeat.beatOnce();
+    expect(staffCalls()).toBe(1);
+    h.central!.markStaffListChanged(KIOSK);
+    await h.heartbeat.beatOnce();
+    await expect.poll(staffCalls, { timeout: 10_000 }).toBe(2);
+  });
+});
+
+describe('maintenance actions', () => {
+  it('shows device detail and counters, and records paper replaced and a test print', async () => {
+    const h = await start();
+    h.simulators.printer!.nearEnd();
+    const v = await enter(h);
+    expect(v.devices.printer.paper).toBe('near-end');
+    expect(v.devices.certificateUnit).toMatchObject({ status: 'online', retainBin: 'ok' });
+    expect(v.magazine.slots).toHaveLength(30);
+    expect(v.counters).toMatchObject({ transactionsToday: 0, receiptsSincePaper: 0, paperReplacedAtMs: null });
+
+    const jobs = h.simulators.printer!.jobs.length;
+    expect(await act(h, { action: 'test-print' })).toMatchObject({ messageKey: 'maintenance.printer.testPrinted', messageTone: 'ok' });
+    expect(h.simulators.printer!.jobs.length).toBe(jobs + 1);
+    expect((await opened(h)).counters.receiptsSincePaper).toBe(1);
+    expect(await delivered(h, 'audit', 'test-print')).toMatchObject({ outcome: 'printed', staffId: officer.staffId });
+
+    h.simulators.printer!.refillPaper();
+    const after = await act(h, { action: 'paper-replaced' });
+    expect(after).toMatchObject({ messageKey: 'maintenance.printer.paperReplaced' });
+    expect((after as Open).counters.receiptsSincePaper).toBe(0);
+    expect((after as Open).counters.paperReplacedAtMs).not.toBeNull();
+    expect(await delivered(h, 'audit', 'paper-replaced')).toMatchObject({ paper: 'ok' });
+  });
+
+  it('loads a certificate: read on the reader, matched to central list, slot assigned, placement checked, magazine-loaded sent', async () => {
+    const h = await start();
+    const unit = h.simulators.certificateUnit!;
+    // The magazine is full; the technician takes an old certificate out of slot 30 first.
+    unit.unloadMagazineSlot(30);
+    const v = await enter(h);
+    expect(v.magazine.waitingAtCentral).toBe(1);
+
+    // A card central does not wait for is refused.
+    h.simulators.idReader!.placeCard('resident');
+    expect(await act(h, { action: 'magazine-read' })).toMatchObject({ messageKey: 'maintenance.magazine.notOnList', messageTone: 'problem' });
+    // The reissued card: matched, slot 30 assigned.
+    h.simulators.idReader!.placeCard('foreign-2023');
+    const read = (await act(h, { action: 'magazine-read' })) as Open;
+    expect(read.magazine.pending).toEqual({ certificateId: 'SIM-CERT-NEW-01', kind: 'resident-id', slot: 30 });
+    // Not in the slot yet: nothing is recorded.
+    expect(await act(h, { action: 'magazine-placed' })).toMatchObject({ messageKey: 'maintenance.magazine.slotStillEmpty' });
+    unit.loadMagazineSlot(30, { serial: 'SIM-CERT-NEW-01', kind: 'resident-id-card', holderName: '样例人' });
+    const placed = (await act(h, { action: 'magazine-placed' })) as Open;
+    expect(placed.magazine).toMatchObject({ pending: null, lastLoaded: { certificateId: 'SIM-CERT-NEW-01', slot: 30 }, waitingAtCentral: 0 });
+    expect(await delivered(h, 'magazine-loaded')).toMatchObject({ certificateId: 'SIM-CERT-NEW-01', slot: 30, staffId: officer.staffId });
+    await delivered(h, 'audit', 'magazine-loaded');
+    // Central now has it in slot 30; reading the same card again says it is loaded already.
+    expect(await act(h, { action: 'magazine-read' })).toMatchObject({ messageKey: 'maintenance.magazine.alreadyLoaded' });
+  });
+
+  it('empties the retain bin: each retained permit listed and ticked, the bin checked, retain-bin-emptied sent', async () => {
+    const h = await start();
+    // An endorsement whose permit was not taken, as the flow journals it (persisted snapshot).
+    h.journal.record(
+      {
+        txnId: 'retained-1',
+        kind: 'hk-macau-endorsement',
+        state: 'completed',
+        data: { sessionId: 's', snapshot: { context: { transactionNo: 'T20260302-0001', permit: { number: 'CT0000001' }, permitFate: 'retained', receiptPrinted: true } } },
+      },
+      Date.now(),
+    );
+    h.simulators.certificateUnit!.fillRetainBin();
+    const v = await enter(h);
+    expect(v.retainBin.full).toBe(true);
+    expect(v.retainBin.items).toEqual([expect.objectContaining({ transactionNo: 'T20260302-0001', permitMasked: 'CT*****01', collected: false })]);
+    expect(v.retainBin.unlisted).toBe(49);
+    expect(v.service.problems).toContain('maintenance.problem.retainBinFull');
+
+    expect(await act(h, { action: 'retain-emptied' })).toMatchObject({ messageKey: 'maintenance.retainBin.confirmEach' });
+    await act(h, { action: 'retain-collected', index: 0 });
+    await act(h, { action: 'retain-collected', index: -1 });
+    // Ticked, but the bin is still full in the unit.
+    expect(await act(h, { action: 'retain-emptied' })).toMatchObject({ messageKey: 'maintenance.retainBin.stillFull' });
+    h.simulators.certificateUnit!.clearFaults({ emptyRetainBin: true });
+    const emptied = (await act(h, { action: 'retain-emptied' })) as Open;
+    expect(emptied).toMatchObject({ messageKey: 'maintenance.retainBin.emptied' });
+    expect(emptied.retainBin).toMatchObject({ items: [], counted: 0, full: false });
+    const record = await delivered(h, 'retain-bin-emptied');
+    expect(record).toMatchObject({ staffId: officer.staffId, permits: [{ relatedTxnId: 'retained-1', transactionNo: 'T20260302-0001' }], unlisted: 49, counted: 50 });
+    expect(JSON.stringify(record)).not.toContain('CT0000001');
+  });
+
+  it('takes the kiosk out of service and back only when its devices are healthy', async () => {
+    const h = await start();
+    await enter(h);
+    expect(await act(h, { action: 'out-of-service' })).toMatchObject({ service: { outOfService: true } });
+    await delivered(h, 'audit', 'out-of-service');
+
+    h.simulators.certificateUnit!.setSilent(true);
+    await act(h, { action: 'refresh' });
+    const refused = (await act(h, { action: 'in-service' })) as Open;
+    expect(refused).toMatchObject({ messageKey: 'maintenance.service.notHealthy', service: { outOfService: true } });
+    expect(refused.service.problems).toContain('maintenance.problem.certificateUnit');
+
+    h.simulators.certificateUnit!.setSilent(false);
+    expect(await act(h, { action: 'in-service' })).toMatchObject({ messageKey: 'maintenance.service.backIn', service: { outOfService: false, problems: [] } });
+    await delivered(h, 'audit', 'in-service');
+    await act(h, { action: 'close' });
+    expect((await kiosk(h)).outOfService).toBe(false);
+  });
+
+  it('exports the log and the last 7 days of the journal, without personal data, to the stick', async () => {
+    const h = await start();
+    await enter(h);
+    const done = (await act(h, { action: 'export' })) as Open;
+    expect(done).toMatchObject({ messageKey: 'maintenance.export.done', export: { target: simulatedUsbStick(h.dataDir) } });
+    const folder = done.export.last!.folder;
+    expect(readdirSync(folder).sort()).toEqual(['journal-summary.json', 'kiosk.log']);
+    const summary = JSON.parse(readFileSync(join(folder, 'journal-summary.json'), 'utf8')) as { kioskId: string; transactions: Array<{ date: string; byKind: Record<string, Record<string, number>> }> };
+    expect(summary.kioskId).toBe(KIOSK);
+    expect(summary.transactions).toHaveLength(7);
+    expect(summary.transactions.at(-1)!.byKind.audit?.completed).toBeGreaterThanOrEqual(1);
+    const text = readFileSync(join(folder, 'journal-summary.json'), 'utf8');
+    for (const card of Object.values(testCards)) expect(text).not.toContain(card.text.idNumber);
+    expect(await delivered(h, 'audit', 'export')).toMatchObject({ files: 2 });
+  });
+
+  it('says so when no stick is found', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'maintenance-nostick-'));
+    host = await startHost({
+      camera: new SimulatedCamera(),
+      dataDir,
+      config: simulatorConfig({ sync: { intervalMs: 100, heartbeatIntervalS: 3600 } }),
+      log: pino({ level: 'silent' }),
+      exportDir: join(dataDir, 'not', 'mounted'),
+    });
+    const h = host;
+    await enter(h);
+    // A configured folder that cannot be made (a file where the mount point should be) fails cleanly.
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dataDir, 'not'), 'a file, not a mount point');
+    expect(await act(h, { action: 'export' })).toMatchObject({ messageKey: 'maintenance.export.failed', messageTone: 'problem' });
+    expect(existsSync(join(dataDir, 'not', 'mounted'))).toBe(false);
+  });
+});
