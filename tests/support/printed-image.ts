@@ -8,6 +8,9 @@
  *   expect(printed.darkShare(printed.boxes.find(b => b.kind === 'image')!)).toBeGreaterThan(0.05);
  *   writeFileSync('test-results/x/receipt.png', printed.png);     // look at it
  *
+ * A test that has the job as a document (a RecordedJob of a running simulator, a receipt builder's
+ * result) calls renderPrintedDocumentToPng(document), which encodes it the way the driver does.
+ *
  * The bytes go through the printer simulator exactly as they would from the driver: it parses
  * them and records the job. `text` and `lines` are its text model of that job; the PNG is its SVG
  * rasterised in headless Chromium (simulators/printer/render-png.ts), one pixel per printer dot;
@@ -15,6 +18,7 @@
  */
 import jsQR from 'jsqr';
 import type { Browser } from 'playwright-core';
+import { encodeDocument } from '../../drivers/printer/codec';
 import type { ReceiptDocument, ReceiptElement, TextLine } from '../../drivers/printer/document';
 import { createInProcessPipePair } from '../../drivers/transport/in-process-pipe';
 import { type PaperBox, renderText } from '../../simulators/printer/render';
@@ -120,4 +124,9 @@ export async function renderPrintedJobToPng(bytes: Uint8Array, options: { browse
   } finally {
     if (!options.browser) await browser.close();
   }
+}
+
+/** The same for a document: encoded as the driver sends it, then rendered as above. */
+export function renderPrintedDocumentToPng(document: ReceiptDocument, options: { browser?: Browser } = {}): Promise<PrintedImage> {
+  return renderPrintedJobToPng(encodeDocument(document), options);
 }

@@ -15,7 +15,7 @@ import { receiptTexts } from '../../../main/host/receipt-texts';
 import type { PaperBox } from '../../../simulators/printer/render';
 import { TEST_PERMITS } from '../../../simulators/certificate-unit/test-data';
 import { launchChromium } from '../../support/chromium';
-import { renderPrintedJobToPng } from '../../support/printed-image';
+import { renderPrintedDocumentToPng, renderPrintedJobToPng } from '../../support/printed-image';
 import { certificateFor, HOLDER, syntheticJpeg } from './fixtures';
 
 const OUT = join(import.meta.dirname, '..', '..', '..', 'test-results', 'temporary-certificate');
@@ -102,7 +102,7 @@ describe('the endorsement receipts on paper', () => {
 
   it('prints the refund receipt of a paid endorsement that was not delivered', async () => {
     const failed = { ...context, written: false, refunded: true, failureKey: 'errors.writeFailed' };
-    const printed = await renderPrintedJobToPng(encodeDocument(failureReceipt(failed, t)), { browser });
+    const printed = await renderPrintedDocumentToPng(failureReceipt(failed, t), { browser });
     writeFileSync(join(OUT, 'endorsement-refund-receipt.png'), printed.png);
     expect(printed.lines).toContain(t('receipt.failureTitle'));
     expect(printed.text).toContain('15.00');
