@@ -68,6 +68,10 @@ const FlowSteps = [
         'producing',
         'printing-receipt',
         'finishing',
+        // ID reissue: the GA 461 photo, the temporary certificate from central and its slip.
+        'taking-id-photo',
+        'issuing-certificate',
+        'printing-certificate',
         // Certificate pickup: the kiosk's list and the magazine are checked, the unit moves the certificate.
         'finding-certificate',
         'dispensing-certificate',
@@ -81,7 +85,10 @@ const FlowSteps = [
       /** Text of the payment QR code; the screen draws it. */
       qrPayload: z.string().max(1024),
       amountFen: z.number().int().nonnegative(),
-      option: EndorsementOption,
+      /** The endorsement paid for; absent for a service with one fee (ID reissue), which names it by `itemKey`. */
+      option: EndorsementOption.optional(),
+      /** What is paid for, as an i18n key, when there is no endorsement option. */
+      itemKey: MessageKey.optional(),
     })
     .merge(Flow)
     .merge(Deadline),
@@ -108,6 +115,10 @@ const FlowSteps = [
       receiptPrinted: z.boolean(),
       /** The permit was not taken and is kept in the unit (the citizen asks a counter for it). */
       permitRetained: z.boolean(),
+      /** ID reissue: the code to pick the new card up with, once paid. */
+      pickupCode: z.string().regex(/^\d{8}$/).nullable().optional(),
+      /** ID reissue: the temporary certificate printed, issued but not printed (paper), or not issued (central away). */
+      certificate: z.enum(['printed', 'not-printed', 'not-issued']).nullable().optional(),
     })
     .merge(Flow)
     .merge(Deadline),
@@ -203,10 +214,43 @@ const PickupSteps = [
     .merge(Deadline),
 ] as const;
 
+/** A delivery the ID reissue offers: this kiosk, a station from central's list, or the registered address (masked). */
+export const DeliveryChoice = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('this-kiosk') }),
+  z.object({ kind: z.literal('station'), name: z.string().max(100), address: z.string().max(200) }),
+  z.object({ kind: z.literal('mail-registered-address'), addressMasked: z.string().max(200) }),
+]);
+export type DeliveryChoice = z.infer<typeof DeliveryChoice>;
+
+/** The ID card reissue's own steps (身份证补领); payment, busy steps and the end are the flow steps. */
+const ReissueSteps = [
+  z
+    .object({
+      step: z.literal('reissue-id-input'),
+      typed: z.number().int().min(0).max(18),
+      /** The number as typed, or masked once complete and valid. */
+      echo: z.string().max(18),
+      /** What is wrong in what is typed (checked as typed, and on confirm), as an i18n key, or null. */
+      problemKey: MessageKey.nullable(),
+      /** The part of the number that is wrong, for the screen to mark. */
+      problemPart: z.enum(['length', 'characters', 'birth-date', 'check-digit']).nullable(),
+    })
+    .merge(Flow)
+    .merge(Deadline),
+  z.object({ step: z.literal('reissue-confirm-identity'), maskedName: z.string().max(40), maskedIdNumber: z.string().max(18) }).merge(Flow).merge(Deadline),
+  z.object({ step: z.literal('reissue-choose-reason'), reasons: z.array(z.enum(['lost', 'damaged', 'expired'])).min(1).max(3) }).merge(Flow).merge(Deadline),
+  z
+    .object({ step: z.literal('reissue-choose-photo'), photoOnRecord: z.boolean(), /** Why the last photo was not taken, or null. */ messageKey: MessageKey.nullable() })
+    .merge(Flow)
+    .merge(Deadline),
+  z.object({ step: z.literal('reissue-choose-delivery'), choices: z.array(DeliveryChoice).max(12), feeFen: z.number().int().nonnegative() }).merge(Flow).merge(Deadline),
+] as const;
+
 /** What the screen shows of the current session. Personal data arrives masked, or not at all. */
 export const SessionView = z.discriminatedUnion('step', [
   ...FlowSteps,
   ...QuerySteps,
+  ...ReissueSteps,
   ...PickupSteps,
   z.object({ step: z.literal('idle') }),
   z.object({ step: z.literal('insert-id-card'), service: ServiceId, sessionId: z.string() }).merge(Deadline),
@@ -244,7 +288,7 @@ export const commands = {
   retryStep: { request: Empty, response: SessionView },
   cancelSession: { request: Empty, response: SessionView },
   finishSession: { request: Empty, response: SessionView },
-  /** The citizen picks one of the offered endorsements (by its index in the list shown). */
+  /** The citizen picks one of the choices shown (an endorsement, a reason, a delivery), by its index in the list. */
   chooseOption: { request: z.object({ index: z.number().int().min(0).max(11) }).strict(), response: SessionView },
   /** A key of the on-screen keypad (the progress query's application number and last 4). */
   keypadInput: { request: z.object({ key: KeypadKey }).strict(), response: SessionView },

@@ -24,6 +24,9 @@ import { PickupChooseMethodScreen } from './screens/certificate-pickup/PickupCho
 import { PickupDoneScreen } from './screens/certificate-pickup/PickupDoneScreen';
 import { PickupKeypadScreen } from './screens/certificate-pickup/PickupKeypadScreen';
 import { TakeCertificateScreen } from './screens/certificate-pickup/TakeCertificateScreen';
+import { IdNumberKeypadScreen } from './screens/id-reissue/IdNumberKeypadScreen';
+import { ChooseDeliveryScreen, ChoosePhotoScreen, ChooseReasonScreen, ConfirmIdentityScreen } from './screens/id-reissue/ReissueChoiceScreens';
+import { ReissueDoneScreen } from './screens/id-reissue/ReissueDoneScreen';
 import { FailedScreen, IdentityShownScreen, InsertIdCardScreen, ReadingCardScreen } from './screens/SessionScreens';
 
 const HEARTBEAT_MS = 5000;
@@ -180,7 +183,7 @@ function Screen({ session, kiosk, notice, onStart, actions }: ScreenProps) {
     case 'take-permit':
       return <TakePermitScreen view={session} />;
     case 'flow-done':
-      return <FlowDoneScreen view={session} actions={actions} />;
+      return session.service === 'id-reissue' ? <ReissueDoneScreen view={session} actions={actions} /> : <FlowDoneScreen view={session} actions={actions} />;
     case 'query-choose-method':
       return <ChooseMethodScreen view={session} actions={actions} />;
     case 'query-input':
@@ -199,6 +202,16 @@ function Screen({ session, kiosk, notice, onStart, actions }: ScreenProps) {
       return <TakeCertificateScreen view={session} />;
     case 'pickup-done':
       return <PickupDoneScreen view={session} actions={actions} />;
+    case 'reissue-id-input':
+      return <IdNumberKeypadScreen view={session} actions={actions} />;
+    case 'reissue-confirm-identity':
+      return <ConfirmIdentityScreen view={session} actions={actions} />;
+    case 'reissue-choose-reason':
+      return <ChooseReasonScreen view={session} actions={actions} />;
+    case 'reissue-choose-photo':
+      return <ChoosePhotoScreen view={session} actions={actions} />;
+    case 'reissue-choose-delivery':
+      return <ChooseDeliveryScreen view={session} actions={actions} />;
     default:
       return session satisfies never;
   }

@@ -20,10 +20,11 @@ async function kiosk(h: Host): Promise<KioskView> {
   return reply.result as KioskView;
 }
 
-const idReissue = (view: KioskView) => view.services.find((s) => s.id === 'id-reissue');
+// The endorsement needs the ID reader (the ID reissue does not: its number is typed).
+const readerService = (view: KioskView) => view.services.find((s) => s.id === 'hk-macau-endorsement');
 
 describe('services follow the devices they need', () => {
-  it('offers ID reissue once the reader answers, hides it while the reader is silent, and offers it again after repair', async () => {
+  it('offers the endorsement once the reader answers, hides it while the reader is silent, and offers it again after repair', async () => {
     // Probes run on a manual clock: each one happens when the test moves time, not by luck.
     const clock = new ManualClock(Date.now());
     host = await startHost({
@@ -36,19 +37,19 @@ describe('services follow the devices they need', () => {
     host.api.onEvent((event, payload) => {
       if (event === 'kiosk') events.push(payload as KioskView);
     });
-    expect(idReissue(await kiosk(host))).toEqual({ id: 'id-reissue', available: true, reasonKey: null });
+    expect(readerService(await kiosk(host))).toEqual({ id: 'hk-macau-endorsement', available: true, reasonKey: null });
 
     host.simulators.idReader!.injectFault({ kind: 'silence' });
     // Until the next probe the kiosk cannot know.
     await clock.advanceAsync(14_999);
-    expect(idReissue(await kiosk(host))?.available).toBe(true);
+    expect(readerService(await kiosk(host))?.available).toBe(true);
     await clock.advanceAsync(1);
-    await expect.poll(async () => idReissue(await kiosk(host!))?.available).toBe(false);
-    expect(idReissue(await kiosk(host))?.reasonKey).toBe('services.deviceOutOfService');
-    expect(events.some((view) => idReissue(view)?.available === false)).toBe(true);
+    await expect.poll(async () => readerService(await kiosk(host!))?.available).toBe(false);
+    expect(readerService(await kiosk(host))?.reasonKey).toBe('services.deviceOutOfService');
+    expect(events.some((view) => readerService(view)?.available === false)).toBe(true);
 
     host.simulators.idReader!.injectFault({ kind: 'none' });
     await clock.advanceAsync(15_000);
-    await expect.poll(async () => idReissue(await kiosk(host!))?.available).toBe(true);
+    await expect.poll(async () => readerService(await kiosk(host!))?.available).toBe(true);
   });
 });

@@ -77,7 +77,7 @@ describe('the host decides what may start', () => {
     h.simulators.idReader!.injectFault({ kind: 'silence' });
     await h.devices.idReader.getStatus();
     expect(h.devices.idReader.status.status).toBe('offline');
-    expect(await call(h, 'startService', { service: 'id-reissue' })).toMatchObject({
+    expect(await call(h, 'startService', { service: 'hk-macau-endorsement' })).toMatchObject({
       ok: false,
       error: { code: 'refused', messageKey: 'services.deviceOutOfService' },
     });

@@ -13,6 +13,9 @@ import type { AttachmentStore } from '../store/attachments';
 import type { Journal } from '../store/journal';
 import { pickupFlow } from './certificate-pickup/definition';
 import { endorsementFlow } from './endorsement/definition';
+import { idReissueFlow } from './id-reissue/definition';
+import { certificateSlipPrinter } from './id-reissue/certificate-slip';
+import { applicationNumbers } from './id-reissue/application-number';
 import type { FlowDefinition } from './engine/flow-definition';
 import { FlowRunner, type FlowRunnerDeps } from './engine/flow-runner';
 import { recoverFlows } from './engine/recovery';
@@ -74,9 +77,31 @@ export function serviceFlows(deps: ServiceFlowDeps) {
     },
     { stepTimeoutS, keypadTimeoutS: stepTimeoutS * 2, doneScreenS: DONE_SCREEN_S },
   );
+  const texts = receiptTexts(deps.config.ui.defaultLanguage);
+  const idReissue = idReissueFlow(
+    {
+      printer: deps.devices.printer,
+      camera: deps.camera,
+      central: deps.central,
+      attachments: deps.attachments,
+      receiptTexts: texts,
+      certificateSlip: certificateSlipPrinter(deps.devices.printer),
+      certificateAttempts: 3,
+      paymentPollMs: deps.config.sync.paymentPollMs,
+      maxRetryDelayMs: deps.config.sync.maxBackoffMs,
+    },
+    { stepTimeoutS, keypadTimeoutS: stepTimeoutS * 2, doneScreenS: DONE_SCREEN_S },
+  );
   const runnerDeps: FlowRunnerDeps = { journal: deps.journal, clock: deps.clock, log: deps.log, onRecordQueued: deps.onRecordQueued, afterJournal: deps.afterJournal };
-  const definitions = [endorsement, progressQuery, pickup] as unknown as ReadonlyArray<FlowDefinition<unknown, EventObject>>;
+  const definitions = [endorsement, progressQuery, idReissue, pickup] as unknown as ReadonlyArray<FlowDefinition<unknown, EventObject>>;
+  const nextApplicationNo = applicationNumbers();
+  const reissueInput = (sessionId: string) => {
+    const startedAtMs = deps.clock.now();
+    return { sessionId, kioskId: deps.config.kioskId, startedAtMs, applicationNo: nextApplicationNo(deps.config.kioskId, startedAtMs) };
+  };
   const starters: Partial<Record<ServiceId, FlowStarter>> = {
+    'id-reissue': (sessionId) =>
+      new FlowRunner(idReissue, runnerDeps, { kind: 'new', txnId: randomUUID(), sessionId, input: reissueInput(sessionId) }) as unknown as FlowRunner<unknown, { type: string }>,
     'hk-macau-endorsement': (sessionId) =>
       new FlowRunner(endorsement, runnerDeps, {
         kind: 'new',

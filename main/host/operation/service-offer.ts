@@ -5,10 +5,12 @@ import { RefusedError } from '../api/dispatcher';
 export type NeededDevice = 'idReader' | 'printer' | 'certificateUnit' | 'camera';
 
 /**
- * What each service this build runs needs. ID reissue reads the citizen's card in this slice.
+ * What each service this build runs needs.
  */
 export const SERVICE_NEEDS: Readonly<Partial<Record<ServiceId, readonly NeededDevice[]>>> = {
-  'id-reissue': ['idReader'],
+  // The card is lost: the ID number is typed, no reader. The face and the ID photo need the
+  // camera; the receipt and the temporary certificate need the printer.
+  'id-reissue': ['camera', 'printer'],
   // The receipt printer is not needed: without paper the endorsement still completes and the
   // receipt is reprintable from the transaction number.
   'hk-macau-endorsement': ['idReader', 'certificateUnit', 'camera'],

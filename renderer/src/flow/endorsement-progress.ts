@@ -29,6 +29,10 @@ const STAGE_OF_ACTIVITY: Readonly<Record<BusyActivity, EndorsementStage>> = {
   'printing-receipt': 'produce',
   // Finishing may follow any step (a cancel, a failure): where it began is not known.
   finishing: 'done',
+  // ID reissue's activities; its views are never the endorsement's.
+  'taking-id-photo': 'done',
+  'issuing-certificate': 'done',
+  'printing-certificate': 'done',
   // Certificate pickup's activities; its views are never the endorsement's.
   'finding-certificate': 'done',
   'dispensing-certificate': 'done',
@@ -66,6 +70,11 @@ export function endorsementProgress(view: SessionView): EndorsementProgress | nu
     case 'flow-done':
       return { current: 'done', earlierCompleted: view.outcome === 'delivered' };
     case 'failed':
+    case 'reissue-id-input':
+    case 'reissue-confirm-identity':
+    case 'reissue-choose-reason':
+    case 'reissue-choose-photo':
+    case 'reissue-choose-delivery':
     case 'query-choose-method':
     case 'query-input':
     case 'query-busy':

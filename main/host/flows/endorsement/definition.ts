@@ -1,5 +1,6 @@
 import type { StepRow } from '../../store/journal';
 import type { FlowDefinition, FlowRecord, Recovery } from '../engine/flow-definition';
+import { recordOutcome, recordPayment, recordSteps } from '../payment/paid-flow-end';
 import { type EndorsementDeps, endorsementEffects, endorsementValidTo } from './effects';
 import { endorsementMachine } from './machine';
 import type { EndorsementContext, EndorsementEvent } from './types';
@@ -41,7 +42,7 @@ export function endorsementRecovery(state: string): Recovery<EndorsementContext>
 
 /** The one record central gets: the outcome and what each step did. */
 export function endorsementRecord(state: string, context: EndorsementContext, steps: readonly StepRow[]): FlowRecord {
-  const outcome = state === 'completed' ? 'delivered' : state === 'refunded' ? 'refunded' : state === 'refundRefused' ? 'refund-refused' : 'ended';
+  const outcome = recordOutcome(state);
   const chosen = context.chosen;
   return {
     kind: 'endorsement',
@@ -54,13 +55,13 @@ export function endorsementRecord(state: string, context: EndorsementContext, st
       permitNumber: context.permit?.number ?? null,
       personId: context.person?.personId ?? null,
       endorsement: chosen ? { ...chosen, validTo: endorsementValidTo(chosen, context.startedAtMs) } : null,
-      payment: context.payment ? { paymentId: context.payment.paymentId, amountFen: context.payment.amountFen, paid: context.paid, refunded: context.refunded } : null,
+      payment: recordPayment(context.payment, context.paid, context.refunded),
       written: context.written,
       cardBackPrinted: context.cardBackPrinted,
       permitFate: context.permitFate ?? null,
       receiptPrinted: context.receiptPrinted,
       failure: context.failureKey ?? null,
-      steps: steps.map((step) => ({ n: step.n, state: step.state, at: new Date(step.at).toISOString(), effect: step.effect })),
+      steps: recordSteps(steps),
     },
     attachments: context.livePhoto ? [{ name: context.livePhoto.name, sha256: context.livePhoto.sha256, bytes: context.livePhoto.bytes }] : [],
     sideRecords:

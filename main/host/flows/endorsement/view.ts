@@ -1,4 +1,5 @@
 import type { FlowView } from '../engine/flow-definition';
+import { screenOutcome } from '../payment/paid-flow-end';
 import type { EndorsementContext } from './types';
 
 /** What the screen shows in each state of the endorsement. The permit and name arrive masked. */
@@ -50,14 +51,7 @@ export function endorsementView(state: string, context: EndorsementContext): Flo
 
 /** The end as the citizen sees it; settling a payment afterwards goes on without them. */
 function done(state: string, context: EndorsementContext): FlowView {
-  const outcome =
-    state === 'completed'
-      ? 'delivered'
-      : state === 'refunded' || state === 'refundingLate'
-        ? 'refunded'
-        : state === 'refundRefused' || context.refundRefused
-          ? 'refund-pending'
-          : 'ended';
+  const outcome = screenOutcome(state, context.refundRefused);
   return {
     step: 'flow-done',
     outcome,

@@ -13,6 +13,9 @@ const BUSY_TEXTS: Readonly<Record<BusyActivity, { readonly title: string; readon
   producing: { title: 'endorsement.busy.producing.title', hint: 'endorsement.busy.producing.hint' },
   'printing-receipt': { title: 'endorsement.busy.printingReceipt.title', hint: 'endorsement.busy.printingReceipt.hint' },
   finishing: { title: 'endorsement.busy.finishing.title', hint: 'endorsement.busy.finishing.hint' },
+  'taking-id-photo': { title: 'idReissue.busy.takingIdPhoto.title', hint: 'idReissue.busy.takingIdPhoto.hint' },
+  'issuing-certificate': { title: 'idReissue.busy.issuingCertificate.title', hint: 'idReissue.busy.issuingCertificate.hint' },
+  'printing-certificate': { title: 'idReissue.busy.printingCertificate.title', hint: 'idReissue.busy.printingCertificate.hint' },
   'finding-certificate': { title: 'pickup.busy.finding.title', hint: 'pickup.busy.finding.hint' },
   'dispensing-certificate': { title: 'pickup.busy.dispensing.title', hint: 'pickup.busy.dispensing.hint' },
 };

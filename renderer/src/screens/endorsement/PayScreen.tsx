@@ -16,7 +16,7 @@ export function PayScreen({ view, actions }: { readonly view: Step<'pay'>; reado
       <dl className="pay-summary">
         <dt>{t('endorsement.pay.item')}</dt>
         <dd data-testid="pay-item">
-          {text(typeText(option.code))} · {text(validityText(option.validity))} · {text(entriesText(option.entries))}
+          {option ? `${text(typeText(option.code))} · ${text(validityText(option.validity))} · ${text(entriesText(option.entries))}` : t(view.itemKey ?? 'idReissue.pay.item')}
         </dd>
         <dt>{t('endorsement.pay.amount')}</dt>
         <dd className="pay-amount" data-testid="pay-amount">
