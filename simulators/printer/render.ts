@@ -115,11 +115,11 @@ function leftFor(align: Alignment, width: number): number {
   return align === 'left' ? 0 : align === 'right' ? PAPER_DOTS - width : Math.floor((PAPER_DOTS - width) / 2);
 }
 
-/** The image's dots, one SVG unit each, kept sharp when the SVG is scaled. */
+/** The image's dots, one SVG unit each (smoothed when the panel shows the paper smaller: a dithered photo sampled dot by dot turns to noise). */
 function imageSvg(element: RasterImage, y: number): string {
   const width = element.widthBytes * 8;
   const href = `data:image/bmp;base64,${Buffer.from(rasterToBmp(element)).toString('base64')}`;
-  return `<image x="${leftFor(element.align, width)}" y="${y}" width="${width}" height="${element.heightDots}" preserveAspectRatio="none" style="image-rendering:pixelated" href="${href}"/>`;
+  return `<image x="${leftFor(element.align, width)}" y="${y}" width="${width}" height="${element.heightDots}" preserveAspectRatio="none" href="${href}"/>`;
 }
 
 /**

@@ -39,7 +39,7 @@ const PAPER_DOTS = 576;
 const RULE_INSET = 8;
 /** Thick-thin double rule, and a thin one: black and white runs of dots, top to bottom. */
 const DOUBLE_RULE = [4, 3, 1] as const;
-const SINGLE_RULE = [1] as const;
+const SINGLE_RULE = [2] as const;
 
 const SEX_KEYS = { male: 'receipt.temporaryCertificate.male', female: 'receipt.temporaryCertificate.female' } as const;
 
