@@ -1,8 +1,9 @@
 import { maskIdNumber } from '../../../domain/id-number';
 import type { FlowView } from '../engine/flow-definition';
+import { idNumberTypingProblem } from './input';
 import { FIELD_MAX, type PickupContext } from './types';
 
-/** What the screen shows in each state. The ID number is echoed as typed, and masked once complete. */
+/** What the screen shows in each state. The ID number is echoed as typed, and masked once complete and valid. */
 export function pickupView(state: string, context: PickupContext): FlowView {
   switch (state) {
     case 'choosingMethod':
@@ -23,7 +24,8 @@ export function pickupView(state: string, context: PickupContext): FlowView {
         field: 'idNumber',
         typed: typed.length,
         maxLength: FIELD_MAX.idNumber,
-        echo: typed.length === FIELD_MAX.idNumber ? maskIdNumber(typed) : typed,
+        // Masked once complete and right; a wrong one stays readable, to be checked digit by digit.
+        echo: typed.length === FIELD_MAX.idNumber && idNumberTypingProblem(typed, new Date(context.startedAtMs)) === undefined ? maskIdNumber(typed) : typed,
         messageKey: context.inputMessageKey ?? null,
       };
     }

@@ -1,0 +1,242 @@
+/**
+ * Certificate pickup (取证) end to end, as a citizen does it: the real host (flow, the certificate
+ * unit through its bytes to the simulator, the embedded central simulator; a simulated camera, as
+ * no camera is attached here) served to Chromium and driven through the screen by Playwright:
+ * the way in, the on-screen keypad, the face step, the certificate in the gate, and each failure.
+ * Screenshots go to test-results/certificate-pickup/.
+ */
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CertificateUnitDriver } from '../../drivers/certificate-unit/driver';
+import { simulatorConfig } from '../../kiosk-config/schema';
+import { createDevices } from '../../main/host/devices';
+import { type Host, startHost } from '../../main/host/host';
+import { startUiServer, type UiServer } from '../../main/host/ui-server';
+import { ensureRendererBuilt } from '../../main/launcher/renderer-build';
+import { SimulatedCamera } from '../../simulators/camera/simulated-camera';
+import { simulatedCertificateUnitOpener } from '../../simulators/certificate-unit/simulated-opener';
+import { CertificateUnitSimulator } from '../../simulators/certificate-unit/simulator';
+import { sampleMagazine } from '../../simulators/certificate-unit/test-data';
+import { testCards } from '../../simulators/id-reader/test-cards';
+import { launchChromium } from '../support/chromium';
+
+const KIOSK = 'GD-GZ-0001';
+const projectRoot = join(import.meta.dirname, '..', '..');
+const shots = join(projectRoot, 'test-results', 'certificate-pickup');
+/** The test registry's waiting certificate: 李样例's reissued card in slot 1, pickup code 824913. */
+const HOLDER = testCards['resident-elderly'].text.idNumber;
+const CODE = '824913';
+const CERTIFICATE = 'SIM-CERT-01';
+let rendererDir: string;
+let browser: Browser;
+let host: Host | undefined;
+let ui: UiServer | undefined;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  rendererDir = await ensureRendererBuilt(projectRoot, () => {});
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+afterEach(async () => {
+  await page?.close();
+  await ui?.close();
+  await host?.stop();
+  host = undefined;
+  ui = undefined;
+});
+
+interface Kiosk {
+  readonly h: Host;
+  readonly p: Page;
+  readonly unit: CertificateUnitSimulator;
+}
+
+async function kiosk(options: { readonly takeBackTimeoutS?: number; readonly unit?: CertificateUnitSimulator } = {}): Promise<Kiosk> {
+  const config = simulatorConfig({
+    sync: { intervalMs: 200, heartbeatIntervalS: 3600 },
+    ui: { port: 0, defaultLanguage: 'zh-CN', stepTimeoutS: 60, takeBackTimeoutS: options.takeBackTimeoutS ?? 30 },
+  });
+  const unit = options.unit ?? new CertificateUnitSimulator();
+  const devices = { ...createDevices(config.devices).devices, certificateUnit: new CertificateUnitDriver(simulatedCertificateUnitOpener(unit)) };
+  host = await startHost({ dataDir: mkdtempSync(join(tmpdir(), 'pickup-e2e-')), config, devices, camera: new SimulatedCamera(300), log: pino({ level: 'silent' }) });
+  ui = await startUiServer(host, rendererDir);
+  page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+  await page.goto(ui.url);
+  await expect.poll(() => page.locator('button.service[data-service="certificate-pickup"][aria-disabled="false"]').count(), { timeout: 10_000 }).toBe(1);
+  return { h: host, p: page, unit };
+}
+
+async function see(p: Page, step: string, shot?: string): Promise<void> {
+  await expect.poll(() => p.getByTestId(`screen-${step}`).count(), { timeout: 20_000 }).toBe(1);
+  if (shot) await p.screenshot({ path: join(shots, `${shot}.png`) });
+}
+const prompt = (p: Page) => p.getByTestId('prompt').innerText();
+const calls = (h: Host, path: RegExp) => h.central!.requests.filter((r) => path.test(r.path));
+const records = (h: Host) => h.central!.store.records(KIOSK).map((r) => JSON.parse(r.body) as { kind: string; payload: Record<string, unknown> });
+
+/** Types on the on-screen keypad, key by key, waiting for the host's echo of each. */
+async function type(p: Page, text: string): Promise<void> {
+  for (const key of text) {
+    const before = await p.getByTestId('typed-count').innerText();
+    await p.locator(`[data-testid="key"][data-key="${key}"]`).click();
+    await expect.poll(() => p.getByTestId('typed-count').innerText()).not.toBe(before);
+  }
+}
+
+/** Touches 取证, the way in, and types (the code, then) the ID number. */
+async function identify(p: Page, idNumber: string, options: { readonly code?: string; readonly shot?: string } = {}): Promise<string> {
+  const { code, shot } = options;
+  await p.locator('button[data-service="certificate-pickup"]').click();
+  await see(p, 'pickup-choose-method', shot ? `${shot}-1-choose` : undefined);
+  if (code !== undefined) {
+    await p.getByTestId('method-pickup-code').click();
+    await see(p, 'pickup-input');
+    await type(p, code);
+    if (shot) await p.screenshot({ path: join(shots, `${shot}-2-code.png`) });
+    await p.getByTestId('key-confirm').click();
+    await expect.poll(() => p.getByTestId('screen-pickup-input').getAttribute('data-field')).toBe('idNumber');
+  } else {
+    await p.getByTestId('method-id-number').click();
+    await see(p, 'pickup-input');
+  }
+  await type(p, idNumber);
+  if (shot) await p.screenshot({ path: join(shots, `${shot}-3-id-number.png`) });
+  const echo = await p.getByTestId('echo').innerText();
+  await p.getByTestId('key-confirm').click();
+  return echo;
+}
+
+/** The citizen takes the certificate once the screen asks for it and the unit has it in the gate. */
+async function takeIt(p: Page, unit: CertificateUnitSimulator, shot?: string) {
+  await see(p, 'take-certificate', shot);
+  await expect.poll(() => unit.state.location, { timeout: 10_000 }).toBe('gate');
+  return unit.takeCardFromGate();
+}
+
+async function done(p: Page, outcome: string, shot: string): Promise<void> {
+  await see(p, 'pickup-done');
+  await expect.poll(() => p.getByTestId('screen-pickup-done').getAttribute('data-outcome')).toBe(outcome);
+  await p.screenshot({ path: join(shots, `${shot}.png`) });
+}
+
+describe('certificate pickup in Chromium', { timeout: 120_000 }, () => {
+  it('by ID number: keypad, masked echo, face, the certificate from slot 1 taken; central gets one record without the number', async () => {
+    const { h, p, unit } = await kiosk();
+    expect(await identify(p, HOLDER, { shot: 'id-number' })).toBe(`${HOLDER.slice(0, 4)}**********${HOLDER.slice(-4)}`);
+    await see(p, 'flow-busy', 'id-number-4-busy');
+    expect(await takeIt(p, unit, 'id-number-5-take')).toMatchObject({ kind: 'certificate', slot: 1, certificate: { serial: CERTIFICATE } });
+    await done(p, 'collected', 'id-number-6-done');
+    expect(await prompt(p)).toBe('取证成功');
+    expect(unit.state.magazine[0]).toBeUndefined();
+    await expect.poll(() => records(h).map((r) => r.kind)).toEqual(['certificate-pickup']);
+    expect(records(h)[0]!.payload).toMatchObject({ outcome: 'collected', certificateId: CERTIFICATE, slot: 1, dispensed: true, method: 'id-number' });
+    expect(JSON.stringify(records(h))).not.toContain(HOLDER);
+    expect(calls(h, /\/identity\/verify$/)).toHaveLength(1);
+    await p.getByRole('button', { name: '完成' }).click();
+    await expect.poll(() => p.locator('button.service').count()).toBe(4);
+    expect(await p.content()).not.toContain(HOLDER.slice(-4));
+  });
+
+  it('by pickup code from the receipt, then the ID number: collected', async () => {
+    const { h, p, unit } = await kiosk();
+    await identify(p, HOLDER, { code: CODE, shot: 'code' });
+    await takeIt(p, unit, 'code-4-take');
+    await done(p, 'collected', 'code-5-done');
+    await expect.poll(() => records(h).map((r) => r.payload.method)).toEqual(['pickup-code']);
+    expect(JSON.stringify(records(h))).not.toContain(CODE);
+  });
+
+  it('a typo in the ID number is caught as it is typed (birth date) and on confirm (check digit), before any call', async () => {
+    const { h, p } = await kiosk();
+    await p.locator('button[data-service="certificate-pickup"]').click();
+    await p.getByTestId('method-id-number').click();
+    await see(p, 'pickup-input');
+    await type(p, `${HOLDER.slice(0, 10)}13`);
+    expect(await p.getByTestId('input-message').innerText()).toBe('第7至14位的出生日期不对，请检查后修改');
+    await p.screenshot({ path: join(shots, 'typo-1-birth-date.png') });
+    await p.getByTestId('key-delete').click();
+    await p.getByTestId('key-delete').click();
+    await expect.poll(() => p.getByTestId('input-message').count()).toBe(0);
+    await type(p, HOLDER.slice(10, 17) + (HOLDER[17] === '1' ? '2' : '1'));
+    // A wrong number stays readable (not masked), to be checked digit by digit.
+    expect(await p.getByTestId('echo').innerText()).toBe(HOLDER.slice(0, 17) + (HOLDER[17] === '1' ? '2' : '1'));
+    await p.getByTestId('key-confirm').click();
+    await expect.poll(() => p.getByTestId('input-message').innerText()).toBe('号码有误：最后一位校验码与前17位不符，请逐位核对');
+    await p.screenshot({ path: join(shots, 'typo-2-check-digit.png') });
+    expect(await p.getByTestId('screen-pickup-input').count()).toBe(1);
+    expect(calls(h, /identity|certificates/)).toEqual([]);
+  });
+
+  it('no certificate waiting for this person: says so and hands nothing out', async () => {
+    const { p, unit } = await kiosk();
+    await identify(p, testCards.resident.text.idNumber);
+    await done(p, 'not-collected', 'none-waiting');
+    expect(await p.getByTestId('reason').innerText()).toContain('本机没有您待领取的证件');
+    expect(unit.state.magazine.filter(Boolean)).toHaveLength(30);
+  });
+
+  it('the face does not match: nothing handed out, no list asked for', async () => {
+    const { h, p, unit } = await kiosk();
+    h.central!.setIdentityResult('face_mismatch');
+    await identify(p, HOLDER);
+    await done(p, 'not-collected', 'face-refused');
+    expect(await p.getByTestId('reason').innerText()).toBe('人脸核验未通过，无法取证');
+    expect(calls(h, /\/certificates$/)).toEqual([]);
+    expect(unit.state.location).toBe('none');
+  });
+
+  it('central lists slot 1 but the magazine has it empty: staff told, certificate still assigned, nothing moved', async () => {
+    const magazine = sampleMagazine();
+    magazine[0] = undefined;
+    const { h, p, unit } = await kiosk({ unit: new CertificateUnitSimulator({ magazine }) });
+    await identify(p, HOLDER);
+    await done(p, 'not-collected', 'magazine-disagrees');
+    expect(await p.getByTestId('reason').innerText()).toBe('暂时无法取出您的证件，已通知工作人员处理');
+    expect(await p.locator('.hint').innerText()).toBe('您的证件仍为您保留，未作领取登记');
+    expect(unit.commandLog.some((c) => c.cm === 0x80 && c.pm === 0x30)).toBe(false);
+    await expect.poll(() => records(h).map((r) => r.payload.staffAction)).toEqual(['check-magazine']);
+    expect(records(h)[0]!.payload).toMatchObject({ dispensed: false, certificateId: CERTIFICATE });
+  });
+
+  it('the unit jams on the dispense: staff told, the certificate stays in its slot, the service is then not offered', async () => {
+    const { h, p, unit } = await kiosk();
+    unit.jam();
+    await identify(p, HOLDER);
+    await done(p, 'not-collected', 'jam');
+    expect(await p.getByTestId('reason').innerText()).toContain('出证口卡证');
+    expect(unit.state.magazine[0]).toMatchObject({ serial: CERTIFICATE });
+    await expect.poll(() => records(h).map((r) => r.payload.staffAction)).toEqual(['clear-jam']);
+    await p.getByRole('button', { name: '完成' }).click();
+    await expect.poll(() => p.locator('button.service[data-service="certificate-pickup"]').getAttribute('aria-disabled')).toBe('true');
+    await p.screenshot({ path: join(shots, 'jam-after.png') });
+  });
+
+  it('not taken within the take-back time: retained, the screen says where it went, and a card-retained record goes too', async () => {
+    const { h, p, unit } = await kiosk({ takeBackTimeoutS: 3 });
+    await identify(p, HOLDER);
+    await see(p, 'take-certificate', 'retained-1-take');
+    await done(p, 'retained', 'retained-2-done');
+    expect(await prompt(p)).toBe('证件未及时取走，已由本机保管');
+    expect(unit.state.retained.at(-1)).toMatchObject({ kind: 'certificate', certificate: { serial: CERTIFICATE } });
+    await expect.poll(() => records(h).map((r) => r.kind).sort()).toEqual(['card-retained', 'certificate-pickup']);
+  });
+
+  it('central unreachable: says so and moves nothing', async () => {
+    const { h, p, unit } = await kiosk();
+    h.central!.setOffline(true);
+    await identify(p, HOLDER);
+    await done(p, 'not-collected', 'central-down');
+    expect(await p.getByTestId('reason').innerText()).toBe('暂时无法连接证件管理系统，请稍后再试');
+    expect(unit.state.magazine[0]).toBeDefined();
+  });
+});
