@@ -4,7 +4,7 @@
  * made up, tied to the same test identities as test-registry.ts.
  */
 import { createHash, scryptSync } from 'node:crypto';
-import { sampleMagazine } from '../certificate-unit/test-data';
+import { sampleMagazine, UNLOADED_CERTIFICATE } from '../certificate-unit/test-data';
 import { type TestCardName, testCards } from '../id-reader/test-cards';
 
 export type ApplicationKind = 'id-reissue' | 'hk-macau-endorsement';
@@ -86,7 +86,7 @@ export const WAITING_CERTIFICATES: readonly WaitingCertificate[] = [
   { certificateId: sampleMagazine(1)[0]!.serial, kind: 'resident-id', holder: 'resident-elderly', pickupCode: '824913', slot: 1 },
   // Made and sent to this kiosk, not loaded yet: field staff load it in maintenance mode (the
   // holder's card on the reader stands for the certificate; magazine-loaded gives it its slot).
-  { certificateId: 'SIM-CERT-NEW-01', kind: 'resident-id', holder: 'foreign-2023', pickupCode: '530118', slot: null },
+  { certificateId: UNLOADED_CERTIFICATE.serial, kind: 'resident-id', holder: 'foreign-2023', pickupCode: '530118', slot: null },
 ];
 
 export const waitingCertificateHolderId = (certificate: WaitingCertificate): string => idOf(certificate.holder);

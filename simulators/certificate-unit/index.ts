@@ -8,5 +8,5 @@ export {
   ZERO_TIMING,
 } from './simulator';
 export { type CardLocation, type CertificateUnitSimState, type SimCard, UnitModel } from './state';
-export { type MagazineCertificate, type SimPermit, sampleMagazine, TEST_PERMITS } from './test-data';
+export { type MagazineCertificate, type SimPermit, sampleMagazine, TEST_PERMITS, UNLOADED_CERTIFICATE } from './test-data';
 export { simulatedCertificateUnitOpener } from './simulated-opener';

@@ -44,6 +44,12 @@ export interface MagazineCertificate {
   readonly holderName: string;
 }
 
+/**
+ * A finished certificate sent to the kiosk and not loaded yet: field staff load it in maintenance
+ * mode (central's test registry waits for it; the technician panel puts it into a free slot).
+ */
+export const UNLOADED_CERTIFICATE: MagazineCertificate = { serial: 'SIM-CERT-NEW-01', kind: 'resident-id-card', holderName: '样例人' };
+
 /** A full magazine of `count` made-up certificates (slot 1 at index 0). */
 export function sampleMagazine(count = 30): Array<MagazineCertificate | undefined> {
   return Array.from({ length: count }, (_, i) => {

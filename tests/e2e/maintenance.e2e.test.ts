@@ -18,6 +18,7 @@ import { simulatedUsbStick } from '../../main/host/maintenance/maintenance-wirin
 import { startUiServer, type UiServer } from '../../main/host/ui-server';
 import { ensureRendererBuilt } from '../../main/launcher/renderer-build';
 import { SimulatedCamera } from '../../simulators/camera/simulated-camera';
+import { UNLOADED_CERTIFICATE } from '../../simulators/certificate-unit/test-data';
 import { TEST_STAFF } from '../../simulators/central/test-registry-records';
 import { testCards } from '../../simulators/id-reader/test-cards';
 import { launchChromium } from '../support/chromium';
@@ -154,7 +155,7 @@ describe('maintenance mode in Chromium', { timeout: 150_000 }, () => {
     await tap(p, 'magazine-read', 'maintenance.magazine.putInSlot', '06-magazine-slot-assigned');
     expect(await p.getByTestId('magazine-pending').innerText()).toContain('第 30 格');
     await tap(p, 'magazine-placed', 'maintenance.magazine.slotStillEmpty');
-    unit.loadMagazineSlot(30, { serial: 'SIM-CERT-NEW-01', kind: 'resident-id-card', holderName: '样例人' });
+    unit.loadMagazineSlot(30, UNLOADED_CERTIFICATE);
     await tap(p, 'magazine-placed', 'maintenance.magazine.loaded', '07-magazine-loaded');
     expect(await p.getByTestId('magazine-last').innerText()).toContain('SIM-CERT-NEW-01');
 

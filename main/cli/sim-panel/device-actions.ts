@@ -3,7 +3,7 @@
  * the simulators' public APIs only. A device that is not simulated here is left alone.
  */
 import { z } from 'zod';
-import { type CertificateUnitSimulator, TEST_PERMITS } from '../../../simulators/certificate-unit/index';
+import { type CertificateUnitSimulator, TEST_PERMITS, UNLOADED_CERTIFICATE } from '../../../simulators/certificate-unit/index';
 import { testCardNames } from '../../../simulators/id-reader/test-cards';
 import type { PrinterSimulator } from '../../../simulators/printer/index';
 import type { PanelDevices } from './bench-devices';
@@ -45,6 +45,9 @@ export const CertificateUnitAction = z.discriminatedUnion('action', [
   z.object({ action: z.literal('insert'), permit: z.number().int().min(0).max(TEST_PERMITS.length - 1) }),
   z.object({ action: z.literal('take') }),
   z.object({ action: z.literal('retain-bin-full') }),
+  // Field staff at the open magazine (maintenance mode's loading).
+  z.object({ action: z.literal('magazine-unload'), slot: z.number().int().min(1).max(999) }),
+  z.object({ action: z.literal('magazine-load-unloaded') }),
   z.object({ action: z.literal('clear-faults'), emptyRetainBin: z.boolean().optional() }),
   z.object({ action: z.literal('jam') }),
   z.object({ action: z.literal('motor-error') }),
@@ -183,6 +186,13 @@ function applyCertificateUnit(sim: CertificateUnitSimulator, action: z.infer<typ
     case 'retain-bin-full':
       sim.fillRetainBin();
       return done('retain bin full');
+    case 'magazine-unload':
+      return sim.unloadMagazineSlot(action.slot) ? done(`slot ${action.slot} emptied by hand`) : { ok: false, message: `slot ${action.slot} holds nothing` };
+    case 'magazine-load-unloaded': {
+      const slot = sim.state.magazine.findIndex((certificate) => certificate === undefined) + 1;
+      if (slot === 0 || !sim.loadMagazineSlot(slot, UNLOADED_CERTIFICATE)) return { ok: false, message: 'no empty slot in the magazine' };
+      return done(`${UNLOADED_CERTIFICATE.serial} put into slot ${slot}`);
+    }
     case 'clear-faults':
       sim.clearFaults({ emptyRetainBin: action.emptyRetainBin === true });
       return done(action.emptyRetainBin ? 'faults cleared, retain bin emptied' : 'faults cleared');

@@ -111,6 +111,10 @@ export const PANEL_HTML = `<!doctype html>
     ${button('certificate-unit', 'Clear faults + empty bin', { action: 'clear-faults', emptyRetainBin: true })}
     ${button('certificate-unit', 'Power cycle', { action: 'power-cycle' })}
   </div>
+  <div class="row"><b>Staff</b>
+    ${button('certificate-unit', 'Take out slot 30', { action: 'magazine-unload', slot: 30 })}
+    ${button('certificate-unit', 'Put SIM-CERT-NEW-01 in the first empty slot', { action: 'magazine-load-unloaded' })}
+  </div>
   <div class="row"><b>Link</b>
     ${button('certificate-unit', 'Silent', { action: 'silent', on: true })}
     ${button('certificate-unit', 'Answer again', { action: 'silent', on: false })}

@@ -19,6 +19,7 @@ import { simulatedUsbStick } from '../../../main/host/maintenance/maintenance-wi
 import { sha256Hex, TEST_STAFF } from '../../../simulators/central/test-registry-records';
 import { type TestCardName, testCards } from '../../../simulators/id-reader/test-cards';
 import { SimulatedCamera } from '../../../simulators/camera/simulated-camera';
+import { UNLOADED_CERTIFICATE } from '../../../simulators/certificate-unit/test-data';
 import { ManualClock } from '../../support/manual-clock';
 
 const KIOSK = 'GD-GZ-0001';
@@ -237,7 +238,7 @@ describe('maintenance actions', () => {
     expect(read.magazine.pending).toEqual({ certificateId: 'SIM-CERT-NEW-01', kind: 'resident-id', slot: 30 });
     // Not in the slot yet: nothing is recorded.
     expect(await act(h, { action: 'magazine-placed' })).toMatchObject({ messageKey: 'maintenance.magazine.slotStillEmpty' });
-    unit.loadMagazineSlot(30, { serial: 'SIM-CERT-NEW-01', kind: 'resident-id-card', holderName: '样例人' });
+    unit.loadMagazineSlot(30, UNLOADED_CERTIFICATE);
     const placed = (await act(h, { action: 'magazine-placed' })) as Open;
     expect(placed.magazine).toMatchObject({ pending: null, lastLoaded: { certificateId: 'SIM-CERT-NEW-01', slot: 30 }, waitingAtCentral: 0 });
     expect(await delivered(h, 'magazine-loaded')).toMatchObject({ certificateId: 'SIM-CERT-NEW-01', slot: 30, staffId: officer.staffId });
