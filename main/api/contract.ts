@@ -294,6 +294,8 @@ export const commands = {
   keypadInput: { request: z.object({ key: KeypadKey }).strict(), response: SessionView },
   /** The citizen confirms what the step shows (the keypad's entry). */
   confirmStep: { request: Empty, response: SessionView },
+  /** A pickup code the screen read from the receipt's QR code with the camera (certificate pickup). */
+  scannedCode: { request: z.object({ code: z.string().regex(/^\d{6,8}$/) }).strict(), response: SessionView },
   /** Maintenance mode (field staff, after a staff card and PIN): what the screen shows now. */
   getMaintenance: { request: Empty, response: MaintenanceView },
   /** A staff action on the maintenance screens (PIN keys included). */

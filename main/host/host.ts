@@ -198,6 +198,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
       chooseOption: async ({ index }) => sessions.choose(index),
       keypadInput: async ({ key }) => sessions.keypad(key),
       confirmStep: async () => sessions.confirm(),
+      scannedCode: async ({ code }) => sessions.scanned(code),
       getMaintenance: async () => maintenance.mode.view,
       maintenance: async (command) => maintenance.mode.command(command),
       heartbeat: async ({ at }) => ({ at }),

@@ -18,11 +18,11 @@ import { ChooseMethodScreen } from './screens/progress-query/ChooseMethodScreen'
 import { KeypadScreen } from './screens/progress-query/KeypadScreen';
 import { QueryBusyScreen } from './screens/progress-query/QueryBusyScreen';
 import { QueryFailedScreen } from './screens/progress-query/QueryFailedScreen';
-import type { QueryActions } from './screens/progress-query/query-actions';
 import { ResultsScreen } from './screens/progress-query/ResultsScreen';
 import { PickupChooseMethodScreen } from './screens/certificate-pickup/PickupChooseMethodScreen';
 import { PickupDoneScreen } from './screens/certificate-pickup/PickupDoneScreen';
 import { PickupKeypadScreen } from './screens/certificate-pickup/PickupKeypadScreen';
+import type { PickupActions } from './screens/certificate-pickup/pickup-actions';
 import { TakeCertificateScreen } from './screens/certificate-pickup/TakeCertificateScreen';
 import { IdNumberKeypadScreen } from './screens/id-reissue/IdNumberKeypadScreen';
 import { ChooseDeliveryScreen, ChoosePhotoScreen, ChooseReasonScreen, ConfirmIdentityScreen } from './screens/id-reissue/ReissueChoiceScreens';
@@ -105,13 +105,14 @@ export function App({ api }: { readonly api: ApiClient }) {
     run(() => api.invoke('startService', { service }));
   };
 
-  const actions: QueryActions = {
+  const actions: PickupActions = {
     cancel: () => run(() => api.invoke('cancelSession', {})),
     finish: () => run(() => api.invoke('finishSession', {})),
     retry: () => run(() => api.invoke('retryStep', {})),
     choose: (index) => run(() => api.invoke('chooseOption', { index })),
     keypad: (key) => run(() => api.invoke('keypadInput', { key })),
     confirm: () => run(() => api.invoke('confirmStep', {})),
+    scanned: (code) => run(() => api.invoke('scannedCode', { code })),
   };
 
   // Field staff opened maintenance with their card: their screens replace the citizen's.
@@ -157,7 +158,7 @@ interface ScreenProps {
   readonly kiosk: KioskView | null;
   readonly notice: string | null;
   readonly onStart: (service: ServiceId) => void;
-  readonly actions: QueryActions;
+  readonly actions: PickupActions;
 }
 
 function Screen({ session, kiosk, notice, onStart, actions }: ScreenProps) {

@@ -57,6 +57,7 @@ const api = new ApiDispatcher({
   chooseOption: answer('chooseOption'),
   keypadInput: answer('keypadInput'),
   confirmStep: answer('confirmStep'),
+  scannedCode: answer('scannedCode'),
   getMaintenance: async () => ({ step: 'closed' }),
   maintenance: async () => ({ step: 'closed' }),
   heartbeat: async ({ at }) => ({ at }),

@@ -147,6 +147,12 @@ export class SessionManager {
   /** The citizen confirms the step's entry (the keypad's "confirm"). */
   confirm(): SessionView {
     if (!this.#flow?.send({ type: 'CONFIRM' })) throw new SessionStateError('confirmStep', this.#view.step);
+    return this.view;
+  }
+
+  /** A code the screen read from a QR code (the pickup code on a reissue receipt). */
+  scanned(code: string): SessionView {
+    if (!this.#flow?.send({ type: 'CODE_SCANNED', code } as { type: string })) throw new SessionStateError('scannedCode', this.#view.step);
     return this.#view;
   }
 

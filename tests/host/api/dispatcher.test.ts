@@ -13,6 +13,7 @@ function handlers(overrides: Partial<CommandHandlers> = {}): CommandHandlers {
     chooseOption: async () => ({ step: 'idle' }),
     keypadInput: async () => ({ step: 'idle' }),
     confirmStep: async () => ({ step: 'idle' }),
+    scannedCode: async () => ({ step: 'idle' }),
     getMaintenance: async () => ({ step: 'closed' }),
     maintenance: async () => ({ step: 'closed' }),
     heartbeat: async ({ at }) => ({ at }),

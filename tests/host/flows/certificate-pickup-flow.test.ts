@@ -140,6 +140,17 @@ describe('certificate pickup, host and simulators', { timeout: 60_000 }, () => {
     expect((await theRecord(h, refused.txnId)).payload).toMatchObject({ outcome: 'not-collected', dispensed: false, failure: 'pickup.failed.codeMismatch' });
   });
 
+  it('a pickup code read from the receipt QR by the screen stands for typing it; the host checks it again', async () => {
+    const { h } = await start();
+    await call(h, 'startService', { service: 'certificate-pickup' });
+    expect(await call(h, 'scannedCode', { code: CODE })).toMatchObject({ ok: false, error: { code: 'refused' } });
+    await call(h, 'chooseOption', { index: 1 });
+    expect(await call(h, 'scannedCode', { code: 'GD-GZ-0001' })).toMatchObject({ ok: false, error: { code: 'invalid_args' } });
+    expect(await call(h, 'scannedCode', { code: CODE })).toMatchObject({ ok: true, result: { step: 'pickup-input', field: 'idNumber', typed: 0 } });
+    // Only while the code is asked for.
+    expect(await call(h, 'scannedCode', { code: CODE })).toMatchObject({ ok: false, error: { code: 'refused' } });
+  });
+
   it('catches a typo as it is typed and on confirm, before any call to central', async () => {
     const { h } = await start();
     expect(await call(h, 'startService', { service: 'certificate-pickup' })).toMatchObject({ ok: true });

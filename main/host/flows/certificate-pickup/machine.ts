@@ -84,7 +84,6 @@ export const pickupMachine = setup({
           { guard: ({ event }) => event.index === 0, target: 'enteringIdNumber', actions: assign({ method: 'id-number' }) },
           { guard: ({ event }) => event.index === 1, target: 'enteringPickupCode', actions: assign({ method: 'pickup-code' }) },
         ],
-        CODE_SCANNED: { guard: ({ event }) => isPickupCode(event.code), target: 'enteringIdNumber', actions: assign({ method: 'pickup-code', pickupCode: ({ event }) => event.code }) },
         ...citizenLeaves,
       },
     },

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Keypad } from '../../components/Keypad';
+import { QrScanner } from '../../components/QrScanner';
 import { StepFooter } from '../../components/StepFooter';
 import type { Step } from '../SessionScreens';
 import type { PickupActions } from './pickup-actions';
@@ -11,6 +12,8 @@ const FIELD_TEXTS = {
   idNumber: { title: 'pickup.input.idNumber.title', hint: 'pickup.input.idNumber.hint' },
   pickupCode: { title: 'pickup.input.pickupCode.title', hint: 'pickup.input.pickupCode.hint' },
 } as const;
+/** What a scanned QR must hold to be taken as a pickup code (the host checks it again). */
+const isPickupCode = (text: string) => /^\d{6,8}$/.test(text);
 const PAD_TEXTS = { typed: 'pickup.input.typed', label: 'pickup.keypad.label', delete: 'pickup.keypad.delete', confirm: 'pickup.keypad.confirm' } as const;
 
 /** The pickup code or the ID number on the on-screen keypad; the host checks each key as it is typed. */
@@ -31,7 +34,10 @@ export function PickupKeypadScreen({ view, actions }: { readonly view: Step<'pic
         field={view.field}
         onKey={actions.keypad}
         onConfirm={actions.confirm}
-      />
+      >
+        {/* The code's QR on the receipt does as well as typing it. */}
+        {view.field === 'pickupCode' ? <QrScanner accept={isPickupCode} onCode={actions.scanned} hintKey="pickup.scan.hint" unavailableKey="pickup.scan.unavailable" /> : null}
+      </Keypad>
       <StepFooter deadlineMs={view.deadlineMs} onLeave={actions.cancel} />
     </main>
   );
