@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
+import QRCode from 'qrcode';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CertificateUnitDriver } from '../../drivers/certificate-unit/driver';
@@ -61,7 +62,14 @@ interface Kiosk {
   readonly unit: CertificateUnitSimulator;
 }
 
-async function kiosk(options: { readonly takeBackTimeoutS?: number; readonly unit?: CertificateUnitSimulator } = {}): Promise<Kiosk> {
+interface KioskOptions {
+  readonly takeBackTimeoutS?: number;
+  readonly unit?: CertificateUnitSimulator;
+  /** A camera showing this QR code (a canvas stream in place of getUserMedia's device). */
+  readonly cameraShowsQr?: string;
+}
+
+async function kiosk(options: KioskOptions = {}): Promise<Kiosk> {
   const config = simulatorConfig({
     sync: { intervalMs: 200, heartbeatIntervalS: 3600 },
     ui: { port: 0, defaultLanguage: 'zh-CN', stepTimeoutS: 60, takeBackTimeoutS: options.takeBackTimeoutS ?? 30 },
@@ -71,9 +79,40 @@ async function kiosk(options: { readonly takeBackTimeoutS?: number; readonly uni
   host = await startHost({ dataDir: mkdtempSync(join(tmpdir(), 'pickup-e2e-')), config, devices, camera: new SimulatedCamera(300), log: pino({ level: 'silent' }) });
   ui = await startUiServer(host, rendererDir);
   page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+  if (options.cameraShowsQr !== undefined) await holdUpQr(page, options.cameraShowsQr);
   await page.goto(ui.url);
   await expect.poll(() => page.locator('button.service[data-service="certificate-pickup"][aria-disabled="false"]').count(), { timeout: 10_000 }).toBe(1);
   return { h: host, p: page, unit };
+}
+
+/**
+ * The citizen holds the receipt's QR code up to the camera: getUserMedia answers with a 640x480
+ * canvas stream on which the code is drawn (white receipt paper, a little off-centre), so the
+ * page's own scanner decodes real video frames.
+ */
+async function holdUpQr(p: Page, text: string): Promise<void> {
+  const image = await QRCode.toDataURL(text, { margin: 4, scale: 6 });
+  await p.addInitScript((src) => {
+    navigator.mediaDevices.getUserMedia = async () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 640;
+      canvas.height = 480;
+      const context = canvas.getContext('2d')!;
+      const qr = new Image();
+      qr.src = src;
+      await qr.decode();
+      const draw = () => {
+        context.fillStyle = '#8a8f99';
+        context.fillRect(0, 0, 640, 480);
+        context.fillStyle = '#ffffff';
+        context.fillRect(150, 60, 360, 360);
+        context.drawImage(qr, 170, 80, 320, 320);
+      };
+      draw();
+      setInterval(draw, 100);
+      return canvas.captureStream(10);
+    };
+  }, image);
 }
 
 async function see(p: Page, step: string, shot?: string): Promise<void> {
@@ -154,6 +193,35 @@ describe('certificate pickup in Chromium', { timeout: 120_000 }, () => {
     await done(p, 'collected', 'code-5-done');
     await expect.poll(() => records(h).map((r) => r.payload.method)).toEqual(['pickup-code']);
     expect(JSON.stringify(records(h))).not.toContain(CODE);
+  });
+
+  it('by the pickup code\'s QR shown to the camera, then the ID number: collected', async () => {
+    const { h, p, unit } = await kiosk({ cameraShowsQr: CODE });
+    await p.locator('button[data-service="certificate-pickup"]').click();
+    await p.getByTestId('method-pickup-code').click();
+    await see(p, 'pickup-input');
+    // Nothing typed: the scanner reads the code and the host moves on to the ID number.
+    await expect.poll(() => p.getByTestId('screen-pickup-input').getAttribute('data-field'), { timeout: 15_000 }).toBe('idNumber');
+    await p.screenshot({ path: join(shots, 'qr-1-scanned.png') });
+    await type(p, HOLDER);
+    await p.getByTestId('key-confirm').click();
+    await takeIt(p, unit);
+    await done(p, 'collected', 'qr-2-done');
+    await expect.poll(() => records(h).map((r) => r.payload.method)).toEqual(['pickup-code']);
+  });
+
+  it('a QR that is not a pickup code (the application number) is ignored; the code can still be typed', async () => {
+    const { p } = await kiosk({ cameraShowsQr: 'GD-GZ-0001-20261123-7' });
+    await p.locator('button[data-service="certificate-pickup"]').click();
+    await p.getByTestId('method-pickup-code').click();
+    await see(p, 'pickup-input');
+    await expect.poll(() => p.getByTestId('qr-scanner').getAttribute('data-state')).toBe('scanning');
+    await p.waitForTimeout(1500);
+    expect(await p.getByTestId('screen-pickup-input').getAttribute('data-field')).toBe('pickupCode');
+    await p.screenshot({ path: join(shots, 'qr-3-not-a-code.png') });
+    await type(p, CODE);
+    await p.getByTestId('key-confirm').click();
+    await expect.poll(() => p.getByTestId('screen-pickup-input').getAttribute('data-field')).toBe('idNumber');
   });
 
   it('a typo in the ID number is caught as it is typed (birth date) and on confirm (check digit), before any call', async () => {
