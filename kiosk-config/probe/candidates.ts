@@ -70,3 +70,12 @@ export async function findCandidates(options: CandidateOptions = {}): Promise<Po
   if (options.includeHid ?? true) for (const path of listDir('/dev', /^hidraw\d+$/)) add({ path, transport: 'hid', source: 'hidraw' });
   return out;
 }
+
+/** A list of ports a person gave (`/dev/ttyUSB0,/dev/hidraw2`): hidraw nodes are HID, the rest serial. */
+export function candidatesFromList(list: string): PortCandidate[] {
+  return list
+    .split(',')
+    .map((path) => path.trim())
+    .filter((path) => path !== '')
+    .map((path) => ({ path, transport: path.includes('hidraw') ? 'hid' : 'serial', source: 'given' }));
+}

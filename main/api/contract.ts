@@ -6,6 +6,7 @@
  * This file is imported by the renderer too: zod only, nothing from Node.
  */
 import { z } from 'zod';
+import { ProvisioningCommand, ProvisioningView } from './provisioning-contract';
 import { MaintenanceCommand, MaintenanceView } from './maintenance-contract';
 
 export const ServiceId = z.enum(['hk-macau-endorsement', 'id-reissue', 'certificate-pickup', 'progress-query']);
@@ -300,6 +301,10 @@ export const commands = {
   getMaintenance: { request: Empty, response: MaintenanceView },
   /** A staff action on the maintenance screens (PIN keys included). */
   maintenance: { request: MaintenanceCommand, response: MaintenanceView },
+  /** First boot of an unprovisioned terminal: where provisioning stands (refused by a provisioned kiosk). */
+  getProvisioning: { request: Empty, response: ProvisioningView },
+  /** A first-boot action: a keypad key, the field to type into, start, retry, finish. */
+  provisioning: { request: ProvisioningCommand, response: ProvisioningView },
   /** The renderer's heartbeat: a shell watchdog reloads a screen that stops sending it. */
   heartbeat: { request: z.object({ at: z.number() }).strict(), response: z.object({ at: z.number() }) },
 } as const;
@@ -310,6 +315,7 @@ export type CommandResult<K extends CommandName> = z.infer<(typeof commands)[K][
 
 /** Events the host pushes: name -> payload. */
 export const events = {
+  provisioning: ProvisioningView,
   session: SessionView,
   kiosk: KioskView,
   maintenance: MaintenanceView,

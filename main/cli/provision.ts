@@ -7,7 +7,7 @@
  */
 import { createInterface } from 'node:readline/promises';
 import { resolveDataDir } from '../../kiosk-config/load';
-import type { PortCandidate } from '../../kiosk-config/probe/candidates';
+import { candidatesFromList, type PortCandidate } from '../../kiosk-config/probe/candidates';
 import { type ProvisionFailureCode, ProvisionError, type ProvisionProgress, provision } from '../../kiosk-config/provision/provision';
 import { type CliContext, CliError, CliOutcome, type CliOptions } from './cli-types';
 
@@ -68,11 +68,7 @@ function candidatesOf(options: CliOptions): PortCandidate[] | undefined {
   const ports = options.ports;
   if (ports === undefined) return undefined;
   if (typeof ports !== 'string' || ports.trim() === '') throw new CliError('usage', '--ports takes a comma-separated list of ports', PROVISION_EXIT.usage);
-  return ports
-    .split(',')
-    .map((path) => path.trim())
-    .filter((path) => path !== '')
-    .map((path) => ({ path, transport: path.includes('hidraw') ? 'hid' : 'serial', source: 'given' }));
+  return candidatesFromList(ports);
 }
 
 function progressLine(event: ProvisionProgress): string | undefined {

@@ -1,8 +1,11 @@
-import { ConfigError } from '../../kiosk-config/load';
+import { existsSync } from 'node:fs';
+import { ConfigError, resolveDataDir } from '../../kiosk-config/load';
+import { candidatesFromList } from '../../kiosk-config/probe/candidates';
 import type { ApiDispatcher } from './api/dispatcher';
 import { type Host, startHost } from './host';
 import type { Logger } from './log';
 import { outOfServiceHost } from './out-of-service-host';
+import { firstBootHost } from './provisioning/first-boot-host';
 import { KeyFileError } from './store/key-files';
 import { SealingKeyMissingError } from './store/key-registry';
 import { StorageError } from './store/storage-health';
@@ -73,7 +76,8 @@ export async function runKiosk(options: KioskRuntimeOptions): Promise<KioskRunti
       if (!mustBeMended(error)) throw error;
       options.onProblem?.(error.message);
       host = null;
-      served = outOfServiceHost(error.message, options.log);
+      // No configuration at all (not a wrong one): the first-boot screen provisions the terminal.
+      served = isMissingConfig(error) ? firstBootHost(firstBootOptions(options.log, () => void runtime.restart('provisioned'))) : outOfServiceHost(error.message, options.log);
     }
     if (host && options.simulatorTools) tools = await startSimulatorTools(host);
     port ??= host?.config.ui.port ?? 0;
@@ -125,4 +129,22 @@ export async function runKiosk(options: KioskRuntimeOptions): Promise<KioskRunti
   };
   await bringUp();
   return runtime;
+}
+
+const isMissingConfig = (error: Error): boolean => error instanceof ConfigError && !existsSync(error.file);
+
+/**
+ * The first-boot screen's settings, from the environment the package's service sets:
+ * `KIOSK_CENTRAL_URL` (where to enrol), and for a bench `KIOSK_PROBE_PORTS` (a comma-separated
+ * list: only these ports) or `KIOSK_PROBE_PTS=1` (also /dev/pts, where simulators sit).
+ */
+function firstBootOptions(log: Logger, onFinished: () => void, env: NodeJS.ProcessEnv = process.env) {
+  const candidates = env.KIOSK_PROBE_PORTS ? candidatesFromList(env.KIOSK_PROBE_PORTS) : undefined;
+  return {
+    log,
+    dataDir: resolveDataDir(env),
+    centralUrl: env.KIOSK_CENTRAL_URL || null,
+    provisionOptions: { env, log, ...(candidates ? { candidates } : { includePts: env.KIOSK_PROBE_PTS === '1' }) },
+    onFinished,
+  };
 }

@@ -4,6 +4,7 @@ import { originOf } from '../../main/shell/kiosk-origin';
 import { refuseDragAndDrop, refuseOffOriginLinks } from '../../main/shell/page-guard';
 import { connectToHost } from './api-client';
 import { App } from './App';
+import { FirstBootGate } from './screens/provisioning/FirstBootGate';
 import { initI18n } from './i18n';
 
 initI18n();
@@ -17,7 +18,9 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App api={api} />
+      <FirstBootGate api={api}>
+        <App api={api} />
+      </FirstBootGate>
     </StrictMode>,
   );
 }

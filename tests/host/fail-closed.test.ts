@@ -184,7 +184,7 @@ describe('no fallback without being told', () => {
     expect(statSync(join(a, 'central-sim.secret')).mode & 0o777).toBe(0o600);
   });
 
-  it('shows "out of service" instead of serving when the packaged kiosk has no configuration', async () => {
+  it('shows the first-boot screen, never a citizen service, when the packaged kiosk has no configuration', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'unprovisioned-'));
     vi.stubEnv('KIOSK_DATA_DIR', dataDir);
     const problems: string[] = [];
@@ -194,11 +194,13 @@ describe('no fallback without being told', () => {
       expect(problems.join('\n')).toMatch(/kiosk-config\.json does not exist.*not provisioned/s);
       const view = await runtime.api.handle({ kind: 'request', id: 1, command: 'getKiosk', args: {} });
       expect(view).toMatchObject({ ok: true, result: { outOfService: true } });
-      expect((view as { result: KioskView }).result.services.every((s) => !s.available && s.reasonKey === 'services.kioskOutOfService')).toBe(true);
+      expect((view as { result: KioskView }).result.services.every((s) => !s.available && s.reasonKey === 'provisioning.notProvisioned')).toBe(true);
       expect(await runtime.api.handle({ kind: 'request', id: 2, command: 'startService', args: { service: 'id-reissue' } })).toMatchObject({
         ok: false,
-        error: { code: 'refused', messageKey: 'services.kioskOutOfService' },
+        error: { code: 'refused', messageKey: 'provisioning.notProvisioned' },
       });
+      // Field staff provision it on the screen (tests/e2e/provisioning.e2e.test.ts).
+      expect(await runtime.api.handle({ kind: 'request', id: 3, command: 'getProvisioning', args: {} })).toMatchObject({ ok: true, result: { stage: 'enter' } });
     } finally {
       await runtime.stop();
     }

@@ -12,7 +12,15 @@ import {
 } from '../../api/contract';
 import { Listeners } from '../../../drivers/transport/byte-pipe';
 
-export type CommandHandlers = { readonly [K in CommandName]: (args: CommandArgs<K>) => Promise<CommandResult<K>> };
+type Handler<K extends CommandName> = (args: CommandArgs<K>) => Promise<CommandResult<K>>;
+
+/** Commands only some hosts serve (the first-boot screen's); the others refuse them. */
+export const OPTIONAL_COMMANDS = ['getProvisioning', 'provisioning'] as const satisfies readonly CommandName[];
+type OptionalCommand = (typeof OPTIONAL_COMMANDS)[number];
+
+export type CommandHandlers = { readonly [K in Exclude<CommandName, OptionalCommand>]: Handler<K> } & {
+  readonly [K in OptionalCommand]?: Handler<K>;
+};
 
 /** A refusal a handler may throw on purpose: the renderer gets the code and an i18n key. */
 export class RefusedError extends Error {
@@ -61,7 +69,8 @@ export class ApiDispatcher {
       return failure(id, 'invalid_args', parsedArgs.error.issues.map((i) => `${i.path.join('.') || 'args'}: ${i.message}`).join('; '));
     }
     try {
-      const handler = this.#handlers[name] as (a: unknown) => Promise<unknown>;
+      const handler = this.#handlers[name] as ((a: unknown) => Promise<unknown>) | undefined;
+      if (!handler) return failure(id, 'refused', `${name} is not served by this kiosk now`, 'errors.notNow');
       const result = await handler(parsedArgs.data);
       // The host checks its own answers too: a bug here must not reach the screen as garbage.
       const checked = commands[name].response.parse(result);
