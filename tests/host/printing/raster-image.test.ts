@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeDocument, parseEscPos } from '../../../drivers/printer/codec';
-import { MAX_RASTER_BAND_ROWS, type RasterImage, receipt, text } from '../../../drivers/printer/document';
+import { checkDocument, image, MAX_RASTER_BAND_ROWS, type RasterImage, receipt, text } from '../../../drivers/printer/document';
 import { blankBitmap, fillRect, type MonoBitmap, rasterBands, strokeRect } from '../../../main/host/printing/mono-bitmap';
 import { photoBitmap } from '../../../main/host/printing/photo-raster';
 import { SlipError } from '../../../main/host/printing/slip-error';
@@ -63,8 +63,15 @@ describe('raster image encoding (GS v 0)', () => {
     expect(parsed.jobs[0]!.document.elements[1]).toMatchObject({ widthBytes: 2, heightDots: 2, data: Uint8Array.of(0xff, 0, 0, 0) });
   });
 
-  it('refuses a bitmap wider than the head', () => {
+  it('refuses a bitmap wider than the head, and a raster element beyond the limits or short of its data', () => {
     expect(() => rasterBands(blankBitmap(577, 1))).toThrow(RangeError);
+    const check = (widthBytes: number, heightDots: number, length = widthBytes * heightDots) =>
+      checkDocument(receipt([image(widthBytes, heightDots, new Uint8Array(length))])).ok;
+    expect(check(72, 255)).toBe(true);
+    expect(check(73, 1)).toBe(false);
+    expect(check(1, 256)).toBe(false);
+    expect(check(0, 1)).toBe(false);
+    expect(check(10, 10, 99)).toBe(false);
   });
 
   it('skips only the header of a raster command beyond the limits, and prints what follows', () => {
