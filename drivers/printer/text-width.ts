@@ -1,6 +1,9 @@
 /** Column widths on the printer: font A cells are 12 x 24 dots, 48 columns on the 80 mm head. */
 import iconv from 'iconv-lite';
 
+/** Font A columns across the 80 mm head's 576 dots. */
+export const PAPER_COLUMNS = 48;
+
 /**
  * In Chinese mode the printer takes every multi-byte GB18030 character as one full-width glyph
  * (two columns, 24 dots) and every single byte as a half-width one (12 dots): the width follows

@@ -3,9 +3,7 @@
  * after them, a value too long for its line wrapped onto further lines under itself.
  */
 import { text, type TextLine } from '../../../drivers/printer/document';
-import { textColumns, wrapColumns } from '../../../drivers/printer/text-width';
-
-export const PAPER_COLUMNS = 48;
+import { PAPER_COLUMNS, textColumns, wrapColumns } from '../../../drivers/printer/text-width';
 
 export interface Field {
   readonly label: string;

@@ -16,7 +16,7 @@
  * screen can name the same fields), read through `receiptTexts('zh-CN')` by default.
  */
 import { encodeDocument } from '../../../drivers/printer/codec';
-import { checkDocument, feed, qr, type ReceiptDocument, receipt, text } from '../../../drivers/printer/document';
+import { checkDocument, feed, MAX_RASTER_WIDTH_BYTES, qr, type ReceiptDocument, receipt, text } from '../../../drivers/printer/document';
 import type { TemporaryCertificate } from '../central/central-schemas';
 import type { ReceiptTexts } from '../flows/endorsement/receipt';
 import { receiptTexts } from '../receipt-texts';
@@ -34,7 +34,7 @@ export const PHOTO_BOX = { width: 208, height: 256 } as const;
 /** White rows above and below the photo box. */
 const PHOTO_MARGIN = 16;
 const PHOTO_BORDER = 2;
-const PAPER_DOTS = 576;
+const PAPER_DOTS = MAX_RASTER_WIDTH_BYTES * 8;
 /** Rules stop short of the paper's edges, as a printed form's frame does. */
 const RULE_INSET = 8;
 /** Thick-thin double rule, and a thin one: black and white runs of dots, top to bottom. */
