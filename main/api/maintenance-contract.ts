@@ -54,10 +54,12 @@ export const MagazineView = z.object({
 export type MagazineView = z.infer<typeof MagazineView>;
 
 export const RetainedItem = z.object({
-  /** The transaction the permit was retained in (its number on the citizen's receipt). */
+  /** The transaction the card was retained in (its number on the citizen's receipt or screen). */
   transactionNo: z.string().max(40),
-  /** Permit number with the middle hidden, enough to find the card in the bin. */
-  permitMasked: z.string().max(20),
+  /** A citizen's permit not taken back (endorsement), or a finished certificate not taken (pickup). */
+  kind: z.enum(['permit', 'certificate']),
+  /** The permit number with the middle hidden, or the certificate's id: enough to find the card. */
+  label: z.string().max(60),
   retainedAtMs: z.number().int(),
   collected: z.boolean(),
 });
@@ -67,7 +69,7 @@ export const RetainBinView = z.object({
   /** Cards the unit counts in the bin (since the last emptying), or null when it did not answer. */
   counted: z.number().int().nonnegative().nullable(),
   full: z.boolean(),
-  /** Permits the journal says were retained since the last emptying. */
+  /** Permits and certificates the journal says were retained since the last emptying. */
   items: z.array(RetainedItem).max(200),
   /** Cards the unit counts that no journaled transaction explains (still to be collected). */
   unlisted: z.number().int().nonnegative(),

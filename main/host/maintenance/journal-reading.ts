@@ -4,25 +4,31 @@ import type { Journal } from '../store/journal';
 import { AUDIT_KIND } from './staff-records';
 
 /**
- * What maintenance reads back from the journal: counters, the permits retained since the bin was
+ * What maintenance reads back from the journal: counters, the cards retained since the bin was
  * last emptied, and a summary of the last days without anything personal. Sealed rows are opened
  * through the journal (which quarantines one it cannot read); only non-personal fields leave here.
  */
 
 const ENDORSEMENT = 'hk-macau-endorsement';
+const PICKUP = 'certificate-pickup';
 
-/** The persisted flow context of an endorsement (see flows/endorsement/types.ts), as far as read here. */
-interface EndorsementFacts {
+/**
+ * The persisted flow contexts as far as read here: an endorsement's (flows/endorsement/types.ts)
+ * and a certificate pickup's (flows/certificate-pickup/types.ts).
+ */
+interface FlowFacts {
   readonly transactionNo?: string;
   readonly permit?: { readonly number?: string };
   readonly permitFate?: string;
   readonly receiptPrinted?: boolean;
+  readonly certificate?: { readonly certificateId?: string };
+  readonly fate?: string;
 }
 
-function contextOf(data: unknown): EndorsementFacts {
+function contextOf(data: unknown): FlowFacts {
   const snapshot = (data as { snapshot?: { context?: unknown } } | null)?.snapshot;
   const context = snapshot?.context;
-  return context && typeof context === 'object' ? (context as EndorsementFacts) : {};
+  return context && typeof context === 'object' ? (context as FlowFacts) : {};
 }
 
 function rowsSince(db: Db, kind: string, sinceMs: number): string[] {
@@ -54,26 +60,37 @@ export function receiptsSince(db: Db, journal: Journal, sinceMs: number): number
   return receipts + testPrints;
 }
 
-export interface RetainedPermit {
+export interface RetainedCard {
   readonly txnId: string;
   readonly transactionNo: string;
-  readonly permitMasked: string;
+  /** A citizen's permit not taken back, or a finished certificate not taken at pickup. */
+  readonly kind: 'permit' | 'certificate';
+  /** The permit number masked, or the certificate's id (central's, nothing personal). */
+  readonly label: string;
   readonly retainedAtMs: number;
 }
 
 /** A permit number shown with its middle hidden: the first two and last two characters. */
 export const maskPermitNumber = (number: string): string => (number.length <= 4 ? '*'.repeat(number.length) : `${number.slice(0, 2)}${'*'.repeat(number.length - 4)}${number.slice(-2)}`);
 
-/** Endorsements that ended with the permit in the retain bin since `sinceMs`, oldest first. */
-export function retainedSince(db: Db, journal: Journal, sinceMs: number): RetainedPermit[] {
-  const out: RetainedPermit[] = [];
-  for (const txnId of rowsSince(db, ENDORSEMENT, sinceMs)) {
-    const txn = journal.get(txnId);
-    const facts = contextOf(txn?.data);
-    if (!txn || facts.permitFate !== 'retained') continue;
-    out.push({ txnId, transactionNo: facts.transactionNo ?? txnId.slice(0, 8), permitMasked: maskPermitNumber(facts.permit?.number ?? '?'), retainedAtMs: txn.updatedAt });
+/** What went into the bin in one transaction of this kind, or null. */
+const RETAINED: Readonly<Record<string, (facts: FlowFacts) => Pick<RetainedCard, 'kind' | 'label'> | null>> = {
+  [ENDORSEMENT]: (facts) => (facts.permitFate === 'retained' ? { kind: 'permit', label: maskPermitNumber(facts.permit?.number ?? '?') } : null),
+  [PICKUP]: (facts) => (facts.fate === 'retained' ? { kind: 'certificate', label: facts.certificate?.certificateId ?? '?' } : null),
+};
+
+/** Permits (endorsement) and certificates (pickup) that went into the retain bin since `sinceMs`, oldest first. */
+export function retainedSince(db: Db, journal: Journal, sinceMs: number): RetainedCard[] {
+  const out: RetainedCard[] = [];
+  for (const [kind, retained] of Object.entries(RETAINED)) {
+    for (const txnId of rowsSince(db, kind, sinceMs)) {
+      const txn = journal.get(txnId);
+      const facts = contextOf(txn?.data);
+      const card = txn ? retained(facts) : null;
+      if (txn && card) out.push({ txnId, transactionNo: facts.transactionNo ?? txnId.slice(0, 8), ...card, retainedAtMs: txn.updatedAt });
+    }
   }
-  return out;
+  return out.sort((a, b) => a.retainedAtMs - b.retainedAtMs);
 }
 
 export interface JournalDaySummary {

@@ -4,7 +4,7 @@ import type { RetainBinView } from '../../api/maintenance-contract';
 import type { KioskState } from '../operation/kiosk-state';
 import type { Db } from '../store/database';
 import type { Journal } from '../store/journal';
-import { type RetainedPermit, retainedSince } from './journal-reading';
+import { type RetainedCard, retainedSince } from './journal-reading';
 import type { Outcome } from './magazine-loading';
 import { recordStaffAction, type StaffRecordDeps } from './staff-records';
 
@@ -20,15 +20,16 @@ export interface RetainBinDeps {
 }
 
 /**
- * Emptying the retain bin: every permit the journal says was retained since the last emptying is
- * listed (transaction number, masked permit number) and ticked off as collected, as are cards the
+ * Emptying the retain bin: every permit or certificate the journal says was retained since the last
+ * emptying is listed (transaction number, masked permit number or certificate id) and ticked off as
+ * collected, as are cards the
  * unit counts that no transaction explains. The unit must no longer report the bin full; then the
  * `retain-bin-emptied` record goes to central. Units differ in whether emptying resets their
  * counter, so the counter read after emptying is the new zero.
  */
 export class RetainBinEmptying {
   readonly #deps: RetainBinDeps;
-  #items: RetainedPermit[] = [];
+  #items: RetainedCard[] = [];
   #counted: number | null = null;
   readonly #collected = new Set<string>();
   #unlistedCollected = false;
@@ -52,7 +53,8 @@ export class RetainBinEmptying {
       full: this.#deps.certificateUnit.status.retainBin === 'full',
       items: this.#items.slice(0, 200).map((item) => ({
         transactionNo: item.transactionNo,
-        permitMasked: item.permitMasked,
+        kind: item.kind,
+        label: item.label,
         retainedAtMs: item.retainedAtMs,
         collected: this.#collected.has(item.txnId),
       })),
@@ -93,10 +95,10 @@ export class RetainBinEmptying {
     if (status.retainBin === 'full') return { key: 'maintenance.retainBin.stillFull', tone: 'problem' };
     const counter = await this.#deps.certificateUnit.retainCount();
     const counterAfter = counter.ok ? counter.retainCount : 0;
-    recordStaffAction(this.#deps.records, staffId, 'retain-bin-emptied', { permits: this.#items.length, unlisted: this.#unlisted() }, {
+    recordStaffAction(this.#deps.records, staffId, 'retain-bin-emptied', { cards: this.#items.length, unlisted: this.#unlisted() }, {
       kind: 'retain-bin-emptied',
       payload: {
-        permits: this.#items.map((item) => ({ relatedTxnId: item.txnId, transactionNo: item.transactionNo })),
+        cards: this.#items.map((item) => ({ relatedTxnId: item.txnId, transactionNo: item.transactionNo, kind: item.kind })),
         unlisted: this.#unlisted(),
         counted: this.#counted,
         counterAfter: counter.ok ? counter.retainCount : null,

@@ -247,7 +247,7 @@ describe('maintenance actions', () => {
     expect(await act(h, { action: 'magazine-read' })).toMatchObject({ messageKey: 'maintenance.magazine.alreadyLoaded' });
   });
 
-  it('empties the retain bin: each retained permit listed and ticked, the bin checked, retain-bin-emptied sent', async () => {
+  it('empties the retain bin: each retained permit and certificate listed and ticked, the bin checked, retain-bin-emptied sent', async () => {
     const h = await start();
     // An endorsement whose permit was not taken, as the flow journals it (persisted snapshot).
     h.journal.record(
@@ -257,18 +257,34 @@ describe('maintenance actions', () => {
         state: 'completed',
         data: { sessionId: 's', snapshot: { context: { transactionNo: 'T20260302-0001', permit: { number: 'CT0000001' }, permitFate: 'retained', receiptPrinted: true } } },
       },
+      Date.now() - 1000,
+    );
+    // A pickup whose certificate was not taken from the gate.
+    h.journal.record(
+      {
+        txnId: 'retained-2',
+        kind: 'certificate-pickup',
+        state: 'completed',
+        data: { sessionId: 's2', snapshot: { context: { transactionNo: 'P20260302-0002', certificate: { certificateId: 'SIM-CERT-07', slot: 7 }, fate: 'retained' } } },
+      },
       Date.now(),
     );
     h.simulators.certificateUnit!.fillRetainBin();
     const v = await enter(h);
     expect(v.retainBin.full).toBe(true);
-    expect(v.retainBin.items).toEqual([expect.objectContaining({ transactionNo: 'T20260302-0001', permitMasked: 'CT*****01', collected: false })]);
-    expect(v.retainBin.unlisted).toBe(49);
+    expect(v.retainBin.items).toEqual([
+      expect.objectContaining({ transactionNo: 'T20260302-0001', kind: 'permit', label: 'CT*****01', collected: false }),
+      expect.objectContaining({ transactionNo: 'P20260302-0002', kind: 'certificate', label: 'SIM-CERT-07', collected: false }),
+    ]);
+    expect(v.retainBin.unlisted).toBe(48);
     expect(v.service.problems).toContain('maintenance.problem.retainBinFull');
 
     expect(await act(h, { action: 'retain-emptied' })).toMatchObject({ messageKey: 'maintenance.retainBin.confirmEach' });
     await act(h, { action: 'retain-collected', index: 0 });
     await act(h, { action: 'retain-collected', index: -1 });
+    // One still not ticked.
+    expect(await act(h, { action: 'retain-emptied' })).toMatchObject({ messageKey: 'maintenance.retainBin.confirmEach' });
+    await act(h, { action: 'retain-collected', index: 1 });
     // Ticked, but the bin is still full in the unit.
     expect(await act(h, { action: 'retain-emptied' })).toMatchObject({ messageKey: 'maintenance.retainBin.stillFull' });
     h.simulators.certificateUnit!.clearFaults({ emptyRetainBin: true });
@@ -276,7 +292,15 @@ describe('maintenance actions', () => {
     expect(emptied).toMatchObject({ messageKey: 'maintenance.retainBin.emptied' });
     expect(emptied.retainBin).toMatchObject({ items: [], counted: 0, full: false });
     const record = await delivered(h, 'retain-bin-emptied');
-    expect(record).toMatchObject({ staffId: officer.staffId, permits: [{ relatedTxnId: 'retained-1', transactionNo: 'T20260302-0001' }], unlisted: 49, counted: 50 });
+    expect(record).toMatchObject({
+      staffId: officer.staffId,
+      cards: [
+        { relatedTxnId: 'retained-1', transactionNo: 'T20260302-0001', kind: 'permit' },
+        { relatedTxnId: 'retained-2', transactionNo: 'P20260302-0002', kind: 'certificate' },
+      ],
+      unlisted: 48,
+      counted: 50,
+    });
     expect(JSON.stringify(record)).not.toContain('CT0000001');
   });
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { clockText, type MaintenanceSend, type OpenView } from './maintenance-actions';
 
-/** Each retained permit the journal lists, ticked off as collected; then "bin emptied". */
+/** Each retained permit or certificate the journal lists, ticked off as collected; then "bin emptied". */
 export function RetainBinPage({ view, send }: { readonly view: OpenView; readonly send: MaintenanceSend }) {
   const { t } = useTranslation();
   const bin = view.retainBin;
@@ -16,7 +16,13 @@ export function RetainBinPage({ view, send }: { readonly view: OpenView; readonl
         {bin.items.length === 0 && bin.unlisted === 0 ? <li>{t('maintenance.retainBin.none')}</li> : null}
         {bin.items.map((item, index) => (
           <li key={item.transactionNo} data-testid="retained-item">
-            <span>{t('maintenance.retainBin.item', { transactionNo: item.transactionNo, permit: item.permitMasked, time: clockText(item.retainedAtMs) })}</span>
+            <span>
+              {t(item.kind === 'permit' ? 'maintenance.retainBin.item' : 'maintenance.retainBin.itemCertificate', {
+                transactionNo: item.transactionNo,
+                label: item.label,
+                time: clockText(item.retainedAtMs),
+              })}
+            </span>
             <button type="button" data-testid="retained-tick" aria-pressed={item.collected} onClick={() => tick(index)}>
               {t(item.collected ? 'maintenance.retainBin.collected' : 'maintenance.retainBin.tick')}
             </button>
