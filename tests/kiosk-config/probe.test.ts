@@ -143,3 +143,22 @@ describe('probing ports', () => {
     expect(report.missing).toEqual(['idReader', 'printer', 'certificateUnit']);
   });
 });
+
+describe('probing an ID reader in HID mode', () => {
+  it('asks a hidraw candidate only the reader question and finds the reader through 64-byte reports', async () => {
+    const { createInProcessHidPair } = await import('../../drivers/transport/hid-pipe');
+    const { IdReaderSimulator } = await import('../../simulators/id-reader/simulator');
+    const pair = createInProcessHidPair('probe-hid');
+    const reader = new IdReaderSimulator(pair.device, { card: null });
+    try {
+      const report = await probePorts([{ path: '/dev/hidraw7', transport: 'hid', source: 'hidraw' }], { open: async () => pair.host });
+      expect(report.devices.idReader).toMatchObject({ transport: 'hid', path: '/dev/hidraw7', baudRate: null, identity: { sw3: 0x90 } });
+      // One command went across, in one report: read SAM ID (no printer or unit bytes on a HID link).
+      const sent = pair.reports.filter((r) => r.direction === 'host-to-device');
+      expect(sent).toHaveLength(1);
+      expect(Buffer.from(sent[0]!.report).indexOf(Buffer.from('aaaaaa9669000312ffee', 'hex'))).toBeGreaterThanOrEqual(0);
+    } finally {
+      await reader.close();
+    }
+  });
+});
