@@ -100,6 +100,7 @@ export class MaintenanceMode {
     const lockedUntil = this.#deps.lockout.lockedUntil();
     if (lockedUntil !== null) {
       this.#deps.log.warn({ staffId: staff.staffId }, 'staff card read while maintenance entry is locked');
+      this.#audit(staff.staffId, 'entry-refused-locked', { lockedUntil: new Date(lockedUntil).toISOString() });
       this.#showLocked(lockedUntil);
       return;
     }

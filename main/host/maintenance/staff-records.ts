@@ -16,6 +16,7 @@ export type StaffAction =
   | 'maintenance-timed-out'
   | 'pin-refused'
   | 'entry-locked'
+  | 'entry-refused-locked'
   | 'magazine-loaded'
   | 'retain-bin-emptied'
   | 'paper-replaced'

@@ -164,8 +164,10 @@ describe('maintenance entry', () => {
 
     h.sync.kick();
     await clock.advanceAsync(1000);
-    await expect.poll(() => audits(h).map((r) => r.payload.action), { timeout: 10_000 }).toEqual(expect.arrayContaining(['pin-refused', 'entry-locked', 'maintenance-opened']));
+    await expect.poll(() => audits(h).map((r) => r.payload.action), { timeout: 10_000 }).toEqual(expect.arrayContaining(['pin-refused', 'entry-locked', 'entry-refused-locked', 'maintenance-opened']));
     expect(audits(h).filter((r) => r.payload.action === 'pin-refused')).toHaveLength(4);
+    // The card was refused twice while locked: after the restart and once more before the lock ran out.
+    expect(audits(h).filter((r) => r.payload.action === 'entry-refused-locked')).toHaveLength(2);
     expect(JSON.stringify(audits(h))).not.toContain('999999');
   });
 
