@@ -115,4 +115,16 @@ describe('kiosk provision (process)', () => {
     expect(errorOf(usage.stderr).error.message).toMatch(/--central.*--code/);
     expect(existsSync(join(other, 'kiosk-config.json'))).toBe(false);
   }, 90_000);
+
+  it('takes a code issued on the technician panel of sim up', async () => {
+    const answer = await fetch(`${ports.panel}api/central`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'enrollment-code' }) });
+    const { message } = (await answer.json()) as { message: string };
+    const code = /enrolment code (\S+)/.exec(message)?.[1];
+    expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    const other = mkdtempSync(join(tmpdir(), 'provision-cli-panel-'));
+    const all = [ports.printer, ports['certificate-unit'], ports['id-reader']].join(',');
+    const run = await kiosk(['provision', '--central', ports.central!, '--kiosk-id', 'GD-SZ-0103', '--code', code!, '--ports', all, '--data-dir', other, '--no-self-test']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ kioskId: 'GD-SZ-0103', site: { code: '440300' }, selfTest: null });
+  }, 60_000);
 });
