@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { notFound, ok, parseRequest } from './replies';
 import type { Route } from './route';
-import { SAMPLE_JPEG_BASE64 } from './sample-jpeg';
+import { LIVE_FACE_JPEG_BASE64 } from '../camera/live-face';
 import { chinaDate } from './settings';
 import { personById } from './test-registry';
 import { siteFor } from './enrollment';
@@ -73,7 +73,8 @@ export class TemporaryCertificates {
             issuer: person.issuer,
             // The QR code names the certificate only; whoever checks it asks central for the rest.
             verifyPayload: `https://verify.sim.invalid/temporary-certificates/${certificateNo}`,
-            photoOnRecord: person.photoOnRecord ? SAMPLE_JPEG_BASE64 : null,
+            // The camera simulator's drawn, made-up face: the printed slip shows a face, not a grey square.
+            photoOnRecord: person.photoOnRecord ? LIVE_FACE_JPEG_BASE64 : null,
           };
           this.#db
             .prepare('INSERT INTO temporary_certificates VALUES (?, ?, ?, ?, ?)')

@@ -3,6 +3,7 @@
  * headless Chromium and read back (text from the simulator's model, QR decoded from the pixels,
  * the photo box from the pixels). The PNGs are kept in test-results/temporary-certificate/.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -10,12 +11,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeDocument } from '../../../drivers/printer/codec';
 import { endorsementReceipt, failureReceipt } from '../../../main/host/flows/endorsement/receipt';
 import type { EndorsementContext } from '../../../main/host/flows/endorsement/types';
-import { PHOTO_BOX, temporaryCertificateJob } from '../../../main/host/printing/temporary-certificate';
+import { PHOTO_BOX, temporaryCertificateDocument, temporaryCertificateJob } from '../../../main/host/printing/temporary-certificate';
 import { receiptTexts } from '../../../main/host/receipt-texts';
 import type { PaperBox } from '../../../simulators/printer/render';
+import { SIMULATED_FACE_JPEG } from '../../../simulators/camera/simulated-camera';
 import { TEST_PERMITS } from '../../../simulators/certificate-unit/test-data';
+import { personIdFor } from '../../../simulators/central/test-registry';
+import { testCards } from '../../../simulators/id-reader/test-cards';
 import { launchChromium } from '../../support/chromium';
 import { renderPrintedDocumentToPng, renderPrintedJobToPng } from '../../support/printed-image';
+import { startCentral, value } from '../../simulators/central/rig';
 import { certificateFor, HOLDER, syntheticJpeg } from './fixtures';
 
 const OUT = join(import.meta.dirname, '..', '..', '..', 'test-results', 'temporary-certificate');
@@ -67,6 +72,32 @@ describe('the temporary identity certificate on paper', () => {
     expect(printed.darkShare(insidePhotoBox(photoBand))).toBe(0);
     // The QR still decodes; a payload that is not there would not.
     expect(printed.qrPayloads).toEqual([certificateFor().verifyPayload]);
+  });
+});
+
+describe('what the central simulator issues, on paper', () => {
+  it('prints central\'s certificate with its photo on record, and one without a photo on record with the kiosk\'s photo', async () => {
+    const { api } = await startCentral();
+    const issue = async (card: 'resident' | 'resident-elderly', applicationNo: string) =>
+      value(await api.issueTemporaryCertificate({ sessionId: randomUUID(), personId: personIdFor(testCards[card].text.idNumber), applicationNo }, randomUUID()));
+    const withRecord = await issue('resident', 'GD-GZ-0001-20260301-1');
+    const without = await issue('resident-elderly', 'GD-GZ-0001-20260301-2');
+    expect(without.photoOnRecord).toBeNull();
+
+    for (const [certificate, options, file] of [
+      [withRecord, {}, 'central-certificate.png'],
+      [without, { kioskPhotoJpeg: SIMULATED_FACE_JPEG }, 'central-certificate-kiosk-photo.png'],
+    ] as const) {
+      const slip = temporaryCertificateDocument(certificate, undefined, options);
+      if (!slip.ok) throw slip.error;
+      const printed = await renderPrintedDocumentToPng(slip.document, { browser });
+      writeFileSync(join(OUT, file), printed.png);
+      expect(printed.text).toContain(certificate.holder.idNumber);
+      expect(printed.text).toContain(certificate.certificateNo);
+      expect(printed.qrPayloads).toEqual([certificate.verifyPayload]);
+      const photoBand = printed.boxes.find((box) => box.kind === 'image' && box.height > PHOTO_BOX.height / 2)!;
+      expect(printed.darkShare(insidePhotoBox(photoBand))).toBeGreaterThan(0.05);
+    }
   });
 });
 
