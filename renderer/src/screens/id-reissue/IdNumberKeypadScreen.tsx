@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { StepFooter } from '../../components/StepFooter';
-import './id-reissue.css';
 import { ID_NUMBER_PARTS } from '../../flow/id-reissue-parts';
 import type { QueryActions } from '../progress-query/query-actions';
 import type { Step } from '../SessionScreens';
