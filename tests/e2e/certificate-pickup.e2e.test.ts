@@ -5,56 +5,31 @@
  * the way in, the on-screen keypad, the face step, the certificate in the gate, and each failure.
  * Screenshots go to test-results/certificate-pickup/.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import QRCode from 'qrcode';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { CertificateUnitDriver } from '../../drivers/certificate-unit/driver';
 import { simulatorConfig } from '../../kiosk-config/schema';
 import { createDevices } from '../../main/host/devices';
 import { type Host, startHost } from '../../main/host/host';
-import { startUiServer, type UiServer } from '../../main/host/ui-server';
-import { ensureRendererBuilt } from '../../main/launcher/renderer-build';
 import { SimulatedCamera } from '../../simulators/camera/simulated-camera';
 import { simulatedCertificateUnitOpener } from '../../simulators/certificate-unit/simulated-opener';
 import { CertificateUnitSimulator } from '../../simulators/certificate-unit/simulator';
 import { sampleMagazine } from '../../simulators/certificate-unit/test-data';
 import { testCards } from '../../simulators/id-reader/test-cards';
-import { launchChromium } from '../support/chromium';
+import { kioskScreens, typeOnKeypad } from '../support/kiosk-screen';
 
 const KIOSK = 'GD-GZ-0001';
-const projectRoot = join(import.meta.dirname, '..', '..');
-const shots = join(projectRoot, 'test-results', 'certificate-pickup');
 /** The test registry's waiting certificate: 李样例's reissued card in slot 1, pickup code 824913. */
 const HOLDER = testCards['resident-elderly'].text.idNumber;
 const CODE = '824913';
 const CERTIFICATE = 'SIM-CERT-01';
-let rendererDir: string;
-let browser: Browser;
-let host: Host | undefined;
-let ui: UiServer | undefined;
-let page: Page;
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  rendererDir = await ensureRendererBuilt(projectRoot, () => {});
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  await page?.close();
-  await ui?.close();
-  await host?.stop();
-  host = undefined;
-  ui = undefined;
-});
+const screens = kioskScreens('certificate-pickup');
+const { see } = screens;
 
 interface Kiosk {
   readonly h: Host;
@@ -76,11 +51,9 @@ async function kiosk(options: KioskOptions = {}): Promise<Kiosk> {
   });
   const unit = options.unit ?? new CertificateUnitSimulator();
   const devices = { ...createDevices(config.devices).devices, certificateUnit: new CertificateUnitDriver(simulatedCertificateUnitOpener(unit)) };
-  host = await startHost({ dataDir: mkdtempSync(join(tmpdir(), 'pickup-e2e-')), config, devices, camera: new SimulatedCamera(300), log: pino({ level: 'silent' }) });
-  ui = await startUiServer(host, rendererDir);
-  page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-  if (options.cameraShowsQr !== undefined) await holdUpQr(page, options.cameraShowsQr);
-  await page.goto(ui.url);
+  const host = await startHost({ dataDir: mkdtempSync(join(tmpdir(), 'pickup-e2e-')), config, devices, camera: new SimulatedCamera(300), log: pino({ level: 'silent' }) });
+  const qr = options.cameraShowsQr;
+  const page = await screens.open(host, qr === undefined ? undefined : (p) => holdUpQr(p, qr));
   await expect.poll(() => page.locator('button.service[data-service="certificate-pickup"][aria-disabled="false"]').count(), { timeout: 10_000 }).toBe(1);
   return { h: host, p: page, unit };
 }
@@ -115,22 +88,11 @@ async function holdUpQr(p: Page, text: string): Promise<void> {
   }, image);
 }
 
-async function see(p: Page, step: string, shot?: string): Promise<void> {
-  await expect.poll(() => p.getByTestId(`screen-${step}`).count(), { timeout: 20_000 }).toBe(1);
-  if (shot) await p.screenshot({ path: join(shots, `${shot}.png`) });
-}
 const prompt = (p: Page) => p.getByTestId('prompt').innerText();
 const calls = (h: Host, path: RegExp) => h.central!.requests.filter((r) => path.test(r.path));
 const records = (h: Host) => h.central!.store.records(KIOSK).map((r) => JSON.parse(r.body) as { kind: string; payload: Record<string, unknown> });
 
-/** Types on the on-screen keypad, key by key, waiting for the host's echo of each. */
-async function type(p: Page, text: string): Promise<void> {
-  for (const key of text) {
-    const before = await p.getByTestId('typed-count').innerText();
-    await p.locator(`[data-testid="key"][data-key="${key}"]`).click();
-    await expect.poll(() => p.getByTestId('typed-count').innerText()).not.toBe(before);
-  }
-}
+const type = typeOnKeypad;
 
 /** Touches 取证, the way in, and types (the code, then) the ID number. */
 async function identify(p: Page, idNumber: string, options: { readonly code?: string; readonly shot?: string } = {}): Promise<string> {
@@ -141,7 +103,7 @@ async function identify(p: Page, idNumber: string, options: { readonly code?: st
     await p.getByTestId('method-pickup-code').click();
     await see(p, 'pickup-input');
     await type(p, code);
-    if (shot) await p.screenshot({ path: join(shots, `${shot}-2-code.png`) });
+    if (shot) await screens.shot(p, `${shot}-2-code`);
     await p.getByTestId('key-confirm').click();
     await expect.poll(() => p.getByTestId('screen-pickup-input').getAttribute('data-field')).toBe('idNumber');
   } else {
@@ -149,7 +111,7 @@ async function identify(p: Page, idNumber: string, options: { readonly code?: st
     await see(p, 'pickup-input');
   }
   await type(p, idNumber);
-  if (shot) await p.screenshot({ path: join(shots, `${shot}-3-id-number.png`) });
+  if (shot) await screens.shot(p, `${shot}-3-id-number`);
   const echo = await p.getByTestId('echo').innerText();
   await p.getByTestId('key-confirm').click();
   return echo;
@@ -165,7 +127,7 @@ async function takeIt(p: Page, unit: CertificateUnitSimulator, shot?: string) {
 async function done(p: Page, outcome: string, shot: string): Promise<void> {
   await see(p, 'pickup-done');
   await expect.poll(() => p.getByTestId('screen-pickup-done').getAttribute('data-outcome')).toBe(outcome);
-  await p.screenshot({ path: join(shots, `${shot}.png`) });
+  await screens.shot(p, shot);
 }
 
 describe('certificate pickup in Chromium', { timeout: 120_000 }, () => {
@@ -202,7 +164,7 @@ describe('certificate pickup in Chromium', { timeout: 120_000 }, () => {
     await see(p, 'pickup-input');
     // Nothing typed: the scanner reads the code and the host moves on to the ID number.
     await expect.poll(() => p.getByTestId('screen-pickup-input').getAttribute('data-field'), { timeout: 15_000 }).toBe('idNumber');
-    await p.screenshot({ path: join(shots, 'qr-1-scanned.png') });
+    await screens.shot(p, 'qr-1-scanned');
     await type(p, HOLDER);
     await p.getByTestId('key-confirm').click();
     await takeIt(p, unit);
@@ -218,7 +180,7 @@ describe('certificate pickup in Chromium', { timeout: 120_000 }, () => {
     await expect.poll(() => p.getByTestId('qr-scanner').getAttribute('data-state')).toBe('scanning');
     await p.waitForTimeout(1500);
     expect(await p.getByTestId('screen-pickup-input').getAttribute('data-field')).toBe('pickupCode');
-    await p.screenshot({ path: join(shots, 'qr-3-not-a-code.png') });
+    await screens.shot(p, 'qr-3-not-a-code');
     await type(p, CODE);
     await p.getByTestId('key-confirm').click();
     await expect.poll(() => p.getByTestId('screen-pickup-input').getAttribute('data-field')).toBe('idNumber');
@@ -231,7 +193,7 @@ describe('certificate pickup in Chromium', { timeout: 120_000 }, () => {
     await see(p, 'pickup-input');
     await type(p, `${HOLDER.slice(0, 10)}13`);
     expect(await p.getByTestId('input-message').innerText()).toBe('第7至14位的出生日期不对，请检查后修改');
-    await p.screenshot({ path: join(shots, 'typo-1-birth-date.png') });
+    await screens.shot(p, 'typo-1-birth-date');
     await p.getByTestId('key-delete').click();
     await p.getByTestId('key-delete').click();
     await expect.poll(() => p.getByTestId('input-message').count()).toBe(0);
@@ -240,7 +202,7 @@ describe('certificate pickup in Chromium', { timeout: 120_000 }, () => {
     expect(await p.getByTestId('echo').innerText()).toBe(HOLDER.slice(0, 17) + (HOLDER[17] === '1' ? '2' : '1'));
     await p.getByTestId('key-confirm').click();
     await expect.poll(() => p.getByTestId('input-message').innerText()).toBe('号码有误：最后一位校验码与前17位不符，请逐位核对');
-    await p.screenshot({ path: join(shots, 'typo-2-check-digit.png') });
+    await screens.shot(p, 'typo-2-check-digit');
     expect(await p.getByTestId('screen-pickup-input').count()).toBe(1);
     expect(calls(h, /identity|certificates/)).toEqual([]);
   });
@@ -286,7 +248,7 @@ describe('certificate pickup in Chromium', { timeout: 120_000 }, () => {
     await expect.poll(() => records(h).map((r) => r.payload.staffAction)).toEqual(['clear-jam']);
     await p.getByRole('button', { name: '完成' }).click();
     await expect.poll(() => p.locator('button.service[data-service="certificate-pickup"]').getAttribute('aria-disabled')).toBe('true');
-    await p.screenshot({ path: join(shots, 'jam-after.png') });
+    await screens.shot(p, 'jam-after');
   });
 
   it('not taken within the take-back time: retained, the screen says where it went, and a card-retained record goes too', async () => {

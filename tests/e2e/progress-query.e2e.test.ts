@@ -4,78 +4,40 @@
  * the screen by Playwright: the way in, the on-screen keypad, the answer in plain words, and each
  * failure. Screenshots go to test-results/progress-query/.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { simulatorConfig } from '../../kiosk-config/schema';
 import { type Host, startHost } from '../../main/host/host';
-import { startUiServer, type UiServer } from '../../main/host/ui-server';
-import { ensureRendererBuilt } from '../../main/launcher/renderer-build';
 import { testCards } from '../../simulators/id-reader/test-cards';
-import { launchChromium } from '../support/chromium';
+import { kioskScreens, typeOnKeypad } from '../support/kiosk-screen';
 
 const KIOSK = 'GD-GZ-0001';
-const projectRoot = join(import.meta.dirname, '..', '..');
-const shots = join(projectRoot, 'test-results', 'progress-query');
+const screens = kioskScreens('progress-query');
+const { see } = screens;
 /** The elderly resident's reissued card, seeded at central as ready for pickup at a kiosk. */
 const ELDERLY_APPLICATION = 'GD-GZ-0001-20260112-5';
 const ELDERLY_LAST4 = testCards['resident-elderly'].text.idNumber.slice(-4);
-let rendererDir: string;
-let browser: Browser;
-let host: Host | undefined;
-let ui: UiServer | undefined;
-let page: Page;
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  rendererDir = await ensureRendererBuilt(projectRoot, () => {});
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  await page?.close();
-  await ui?.close();
-  await host?.stop();
-  host = undefined;
-  ui = undefined;
-});
 
 async function kiosk(): Promise<{ host: Host; page: Page }> {
-  host = await startHost({
+  const host = await startHost({
     dataDir: mkdtempSync(join(tmpdir(), 'progress-query-e2e-')),
     config: simulatorConfig({ sync: { intervalMs: 200, heartbeatIntervalS: 3600 } }),
     log: pino({ level: 'silent' }),
   });
-  ui = await startUiServer(host, rendererDir);
-  page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-  await page.goto(ui.url);
+  const page = await screens.open(host);
   await expect.poll(() => page.locator('button.service[data-service="progress-query"][aria-disabled="false"]').count(), { timeout: 10_000 }).toBe(1);
   return { host, page };
 }
 
-async function see(p: Page, step: string, shot?: string): Promise<void> {
-  await expect.poll(() => p.getByTestId(`screen-${step}`).count(), { timeout: 20_000 }).toBe(1);
-  if (shot) await p.screenshot({ path: join(shots, `${shot}.png`) });
-}
 const prompt = (p: Page) => p.getByTestId('prompt').innerText();
 const queries = (h: Host) => h.central!.requests.filter((r) => r.path.endsWith('/applications/query'));
 const audit = (h: Host) => h.central!.store.records(KIOSK).map((r) => JSON.parse(r.body) as { kind: string; payload: Record<string, unknown> });
 
-/** Types on the on-screen keypad, key by key, waiting for the host's echo of each. */
-async function type(p: Page, text: string): Promise<void> {
-  for (const key of text) {
-    const before = await p.getByTestId('typed-count').innerText();
-    await p.locator(`[data-testid="key"][data-key="${key}"]`).click();
-    await expect.poll(() => p.getByTestId('typed-count').innerText()).not.toBe(before);
-  }
-}
+const type = typeOnKeypad;
 
 async function byNumber(p: Page, applicationNo: string, last4: string, shot?: string): Promise<void> {
   await p.locator('button[data-service="progress-query"]').click();
@@ -83,11 +45,11 @@ async function byNumber(p: Page, applicationNo: string, last4: string, shot?: st
   await p.getByTestId('method-application-no').click();
   await see(p, 'query-input');
   await type(p, applicationNo);
-  if (shot) await p.screenshot({ path: join(shots, `${shot}-2-application-no.png`) });
+  if (shot) await screens.shot(p, `${shot}-2-application-no`);
   await p.getByTestId('key-confirm').click();
   await expect.poll(() => p.getByTestId('screen-query-input').getAttribute('data-field')).toBe('idNumberLast4');
   await type(p, last4);
-  if (shot) await p.screenshot({ path: join(shots, `${shot}-3-last4.png`) });
+  if (shot) await screens.shot(p, `${shot}-3-last4`);
   await p.getByTestId('key-confirm').click();
 }
 
@@ -125,7 +87,7 @@ describe('progress query in Chromium', { timeout: 90_000 }, () => {
     await type(p, 'GD-GZ-0001-20261340-5');
     await p.getByTestId('key-confirm').click();
     await expect.poll(() => p.getByTestId('input-message').count()).toBe(1);
-    await p.screenshot({ path: join(shots, 'bad-application-no.png') });
+    await screens.shot(p, 'bad-application-no');
     expect(await p.getByTestId('input-message').innerText()).toContain('受理编号格式不对');
     for (let i = 0; i < 6; i++) await p.getByTestId('key-delete').click();
     await expect.poll(() => p.getByTestId('echo').innerText()).toBe('GD-GZ-0001-2026');
@@ -138,7 +100,7 @@ describe('progress query in Chromium', { timeout: 90_000 }, () => {
     expect(await p.getByTestId('echo').innerText()).toBe('••••');
     await p.getByTestId('key-confirm').click();
     await expect.poll(() => p.getByTestId('input-message').count()).toBe(1);
-    await p.screenshot({ path: join(shots, 'bad-last4.png') });
+    await screens.shot(p, 'bad-last4');
     expect(await p.getByTestId('input-message').innerText()).toContain('后4位');
     expect(queries(h)).toHaveLength(0);
   });
