@@ -95,6 +95,16 @@ async function askAt(pipe: BytePipe, baudRate: number | null, clock: Clock): Pro
 }
 
 export async function probePort(candidate: PortCandidate, options: Pick<ProbeOptions, 'open' | 'clock'> = {}): Promise<PortVerdict> {
+  // The clock's timers do not keep Node alive; a probe waiting out a silent port must.
+  const hold = setInterval(() => undefined, 60_000);
+  try {
+    return await askPort(candidate, options);
+  } finally {
+    clearInterval(hold);
+  }
+}
+
+async function askPort(candidate: PortCandidate, options: Pick<ProbeOptions, 'open' | 'clock'>): Promise<PortVerdict> {
   const open = options.open ?? openCandidate;
   const clock = options.clock ?? systemClock;
   const { path, transport } = candidate;

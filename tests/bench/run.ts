@@ -8,6 +8,7 @@ import { bench as endorsementBench } from './endorsement';
 import { bench as ga461Bench } from './ga461';
 import { bench as idReaderBench } from './id-reader';
 import { bench as printerBench } from './printer';
+import { bench as probeBench } from './probe';
 import { bench as storeBench } from './store';
 import { bench as temporaryCertificateBench } from './temporary-certificate';
 
@@ -20,6 +21,7 @@ const benches: ReadonlyArray<readonly [string, () => Promise<Record<string, numb
   ['backlog-drain', backlogDrainBench],
   ['ga461', ga461Bench],
   ['temporary-certificate', temporaryCertificateBench],
+  ['probe', probeBench],
 ];
 
 const started = performance.now();
