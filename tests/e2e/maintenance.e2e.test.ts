@@ -217,7 +217,7 @@ describe('maintenance mode in Chromium', { timeout: 150_000 }, () => {
     }
     await see(p, 'maintenance-locked', '15-locked');
     expect(await p.getByTestId('locked-until').innerText()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
-    await p.getByTestId('maintenance-back').click();
+    await p.getByRole('button', { name: '返回' }).click();
     await expect.poll(() => p.locator('button.service[data-service="progress-query"][aria-disabled="false"]').count(), { timeout: 10_000 }).toBe(1);
     h.sync.kick();
     await expect.poll(() => records(h).filter((r) => r.kind === 'audit').map((r) => r.payload.action), { timeout: 15_000 }).toContain('entry-locked');

@@ -92,11 +92,20 @@ export class MaintenanceMode {
     return () => this.#listeners.delete(listener);
   }
 
-  /** A card was read on the idle reader: a staff member's opens the PIN step (or says locked). */
-  staffCardRead(idNumber: string): void {
+  /**
+   * A card was read on the idle reader: a staff member's opens the PIN step (or says locked). With
+   * no staff list cached yet (central never answered), central is asked once more before the card
+   * is taken for a citizen's.
+   */
+  staffCardRead(idNumber: string, askedCentral = false): void {
     if (this.#entry.step !== 'closed' || !this.#deps.mayOpen()) return;
     const staff = this.#deps.staff.byIdNumber(idNumber);
-    if (!staff) return;
+    if (!staff) {
+      if (!askedCentral && this.#deps.staff.staff.length === 0) {
+        void this.#deps.staff.refresh().then((refreshed) => refreshed && this.staffCardRead(idNumber, true));
+      }
+      return;
+    }
     const lockedUntil = this.#deps.lockout.lockedUntil();
     if (lockedUntil !== null) {
       this.#deps.log.warn({ staffId: staff.staffId }, 'staff card read while maintenance entry is locked');

@@ -16,6 +16,7 @@ import { type Host, startHost } from '../../../main/host/host';
 import { MAINTENANCE_IDLE_S } from '../../../main/host/maintenance/maintenance-mode';
 import { PIN_LOCKOUT_MS } from '../../../main/host/maintenance/pin-lockout';
 import { simulatedUsbStick } from '../../../main/host/maintenance/maintenance-wiring';
+import { KioskState } from '../../../main/host/operation/kiosk-state';
 import { sha256Hex, TEST_STAFF } from '../../../simulators/central/test-registry-records';
 import { type TestCardName, testCards } from '../../../simulators/id-reader/test-cards';
 import { SimulatedCamera } from '../../../simulators/camera/simulated-camera';
@@ -185,6 +186,20 @@ describe('maintenance entry', () => {
     h.sync.kick();
     await clock.advanceAsync(1000);
     await expect.poll(() => audits(h).some((r) => r.payload.action === 'maintenance-timed-out'), { timeout: 10_000 }).toBe(true);
+  });
+
+  it('with no staff list cached yet, a staff card makes the kiosk ask central again', async () => {
+    const h = await start();
+    const staffCalls = () => h.central!.requests.filter((r) => r.path.endsWith('/staff')).length;
+    const state = new KioskState(h.store.db);
+    // The list of the start is in the cache (its answer came back).
+    await expect.poll(() => state.read('maintenance-staff-list'), { timeout: 10_000 }).toBeTruthy();
+    expect(staffCalls()).toBe(1);
+    // As if central had never answered: nothing cached.
+    state.write('maintenance-staff-list', null);
+    await lay(h, 'staff-officer');
+    await expect.poll(staffCalls).toBe(2);
+    expect(await view(h)).toMatchObject({ step: 'pin', staffId: officer.staffId });
   });
 
   it('refreshes the cached staff list when a heartbeat says it changed', async () => {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Countdown } from '../../components/Countdown';
 import { Keypad } from '../../components/Keypad';
+import { StepFooter } from '../../components/StepFooter';
 import { clockText, type MaintenanceSend, type MaintenanceStep } from './maintenance-actions';
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
@@ -37,12 +37,7 @@ export function PinScreen({ view, send }: { readonly view: MaintenanceStep<'pin'
           {t('maintenance.pin.attemptsLeft', { count: view.attemptsLeft })}
         </p>
       </Keypad>
-      <div className="actions">
-        <button type="button" className="secondary" data-testid="maintenance-back" onClick={() => send({ action: 'close' })}>
-          {t('maintenance.pin.back')}
-        </button>
-      </div>
-      <Countdown deadlineMs={view.deadlineMs} messageKey="maintenance.pinClosesIn" />
+      <StepFooter deadlineMs={view.deadlineMs} messageKey="maintenance.pinClosesIn" onLeave={() => send({ action: 'close' })} leaveKey="maintenance.pin.back" />
     </main>
   );
 }
@@ -65,12 +60,7 @@ export function LockedScreen({ view, send }: { readonly view: MaintenanceStep<'l
       <p className="note" role="alert" data-testid="locked-until">
         {t('maintenance.locked.hint', { time: clockText(view.untilMs) })}
       </p>
-      <div className="actions">
-        <button type="button" className="secondary" data-testid="maintenance-back" onClick={() => send({ action: 'close' })}>
-          {t('maintenance.pin.back')}
-        </button>
-      </div>
-      <Countdown deadlineMs={view.deadlineMs} messageKey="maintenance.pinClosesIn" />
+      <StepFooter deadlineMs={view.deadlineMs} messageKey="maintenance.pinClosesIn" onLeave={() => send({ action: 'close' })} leaveKey="maintenance.pin.back" />
     </main>
   );
 }
