@@ -7,6 +7,17 @@ export interface LiveCapture {
   /** The chosen still, JPEG. Frames and video never leave the camera step. */
   readonly jpeg: Uint8Array;
   readonly liveness: { readonly passed: boolean; readonly method: LivenessMethod };
+  /** What the camera step measured of the still (the renderer camera reports them). */
+  readonly quality?: LiveQuality;
+}
+
+/** Figures of a live still: face score 0..1, face width in frame pixels, head angles, brightness 0..255. */
+export interface LiveQuality {
+  readonly faceScore: number;
+  readonly faceWidthPx: number;
+  readonly yawDeg: number;
+  readonly pitchDeg: number;
+  readonly brightness: number;
 }
 
 /** What the kiosk could check of a composed GA 461 ID photo (each check true when it passed). */

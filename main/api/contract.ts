@@ -6,6 +6,7 @@
  * This file is imported by the renderer too: zod only, nothing from Node.
  */
 import { z } from 'zod';
+import { CaptureRequest, ReportCamera, SubmitCapture } from './camera-contract';
 import { ProvisioningCommand, ProvisioningView } from './provisioning-contract';
 import { MaintenanceCommand, MaintenanceView } from './maintenance-contract';
 
@@ -49,7 +50,13 @@ export const EndorsementOption = z.object({
 });
 export type EndorsementOption = z.infer<typeof EndorsementOption>;
 
-const Flow = z.object({ service: ServiceId, sessionId: z.string(), txnId: z.string() });
+const Flow = z.object({
+  service: ServiceId,
+  sessionId: z.string(),
+  txnId: z.string(),
+  /** An open camera step (issue 9): the screen shows the camera over whatever step this is. */
+  capture: CaptureRequest.optional(),
+});
 
 /**
  * The steps of a service flow the screen shows (the HK/Macau endorsement today). `busy` steps
@@ -305,6 +312,10 @@ export const commands = {
   getProvisioning: { request: Empty, response: ProvisioningView },
   /** A first-boot action: a keypad key, the field to type into, start, retry, finish. */
   provisioning: { request: ProvisioningCommand, response: ProvisioningView },
+  /** The camera step's answer to the open capture request (the still, or why there is none). */
+  submitCapture: { request: SubmitCapture, response: SessionView },
+  /** How the screen finds the camera (device availability and the heartbeat). */
+  reportCamera: { request: ReportCamera, response: z.object({}) },
   /** The renderer's heartbeat: a shell watchdog reloads a screen that stops sending it. */
   heartbeat: { request: z.object({ at: z.number() }).strict(), response: z.object({ at: z.number() }) },
 } as const;

@@ -4,15 +4,15 @@ import { checkConfigFile, loadConfig, resolveDataDir } from '../../kiosk-config/
 import { readCentralSecret } from '../../kiosk-config/provision/central-secret';
 import type { KioskConfig } from '../../kiosk-config/schema';
 import { CentralSimulator } from '../../simulators/central/server';
-import { ApiDispatcher } from './api/dispatcher';
+import { ApiDispatcher, RefusedError } from './api/dispatcher';
 import { canServe } from '../../drivers/common/device-status';
 import { closeDevices, createDevices, deviceReport, type EmbeddedSimulators, type KioskDevices } from './devices';
 import { startEmbeddedCentral } from './embedded-central';
 import { recoverUnfinished, SessionManager } from './flows/session-manager';
 import { serviceFlows } from './flows/service-flows';
 import { CentralApi } from './central/central-api';
-import { absentCamera, type CameraPort } from '../../drivers/camera/camera-port';
-import { SimulatedCamera } from '../../simulators/camera/simulated-camera';
+import type { CameraPort } from '../../drivers/camera/camera-port';
+import { RendererCameraPort } from './camera/renderer-camera-port';
 import { createLogger, type Logger } from './log';
 import { carryOutCommand } from './operation/central-commands';
 import { KioskState } from './operation/kiosk-state';
@@ -42,7 +42,11 @@ export interface HostOptions {
   readonly onRestartRequested?: (why: 'restart' | 'reload-config') => void;
   /** The packaged app refuses to start without a configuration file (no simulator fallback). */
   readonly requireConfigFile?: boolean;
-  /** The camera port; by default a simulated camera in simulator mode, none in production (yet). */
+  /**
+   * The camera port. By default the screen's camera step (main/host/camera/renderer-camera-port.ts):
+   * the real camera in production, Chromium's fake camera playing a scene in simulator mode. Tests
+   * without a screen pass a SimulatedCamera.
+   */
   readonly camera?: CameraPort;
   /** Where maintenance exports go (a USB stick's mount point); see maintenance/usb-export.ts. */
   readonly exportDir?: string;
@@ -118,7 +122,8 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   });
 
   const built = options.devices ? { devices: options.devices, simulators: {} } : createDevices(config.devices);
-  const camera: CameraPort = options.camera ?? (config.mode === 'simulator' ? new SimulatedCamera() : absentCamera);
+  const screenCamera = options.camera ? undefined : new RendererCameraPort({ log: log.child({ part: 'camera' }), clock });
+  const camera: CameraPort = options.camera ?? screenCamera!;
   const flows = serviceFlows({
     config,
     devices: built.devices,
@@ -141,6 +146,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     clock,
     onRecordQueued: () => sync.kick(),
     flows: flows.starters,
+    captureRequest: () => screenCamera?.request ?? null,
   });
 
   /** Central's `out-of-service` / `in-service`, persisted: a restart does not undo it. */
@@ -201,11 +207,25 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
       scannedCode: async ({ code }) => sessions.scanned(code),
       getMaintenance: async () => maintenance.mode.view,
       maintenance: async (command) => maintenance.mode.command(command),
+      submitCapture: async (answer) => {
+        if (!screenCamera) throw new RefusedError('this kiosk does not take stills from the screen', 'errors.notNow');
+        screenCamera.submit(answer);
+        return sessions.view;
+      },
+      reportCamera: async ({ condition, detail }) => {
+        screenCamera?.report(condition, detail);
+        return {};
+      },
       heartbeat: async ({ at }) => ({ at }),
     },
     (error, command) => log.error({ err: error, command }, 'API handler failed'),
   );
-  sessions.onChange((view) => api.emit('session', view));
+  sessions.onChange((view) => {
+    api.emit('session', view);
+    // The camera step belongs to its session: it ends with it.
+    if (view.step === 'idle') screenCamera?.cancel('the session ended');
+  });
+  screenCamera?.onRequestChange(() => sessions.captureChanged());
   maintenance.mode.onChange((view) => {
     if (!stopped) api.emit('maintenance', view);
   });
@@ -218,6 +238,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   sessions.onRecoveryDone(emitKiosk);
   sessions.adoptRecovered(flows.recover());
   built.devices.idReader.onStatusChange(emitKiosk);
+  screenCamera?.onStatusChange(emitKiosk);
   built.devices.printer.onStatusChange(emitKiosk);
   built.devices.certificateUnit.onStatusChange(emitKiosk);
 

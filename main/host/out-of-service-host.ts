@@ -35,6 +35,8 @@ export function outOfServiceHost(problem: string, log: Logger, language: Languag
     // No configuration, no staff list: maintenance needs the configured kiosk (provisioning comes first).
     getMaintenance: async () => ({ step: 'closed' }),
     maintenance: refuse,
+    submitCapture: refuse,
+    reportCamera: async () => ({}),
     heartbeat: async ({ at }) => ({ at }),
   });
   log.error({ problem }, 'the kiosk is out of service until its configuration is mended');

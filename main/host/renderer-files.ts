@@ -11,6 +11,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.jpg': 'image/jpeg',
   '.woff2': 'font/woff2',
   '.mp3': 'audio/mpeg',
+  '.wasm': 'application/wasm',
 };
 
 export function contentTypeOf(path: string): string {
@@ -24,5 +25,9 @@ export function rendererSecurityHeaders(contentSecurityPolicy: string): Record<s
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cache-Control': 'no-store',
+    // Cross-origin isolation: the face detector's multi-threaded wasm build needs SharedArrayBuffer.
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Embedder-Policy': 'require-corp',
+    'Cross-Origin-Resource-Policy': 'same-origin',
   };
 }

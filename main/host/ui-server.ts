@@ -6,6 +6,7 @@ import { join, normalize, sep } from 'node:path';
 import { attachWsTransport } from './api/ws-transport';
 import type { ApiDispatcher } from './api/dispatcher';
 import type { Logger } from './log';
+import { cameraAssetDirs, cameraAssetFile } from './camera/model-files';
 import { contentTypeOf, rendererSecurityHeaders } from './renderer-files';
 
 /**
@@ -19,11 +20,14 @@ export function contentSecurityPolicy(port: number): string {
   return [
     'sandbox allow-scripts allow-same-origin allow-forms',
     "default-src 'none'",
-    "script-src 'self'",
+    // The face detector compiles WebAssembly, and its threads are workers that load the detector
+    // from a blob: URL the page itself made (nothing inline, nothing from elsewhere).
+    "script-src 'self' 'wasm-unsafe-eval' blob:",
+    "worker-src 'self' blob:",
     "style-src 'self'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
-    "media-src 'self' blob:",
+    "media-src 'self' blob: mediastream:",
     `connect-src 'self' ws://127.0.0.1:${port}`,
     "base-uri 'none'",
     "form-action 'none'",
@@ -58,6 +62,8 @@ export async function startUiServer(
   token: string = randomBytes(24).toString('base64url'),
 ): Promise<UiServer> {
   let actualPort = 0;
+  // The camera step's models and wasm come from the installed packages, on this origin.
+  const cameraAssets = cameraAssetDirs();
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     let relative: string;
@@ -67,8 +73,9 @@ export async function startUiServer(
       // A malformed %-escape is a bad request, not a reason for the host to fall over.
       relative = '\u0000';
     }
-    const file = normalize(join(rendererDir, relative));
-    const inside = file.startsWith(normalize(rendererDir) + sep) && !relative.includes('\u0000');
+    const asset = cameraAssetFile(url.pathname, cameraAssets);
+    const file = asset ?? normalize(join(rendererDir, relative));
+    const inside = asset !== null || (file.startsWith(normalize(rendererDir) + sep) && !relative.includes('\u0000'));
     const headers = rendererSecurityHeaders(contentSecurityPolicy(actualPort));
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, headers).end();

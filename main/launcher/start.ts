@@ -10,6 +10,7 @@ import { runKiosk } from '../host/kiosk-runtime';
 import { createLogger } from '../host/log';
 import { ensureRendererBuilt } from './renderer-build';
 import { buildShell } from './shell-build';
+import { fakeCameraFile } from '../host/camera/fake-camera';
 import { chooseWindow, launchWindow } from './window-launcher';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -33,7 +34,11 @@ async function main(): Promise<void> {
   const choice = chooseWindow(projectRoot);
   progress(`window: ${choice.mode} (${choice.why})`);
   if (choice.mode === 'electron') await buildShell(projectRoot);
-  const window = launchWindow(choice, { url: kiosk.url, token: kiosk.token, dataDir, projectRoot, log });
+  // Simulator mode: the window's camera is Chromium's fake one, playing the cooperative citizen
+  // (the technician panel switches scenes). Made on first use: about ten seconds.
+  const fakeCamera = kiosk.host?.config.mode === 'simulator' ? fakeCameraFile(dataDir) : undefined;
+  if (fakeCamera) progress(`camera: Chromium's fake camera playing ${fakeCamera}`);
+  const window = launchWindow(choice, { url: kiosk.url, token: kiosk.token, dataDir, projectRoot, log, fakeCamera });
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -51,6 +51,15 @@ export function chooseWindow(projectRoot: string, env: NodeJS.ProcessEnv = proce
   return { mode: 'none', executable: null, why: 'neither Electron nor Chromium is installed' };
 }
 
+/**
+ * Chromium's fake camera playing `file` (a y4m scene, simulators/camera/scene-files.ts), granted
+ * without asking. Chromium opens the file again at each getUserMedia, so a scene replaced on disk
+ * shows from the next camera step. Simulator mode only.
+ */
+export function fakeCameraArgs(file: string): string[] {
+  return ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${file}`];
+}
+
 /** Chromium flags of a kiosk app window with no first-run UI and no background traffic. */
 export function chromiumKioskArgs(url: string, profileDir: string, isRoot: boolean): string[] {
   return [
@@ -86,7 +95,7 @@ export interface RunningWindow {
  */
 export function launchWindow(
   choice: WindowChoice,
-  options: { url: string; dataDir: string; projectRoot: string; env?: NodeJS.ProcessEnv; log: Logger; token: string },
+  options: { url: string; dataDir: string; projectRoot: string; env?: NodeJS.ProcessEnv; log: Logger; token: string; fakeCamera?: string },
 ): RunningWindow {
   if (choice.mode === 'none' || !choice.executable) return { stop() {} };
   let child: ChildProcess | undefined;
@@ -98,7 +107,8 @@ export function launchWindow(
       const profile = join(options.dataDir, 'chromium-profile');
       mkdirSync(profile, { recursive: true });
       const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-      child = spawn(choice.executable!, chromiumKioskArgs(options.url, profile, isRoot), { stdio: 'ignore' });
+      const camera = options.fakeCamera ? fakeCameraArgs(options.fakeCamera) : [];
+      child = spawn(choice.executable!, [...chromiumKioskArgs(options.url, profile, isRoot), ...camera], { stdio: 'ignore' });
     } else {
       const shell = join(options.projectRoot, 'dist', 'shell', 'main.cjs');
       const hostUrl = new URL(options.url);
@@ -108,6 +118,7 @@ export function launchWindow(
           ...(options.env ?? process.env),
           TONGBAN_HOST_ORIGIN: hostUrl.origin,
           TONGBAN_HOST_TOKEN: options.token,
+          ...(options.fakeCamera ? { TONGBAN_FAKE_CAMERA: options.fakeCamera } : {}),
         },
       });
     }

@@ -35,7 +35,9 @@ export function isKioskUrl(url: string): boolean {
 export function kioskContentSecurityPolicy(): string {
   return [
     "default-src 'none'",
-    "script-src 'self'",
+    // The face detector compiles WebAssembly, and its threads are workers that load the detector
+    // from a blob: URL the page itself made (nothing inline, nothing from elsewhere).
+    "script-src 'self' 'wasm-unsafe-eval' blob:",
     "style-src 'self'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
@@ -46,6 +48,6 @@ export function kioskContentSecurityPolicy(): string {
     "frame-src 'none'",
     "frame-ancestors 'none'",
     "object-src 'none'",
-    "worker-src 'none'",
+    "worker-src 'self' blob:",
   ].join('; ');
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
+import { type CameraAssetDirs, cameraAssetFile } from '../host/camera/model-files';
 import { contentTypeOf, rendererSecurityHeaders } from '../host/renderer-files';
 import type { ProtocolLike } from './electron-types';
 import { KIOSK_HOST, KIOSK_SCHEME, kioskContentSecurityPolicy } from './kiosk-origin';
@@ -32,7 +33,7 @@ function refusal(status: number, text: string): Response {
  * other hosts, other methods, encoded `..`, backslashes and NUL bytes are refused before the
  * file system is asked.
  */
-export function createKioskRequestHandler(rootDir: string, read: ReadFile = readFile): (request: Request) => Promise<Response> {
+export function createKioskRequestHandler(rootDir: string, read: ReadFile = readFile, cameraAssets?: CameraAssetDirs): (request: Request) => Promise<Response> {
   const root = resolve(rootDir);
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return refusal(405, 'method not allowed');
@@ -51,8 +52,10 @@ export function createKioskRequestHandler(rootDir: string, read: ReadFile = read
     }
     if (relative.includes('\0') || relative.includes('\\')) return refusal(400, 'bad request');
     if (relative === '/' || relative === '') relative = '/index.html';
-    const file = resolve(root, `.${relative}`);
-    if (!file.startsWith(root + sep)) return refusal(404, 'not found');
+    // The camera step's models and wasm (named files only) come from the unpacked packages.
+    const asset = cameraAssets ? cameraAssetFile(url.pathname, cameraAssets) : null;
+    const file = asset ?? resolve(root, `.${relative}`);
+    if (!asset && !file.startsWith(root + sep)) return refusal(404, 'not found');
     let body: Uint8Array;
     try {
       body = await read(file);
@@ -65,6 +68,6 @@ export function createKioskRequestHandler(rootDir: string, read: ReadFile = read
 }
 
 /** Serves the built renderer at app://kiosk/. Call after `app.whenReady()`. */
-export function serveKioskProtocol(protocol: Pick<ProtocolLike, 'handle'>, rootDir: string, read?: ReadFile): void {
-  protocol.handle(KIOSK_SCHEME, createKioskRequestHandler(rootDir, read));
+export function serveKioskProtocol(protocol: Pick<ProtocolLike, 'handle'>, rootDir: string, read?: ReadFile, cameraAssets?: CameraAssetDirs): void {
+  protocol.handle(KIOSK_SCHEME, createKioskRequestHandler(rootDir, read, cameraAssets));
 }

@@ -36,3 +36,11 @@ export function relaunchOptions(env: NodeJS.ProcessEnv, argv: readonly string[])
   const appImage = env.APPIMAGE;
   return appImage ? { execPath: appImage, args: argv.slice(1) } : undefined;
 }
+
+/**
+ * The video Chromium's fake camera plays, which `npm start` names in simulator mode only. A
+ * packaged shell never takes one: a fake camera would let a video pass the liveness check.
+ */
+export function fakeCameraFile(isPackaged: boolean, env: NodeJS.ProcessEnv): string | null {
+  return !isPackaged && env.TONGBAN_FAKE_CAMERA ? env.TONGBAN_FAKE_CAMERA : null;
+}

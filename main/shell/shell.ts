@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import type { Clock } from '../../drivers/common/clock';
+import { cameraAssetDirs } from '../host/camera/model-files';
 import { lockDownApp, lockDownReadyApp } from './app-guard';
 import { dailyRestartFromEnv, scheduleDailyRestart } from './daily-restart';
 import type { BrowserWindowLike, ElectronMain } from './electron-types';
@@ -17,7 +18,7 @@ import { KIOSK_ORIGIN, KIOSK_URL } from './kiosk-origin';
 import { registerKioskScheme, serveKioskProtocol } from './kiosk-protocol';
 import { lockDownSession } from './session-guard';
 import type { ShellLog } from './shell-log';
-import { devToolsAllowed, externalHost, relaunchOptions, restartStrategy } from './shell-settings';
+import { devToolsAllowed, externalHost, fakeCameraFile, relaunchOptions, restartStrategy } from './shell-settings';
 import { createKioskWindow } from './window-options';
 import { createWindowRecovery } from './window-recovery';
 
@@ -47,6 +48,12 @@ export function startShell(electron: ElectronMain, options: ShellOptions): Runni
 
   // Scheme privileges must be registered before the app is ready.
   registerKioskScheme(electron.protocol);
+  // Simulator mode under `npm start`: Chromium's fake camera plays the simulator's scene.
+  const fakeCamera = fakeCameraFile(app.isPackaged, env);
+  if (fakeCamera) {
+    app.commandLine.appendSwitch('use-fake-device-for-media-stream');
+    app.commandLine.appendSwitch('use-file-for-fake-video-capture', fakeCamera);
+  }
 
   let window: BrowserWindowLike | null = null;
   const liveWindow = (): BrowserWindowLike | null => (window && !window.isDestroyed() ? window : null);
@@ -133,7 +140,8 @@ export function startShell(electron: ElectronMain, options: ShellOptions): Runni
   const started = app.whenReady().then(() => {
     lockDownSession(electron.session.defaultSession, log);
     lockDownReadyApp(electron.Menu, electron.powerSaveBlocker);
-    serveKioskProtocol(electron.protocol, join(options.baseDir, '..', 'renderer'));
+    // The camera step's models and wasm come from the app's own node_modules (dist/shell is two levels down).
+    serveKioskProtocol(electron.protocol, join(options.baseDir, '..', 'renderer'), undefined, cameraAssetDirs(join(options.baseDir, '..', '..', 'package.json')));
     if (!external) {
       host = superviseHostProcess({
         utilityProcess: electron.utilityProcess,

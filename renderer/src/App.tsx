@@ -5,6 +5,8 @@ import type { MaintenanceCommand, MaintenanceView } from '../../main/api/mainten
 import { type ApiClient, ApiError } from './api-client';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { endorsementProgress } from './flow/endorsement-progress';
+import { CameraStep } from './camera/CameraStep';
+import { watchCamera } from './camera/camera-status';
 import { AttractScreen } from './screens/AttractScreen';
 import { MaintenanceScreens } from './screens/maintenance/MaintenanceScreens';
 import { ChooseEndorsementScreen } from './screens/endorsement/ChooseEndorsementScreen';
@@ -128,6 +130,13 @@ export function App({ api }: { readonly api: ApiClient }) {
     );
   }
 
+  // The screen tells the host how it finds the camera (device availability and the heartbeat).
+  useEffect(() => {
+    if (!connected) return;
+    return watchCamera((condition, detail) => void api.invoke('reportCamera', { condition, detail }).catch(() => undefined));
+  }, [api, connected]);
+
+  const capture = 'capture' in session ? session.capture : undefined;
   const progress = endorsementProgress(session);
   return (
     <div className={largeText ? 'app large-text' : 'app'} aria-busy={pending || undefined}>
@@ -143,7 +152,16 @@ export function App({ api }: { readonly api: ApiClient }) {
         </p>
       ) : null}
       {progress ? <EndorsementProgressStrip progress={progress} /> : null}
-      <Screen session={session} kiosk={kiosk} notice={notice} onStart={start} actions={actions} />
+      {capture ? (
+        <CameraStep
+          request={capture}
+          submit={(answer) => api.invoke('submitCapture', answer)}
+          report={(condition, detail) => void api.invoke('reportCamera', { condition, detail }).catch(() => undefined)}
+          onLeave={actions.cancel}
+        />
+      ) : (
+        <Screen session={session} kiosk={kiosk} notice={notice} onStart={start} actions={actions} />
+      )}
       {session.step !== 'idle' && notice ? (
         <p className="notice session-notice" role="status" data-testid="notice">
           {t(notice)}

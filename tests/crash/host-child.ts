@@ -14,6 +14,7 @@ import { KioskConfig } from '../../kiosk-config/schema';
 import { FLOW_FINAL_STATES } from '../../main/host/flows/engine/recovery';
 import { FINAL_STATES } from '../../main/host/flows/session-manager';
 import { type Host, startHost } from '../../main/host/host';
+import { SimulatedCamera } from '../../simulators/camera/simulated-camera';
 import type { ChildReport, ChildSpec, JournalWrite } from './protocol';
 
 const POLL_MS = 50;
@@ -148,7 +149,8 @@ async function main(): Promise<void> {
   });
   // Synchronous: every line is in the file when the process is killed.
   const log = pino({ level: 'info', base: { mode: spec.mode } }, pino.destination({ dest: spec.logFile, sync: true, append: true }));
-  const host = await startHost({ dataDir: spec.dataDir, config, afterFlowJournal, log });
+  // No screen here: the simulated camera hands over the drawn face (the screen's camera step is tested in tests/e2e/camera*).
+  const host = await startHost({ dataDir: spec.dataDir, config, afterFlowJournal, log, camera: new SimulatedCamera() });
   if (spec.mode === 'session') await driveSession(host);
   while (!settled(host) && Date.now() < deadline) await sleep(POLL_MS);
   // Written either way: a recovery that never finishes is judged by what the journal holds.

@@ -15,6 +15,8 @@ import { simulatorConfig } from '../../kiosk-config/schema';
 import { type Host, startHost } from '../../main/host/host';
 import { startUiServer, type UiServer } from '../../main/host/ui-server';
 import { ensureRendererBuilt } from '../../main/launcher/renderer-build';
+import { SimulatedCamera } from '../../simulators/camera/simulated-camera';
+import { showScene } from '../../simulators/camera/scene-files';
 import { TEST_PERMITS } from '../../simulators/certificate-unit/test-data';
 import { launchChromium } from '../support/chromium';
 
@@ -30,8 +32,9 @@ let page: Page;
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   rendererDir = await ensureRendererBuilt(projectRoot, () => {});
-  browser = await launchChromium();
-}, 120_000);
+  // The fake camera plays the cooperative citizen (blinks, turns the head) for the happy path's camera step.
+  browser = await launchChromium({ fakeCamera: showScene(join(mkdtempSync(join(tmpdir(), 'endorsement-camera-')), 'camera.y4m'), 'cooperative') });
+}, 180_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -46,8 +49,11 @@ afterEach(async () => {
 });
 
 /** A kiosk as `npm start` wires it (simulator mode, embedded central), shown in Chromium. */
-async function kiosk(): Promise<{ host: Host; page: Page }> {
+async function kiosk(options: { readonly screenCamera?: boolean } = {}): Promise<{ host: Host; page: Page }> {
   host = await startHost({
+    // The happy path takes the face at the screen's camera step (the real detector on the fake
+    // camera); the failure paths are about other steps and take the simulated camera's face.
+    ...(options.screenCamera ? {} : { camera: new SimulatedCamera(300) }),
     dataDir: mkdtempSync(join(tmpdir(), 'endorsement-e2e-')),
     config: simulatorConfig({ sync: { intervalMs: 200, heartbeatIntervalS: 3600 }, ui: { takeBackTimeoutS: 4 } }),
     log: pino({ level: 'silent' }),
@@ -100,8 +106,12 @@ const centralRecords = (h: Host) => h.central!.store.records(KIOSK).map((r) => J
 
 describe('HK/Macau endorsement in Chromium', { timeout: 90_000 }, () => {
   it('happy path: the citizen gets the endorsement, the permit back, a receipt, and central one record', async () => {
-    const { host: h, page: p } = await kiosk();
+    const { host: h, page: p } = await kiosk({ screenCamera: true });
     await start(p, h, 'happy-1-insert');
+    // The camera step: the detector finds the face, the prompt is followed, the still goes to the host.
+    await expect.poll(() => p.getByTestId('camera-step').count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => p.getByTestId('camera-instruction').getAttribute('data-kind'), { timeout: 60_000, interval: 100 }).toMatch(/^prompt-/);
+    await p.screenshot({ path: join(shots, 'happy-1b-camera.png') });
     await choose(p, 'happy-2-choose');
     expect(await p.getByTestId('pay-amount').innerText()).toContain('15.00');
     h.central!.payNow();

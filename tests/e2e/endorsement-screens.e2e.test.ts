@@ -60,6 +60,8 @@ const api = new ApiDispatcher({
   scannedCode: answer('scannedCode'),
   getMaintenance: async () => ({ step: 'closed' }),
   maintenance: async () => ({ step: 'closed' }),
+  submitCapture: answer('submitCapture'),
+  reportCamera: async () => ({}),
   heartbeat: async ({ at }) => ({ at }),
 });
 

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
+import { fakeCameraArgs } from '../../main/launcher/window-launcher';
 
 /** Debian's Chromium (Playwright gives it a fresh temporary profile): Playwright cannot download its own browser here. */
 export function chromiumPath(): string {
@@ -8,11 +9,21 @@ export function chromiumPath(): string {
   return found;
 }
 
-export async function launchChromium(): Promise<Browser> {
+export interface ChromiumOptions {
+  /**
+   * A y4m video for Chromium's fake camera (simulators/camera/scene-files.ts): the page's
+   * getUserMedia plays it in a loop, and is granted without asking. Chromium opens the file again
+   * at each getUserMedia, so replacing it (showScene) changes the scene for the next camera step.
+   */
+  readonly fakeCamera?: string;
+}
+
+export async function launchChromium(options: ChromiumOptions = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
     args: [
+      ...(options.fakeCamera ? fakeCameraArgs(options.fakeCamera) : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

@@ -3,6 +3,7 @@ import { type Clock, systemClock, type TimerHandle } from '../../../drivers/comm
 import type { DecodedCard } from '../../../drivers/id-reader/card';
 import type { IdReaderDriver } from '../../../drivers/id-reader/driver';
 import type { IdReaderFailure } from '../../../drivers/id-reader/types';
+import type { CaptureRequest } from '../../api/camera-contract';
 import type { ServiceId, SessionView } from '../../api/contract';
 import { maskIdNumber, maskName } from '../../domain/id-number';
 import { RefusedError } from '../api/dispatcher';
@@ -25,6 +26,8 @@ export interface SessionManagerDeps {
   readonly onRecordQueued?: () => void;
   /** Services that run as persisted flows; the others are the ID-card slice. */
   readonly flows?: Readonly<Partial<Record<ServiceId, FlowStarter>>>;
+  /** The open camera step, which the screen shows over the flow's step (issue 9). */
+  readonly captureRequest?: () => CaptureRequest | null;
 }
 
 /**
@@ -81,8 +84,17 @@ export class SessionManager {
     this.#clock = deps.clock ?? systemClock;
   }
 
+  /** What the screen shows: the step, with the open camera step on a flow's step. */
   get view(): SessionView {
-    return this.#view;
+    const capture = this.#deps.captureRequest?.();
+    return capture && 'txnId' in this.#view ? ({ ...this.#view, capture } as SessionView) : this.#view;
+  }
+
+  /** The camera step opened or closed: the screen gets the view again. */
+  captureChanged(): void {
+    if (this.#view.step === 'idle') return;
+    const shown = this.view;
+    for (const listener of [...this.#listeners]) listener(shown);
   }
 
   onChange(listener: (view: SessionView) => void): () => void {
@@ -101,10 +113,10 @@ export class SessionManager {
       this.#flow = flow;
       this.#offFlow = flow.onView((view) => this.#set(view));
       flow.start();
-      return this.#view;
+      return this.view;
     }
     this.#waitForCard(service, sessionId);
-    return this.#view;
+    return this.view;
   }
 
   /** Tries the failed step again (a card that was moved while being read). */
@@ -112,11 +124,11 @@ export class SessionManager {
     const view = this.#view;
     if (this.#flow) {
       if (!this.#flow.send({ type: 'RETRY' })) throw new SessionStateError('retryStep', view.step);
-      return this.#view;
+      return this.view;
     }
     if (view.step !== 'failed' || !view.canRetry) throw new SessionStateError('retryStep', view.step);
     this.#waitForCard(view.service, view.sessionId);
-    return this.#view;
+    return this.view;
   }
 
   /** The citizen pressed "done": the transaction is complete and the session ends. */
@@ -135,13 +147,13 @@ export class SessionManager {
   /** The citizen picked an offered option (only where the flow offers a choice). */
   choose(index: number): SessionView {
     if (!this.#flow?.send({ type: 'CHOOSE', index } as { type: string })) throw new SessionStateError(`chooseOption(${index})`, this.#view.step);
-    return this.#view;
+    return this.view;
   }
 
   /** A key of the on-screen keypad; the flow refuses one that does not fit the field. */
   keypad(key: string): SessionView {
     if (!this.#flow?.send({ type: 'KEY', key } as { type: string })) throw new SessionStateError('keypadInput', this.#view.step);
-    return this.#view;
+    return this.view;
   }
 
   /** The citizen confirms the step's entry (the keypad's "confirm"). */
@@ -153,7 +165,7 @@ export class SessionManager {
   /** A code the screen read from a QR code (the pickup code on a reissue receipt). */
   scanned(code: string): SessionView {
     if (!this.#flow?.send({ type: 'CODE_SCANNED', code } as { type: string })) throw new SessionStateError('scannedCode', this.#view.step);
-    return this.#view;
+    return this.view;
   }
 
   /** The citizen pressed "cancel" (there must be a session to cancel). */
@@ -193,7 +205,7 @@ export class SessionManager {
       this.#deps.log.info({ sessionId: view.sessionId, reason }, 'session ended');
       this.#set({ step: 'idle' });
     }
-    return this.#view;
+    return this.view;
   }
 
   /**
@@ -254,7 +266,8 @@ export class SessionManager {
     if ('deadlineMs' in view && sessionTimesOut) {
       this.#deadlineTimer = this.#clock.setTimeout(() => this.end('step timed out'), Math.max(0, view.deadlineMs - this.#clock.now()));
     }
-    for (const listener of [...this.#listeners]) listener(view);
+    const shown = this.view;
+    for (const listener of [...this.#listeners]) listener(shown);
   }
 
   #deadline(): number {

@@ -16,6 +16,8 @@ function handlers(overrides: Partial<CommandHandlers> = {}): CommandHandlers {
     scannedCode: async () => ({ step: 'idle' }),
     getMaintenance: async () => ({ step: 'closed' }),
     maintenance: async () => ({ step: 'closed' }),
+    submitCapture: async () => ({ step: 'idle' }),
+    reportCamera: async () => ({}),
     heartbeat: async ({ at }) => ({ at }),
     ...overrides,
   };

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { simulatorConfig } from '../../../kiosk-config/schema';
 import type { ResponseMessage, SessionView } from '../../../main/api/contract';
 import { type Host, startHost } from '../../../main/host/host';
+import { SimulatedCamera } from '../../../simulators/camera/simulated-camera';
 import { TEST_PERMITS } from '../../../simulators/certificate-unit/test-data';
 
 const KIOSK = 'GD-GZ-0001';
@@ -20,6 +21,8 @@ async function start(dataDir = mkdtempSync(join(tmpdir(), 'endorsement-'))): Pro
     dataDir,
     config: simulatorConfig({ sync: { heartbeatIntervalS: 3600, intervalMs: 200 }, devices: { idReader: { transport: 'simulator', card: 'resident' } } }),
     log: pino({ level: process.env.TEST_LOG ?? 'silent' }),
+    // No screen here: the simulated camera hands over the drawn face.
+    camera: new SimulatedCamera(),
   });
   hosts.push(host);
   // Payments are made by the test (or not), not by the simulator's cooperative citizen.

@@ -1,0 +1,316 @@
+/**
+ * One camera step, from opening the camera to the answer the host gets: guidance until the face
+ * holds still in the oval, then (live) a liveness prompt with one retry, or (ID photo) a GA 461
+ * photo the citizen accepts or retakes. Frames stay in this page; only the chosen still is sent.
+ */
+import type { FaceResult } from '@vladmandic/human';
+import type { CameraCondition, CaptureQuality, CaptureRequest, LivenessPrompt, SubmitCapture } from '../../../main/api/camera-contract';
+import type { FaceDetector } from './detector';
+import { type FaceMeasure, measureFace } from './face-measure';
+import { encodeJpeg, frameLight, grabFrame, liveStill, toBase64 } from './frame-tools';
+import { faceFromHuman, makeGa461Photo } from './ga461';
+import { type Guidance, guidance, mainFace } from './guidance';
+import { LivenessCheck, otherPrompt } from './liveness';
+
+export type CapturePhase =
+  | { readonly kind: 'starting' }
+  | { readonly kind: 'guiding'; readonly guidance: Guidance }
+  | { readonly kind: 'prompt'; readonly prompt: LivenessPrompt; readonly attempt: 1 | 2; readonly halfway: boolean; readonly guidance: Guidance; readonly endsAtMs: number }
+  | { readonly kind: 'prompt-failed'; readonly nextPrompt: LivenessPrompt }
+  | { readonly kind: 'go-to-counter' }
+  | { readonly kind: 'sending' }
+  | { readonly kind: 'photo-review'; readonly photoUrl: string; readonly passed: boolean; readonly failedChecks: readonly string[] }
+  | { readonly kind: 'camera-failed' };
+
+export const CAPTURE_TIMING = {
+  /** Consecutive frames in the oval before the prompt (or the photo) starts. */
+  holdFrames: 3,
+  /** No good face in this long: the step ends as no-face. */
+  noFaceMs: 45_000,
+  /** The picture does not move for this long: the camera gives no frames. */
+  frozenMs: 4_000,
+  /** A black, flat picture for this long: the lens is covered. */
+  coveredMs: 3_000,
+  /** "Please go to a counter" stays this long before the step ends. */
+  counterNoticeMs: 4_000,
+  /** GA 461 photos that fail the checks before the step gives up. */
+  maxPhotoTries: 3,
+} as const;
+
+export interface CaptureRunDeps {
+  readonly detector: FaceDetector;
+  readonly submit: (answer: SubmitCapture) => Promise<unknown>;
+  readonly report: (condition: CameraCondition, detail: string) => void;
+  readonly onPhase: (phase: CapturePhase) => void;
+  /** Page clock (performance.now() by default). */
+  readonly now?: () => number;
+}
+
+type Frame = { readonly faces: readonly FaceResult[]; readonly measures: readonly FaceMeasure[]; readonly guidance: Guidance; readonly brightness: number };
+
+export class CaptureRun {
+  readonly #video: HTMLVideoElement;
+  readonly #request: CaptureRequest;
+  readonly #deps: CaptureRunDeps;
+  readonly #now: () => number;
+  #stream: MediaStream | undefined;
+  #stopped = false;
+  #phase: CapturePhase = { kind: 'starting' };
+  #held = 0;
+  #attempt: 1 | 2 = 1;
+  #liveness: LivenessCheck | undefined;
+  #passed = false;
+  #photoTries = 0;
+  #photo: { readonly jpeg: Uint8Array; readonly quality: CaptureQuality } | undefined;
+  #guidingSinceMs = 0;
+  #lastFrameMs = 0;
+  #darkSinceMs: number | undefined;
+  #reported: CameraCondition | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(video: HTMLVideoElement, request: CaptureRequest, deps: CaptureRunDeps) {
+    this.#video = video;
+    this.#request = request;
+    this.#deps = deps;
+    this.#now = deps.now ?? (() => performance.now());
+  }
+
+  get phase(): CapturePhase {
+    return this.#phase;
+  }
+
+  async start(): Promise<void> {
+    try {
+      this.#stream = await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 640 }, height: { ideal: 480 }, facingMode: 'user' }, audio: false });
+    } catch (error) {
+      return this.#cameraFailed('offline', error instanceof Error ? `${error.name}: ${error.message}` : 'getUserMedia failed');
+    }
+    if (this.#stopped) return this.#release();
+    this.#video.srcObject = this.#stream;
+    this.#video.muted = true;
+    try {
+      await this.#video.play();
+    } catch {
+      // A stopped step interrupts play(); the frame wait below notices a dead camera.
+    }
+    const detector = this.#deps.detector;
+    this.#guidingSinceMs = this.#lastFrameMs = this.#now();
+    this.#set({ kind: 'guiding', guidance: 'noFace' });
+    void this.#loop(detector);
+  }
+
+  /** The citizen pressed "try again" after a failed prompt. */
+  retry(): void {
+    if (this.#phase.kind !== 'prompt-failed') return;
+    this.#attempt = 2;
+    this.#startPrompt(this.#phase.nextPrompt);
+  }
+
+  /** ID photo: the citizen wants another one. */
+  retake(): void {
+    if (this.#phase.kind !== 'photo-review') return;
+    this.#dropPhoto();
+    this.#held = 0;
+    this.#guidingSinceMs = this.#now();
+    this.#set({ kind: 'guiding', guidance: 'hold' });
+  }
+
+  /** ID photo: the citizen accepts the photo shown. */
+  accept(): void {
+    if (this.#phase.kind !== 'photo-review' || !this.#phase.passed || !this.#photo) return;
+    const photo = this.#photo;
+    this.#finish({ requestId: this.#request.requestId, ok: true, jpegBase64: toBase64(photo.jpeg), width: 358, height: 441, liveness: null, quality: photo.quality });
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    clearTimeout(this.#timer);
+    this.#dropPhoto();
+    this.#release();
+  }
+
+  #release(): void {
+    for (const track of this.#stream?.getTracks() ?? []) track.stop();
+    this.#stream = undefined;
+    this.#video.srcObject = null;
+  }
+
+  #set(phase: CapturePhase): void {
+    this.#phase = phase;
+    if (!this.#stopped) this.#deps.onPhase(phase);
+  }
+
+  #report(condition: CameraCondition, detail: string): void {
+    if (this.#reported === condition) return;
+    this.#reported = condition;
+    this.#deps.report(condition, detail);
+  }
+
+  #cameraFailed(condition: 'offline' | 'no-frames', detail: string): void {
+    this.#report(condition, detail);
+    this.#set({ kind: 'camera-failed' });
+    this.#finish({ requestId: this.#request.requestId, ok: false, reason: 'offline', detail });
+  }
+
+  #finish(answer: SubmitCapture): void {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    this.#release();
+    if (answer.ok) this.#set({ kind: 'sending' });
+    void this.#deps.submit(answer).catch(() => undefined);
+  }
+
+  /** Waits for the next camera frame (or a short while, where frame callbacks are missing). */
+  #nextFrame(): Promise<boolean> {
+    return new Promise<boolean>((resolve) => {
+      const timeout = setTimeout(() => resolve(false), 1000);
+      const video = this.#video;
+      if ('requestVideoFrameCallback' in video) {
+        video.requestVideoFrameCallback(() => {
+          clearTimeout(timeout);
+          resolve(true);
+        });
+      } else {
+        clearTimeout(timeout);
+        setTimeout(() => resolve(true), 33);
+      }
+    });
+  }
+
+  async #loop(detector: FaceDetector): Promise<void> {
+    while (!this.#stopped) {
+      const fresh = await this.#nextFrame();
+      if (this.#stopped) return;
+      const nowMs = this.#now();
+      if (!fresh || this.#video.readyState < 2) {
+        if (nowMs - this.#lastFrameMs > CAPTURE_TIMING.frozenMs) return this.#cameraFailed('no-frames', 'the camera picture stopped');
+        continue;
+      }
+      this.#lastFrameMs = nowMs;
+      if (this.#phase.kind === 'prompt-failed' || this.#phase.kind === 'go-to-counter' || this.#phase.kind === 'photo-review' || this.#phase.kind === 'sending') continue;
+      const frame = await this.#analyse(detector);
+      if (this.#stopped) return;
+      this.#watchLens(frame.brightness, nowMs);
+      await this.#step(frame, nowMs);
+    }
+  }
+
+  async #analyse(detector: FaceDetector): Promise<Frame> {
+    const light = frameLight(this.#video);
+    const faces = light.mean < 8 ? [] : await detector.detect(this.#video);
+    const measures = faces.map(measureFace).filter((m): m is FaceMeasure => m !== null);
+    const g = guidance({ width: this.#video.videoWidth, height: this.#video.videoHeight, brightness: light.mean, faces: measures });
+    return { faces, measures, guidance: g, brightness: light.mean };
+  }
+
+  #watchLens(brightness: number, nowMs: number): void {
+    if (brightness >= 8) {
+      this.#darkSinceMs = undefined;
+      this.#report('online', '');
+      return;
+    }
+    this.#darkSinceMs ??= nowMs;
+    if (nowMs - this.#darkSinceMs > CAPTURE_TIMING.coveredMs) this.#report('covered', 'the camera picture is black');
+  }
+
+  async #step(frame: Frame, nowMs: number): Promise<void> {
+    const phase = this.#phase;
+    if (phase.kind === 'guiding') {
+      this.#held = frame.guidance === 'hold' ? this.#held + 1 : 0;
+      if (this.#held < CAPTURE_TIMING.holdFrames) {
+        if (nowMs - this.#guidingSinceMs > CAPTURE_TIMING.noFaceMs) {
+          return this.#finish({ requestId: this.#request.requestId, ok: false, reason: 'no-face', detail: `no usable face in ${CAPTURE_TIMING.noFaceMs} ms (last: ${frame.guidance})` });
+        }
+        if (phase.guidance !== frame.guidance) this.#set({ kind: 'guiding', guidance: frame.guidance });
+        return;
+      }
+      if (this.#request.purpose === 'id-photo') return this.#composePhoto(frame);
+      if (this.#passed) return this.#sendStill(frame);
+      return this.#startPrompt(this.#request.livenessPrompt ?? 'blink');
+    }
+    if (phase.kind === 'prompt' && this.#liveness) {
+      const face = mainFace(frame.measures);
+      // A head turned on purpose reads as "face the camera"; anything else means the face is not there to judge.
+      const usable = face && frame.measures.length === 1 && (frame.guidance === 'hold' || (frame.guidance === 'faceCamera' && phase.prompt === 'turn-head'));
+      const state = this.#liveness.add({ atMs: nowMs, face: usable ? face : null });
+      if (state.kind === 'passed') {
+        this.#passed = true;
+        this.#held = 0;
+        this.#set({ kind: 'guiding', guidance: frame.guidance });
+        return;
+      }
+      if (state.kind === 'failed') return this.#promptFailed();
+      const halfway = state.progress === 1;
+      if (halfway !== phase.halfway || frame.guidance !== phase.guidance) this.#set({ ...phase, halfway, guidance: frame.guidance });
+    }
+  }
+
+  #startPrompt(prompt: LivenessPrompt): void {
+    const startMs = this.#now();
+    this.#liveness = new LivenessCheck(prompt, startMs);
+    this.#set({ kind: 'prompt', prompt, attempt: this.#attempt, halfway: false, guidance: 'hold', endsAtMs: Date.now() + 12_000 });
+  }
+
+  #promptFailed(): void {
+    const prompt = this.#liveness!.prompt;
+    this.#liveness = undefined;
+    if (this.#attempt === 1) {
+      this.#set({ kind: 'prompt-failed', nextPrompt: otherPrompt(prompt) });
+      return;
+    }
+    this.#set({ kind: 'go-to-counter' });
+    this.#timer = setTimeout(
+      () => this.#finish({ requestId: this.#request.requestId, ok: false, reason: 'liveness-failed', detail: 'two liveness prompts were not followed in time' }),
+      CAPTURE_TIMING.counterNoticeMs,
+    );
+  }
+
+  /** After liveness: the first frame in the oval with the eyes open becomes the still. */
+  async #sendStill(frame: Frame): Promise<void> {
+    const face = mainFace(frame.measures);
+    if (!face) return;
+    this.#set({ kind: 'sending' });
+    const still = await liveStill(this.#video, face);
+    this.#finish({
+      requestId: this.#request.requestId,
+      ok: true,
+      jpegBase64: toBase64(still.jpeg),
+      width: still.width,
+      height: still.height,
+      liveness: { passed: true, method: this.#liveness?.prompt ?? this.#request.livenessPrompt ?? 'blink' },
+      quality: { faceScore: face.score, faceWidthPx: face.widthPx, yawDeg: face.yawDeg, pitchDeg: face.pitchDeg, brightness: frame.brightness, checks: {} },
+    });
+  }
+
+  async #composePhoto(frame: Frame): Promise<void> {
+    const face = mainFace(frame.measures);
+    const raw = frame.faces.find((f) => measureFace(f)?.widthPx === face?.widthPx);
+    if (!face || !raw) return;
+    this.#set({ kind: 'sending' });
+    const image = grabFrame(this.#video);
+    const ga461Face = faceFromHuman(raw, image);
+    if (!ga461Face) return this.#set({ kind: 'guiding', guidance: 'hold' });
+    const photo = await makeGa461Photo(image, [ga461Face], encodeJpeg);
+    this.#photoTries++;
+    this.#dropPhoto();
+    this.#photo = {
+      jpeg: photo.jpeg,
+      quality: { faceScore: face.score, faceWidthPx: face.widthPx, yawDeg: clampDeg(face.yawDeg), pitchDeg: clampDeg(face.pitchDeg), brightness: frame.brightness, checks: { ...photo.quality.checks } },
+    };
+    const failedChecks = Object.entries(photo.quality.checks)
+      .filter(([, passed]) => !passed)
+      .map(([name]) => name);
+    if (!photo.passed && this.#photoTries >= CAPTURE_TIMING.maxPhotoTries) {
+      return this.#finish({ requestId: this.#request.requestId, ok: false, reason: 'quality-failed', detail: `failed checks: ${failedChecks.join(', ')}` });
+    }
+    const photoUrl = URL.createObjectURL(new Blob([photo.jpeg as BlobPart], { type: 'image/jpeg' }));
+    this.#set({ kind: 'photo-review', photoUrl, passed: photo.passed, failedChecks });
+  }
+
+  #dropPhoto(): void {
+    if (this.#phase.kind === 'photo-review') URL.revokeObjectURL(this.#phase.photoUrl);
+    this.#photo = undefined;
+  }
+}
+
+const clampDeg = (deg: number) => (Number.isFinite(deg) ? Math.max(-90, Math.min(90, deg)) : 0);

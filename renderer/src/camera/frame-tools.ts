@@ -1,0 +1,109 @@
+/**
+ * Pixels of the camera's current frame, read in the page only: brightness for guidance and the
+ * camera's status, the full frame for the GA 461 composer, and the live still (a crop around the
+ * face, the one picture that leaves the page).
+ */
+import { CAPTURE_SIDE_RANGE, MAX_CAPTURE_JPEG_BYTES } from '../../../main/api/camera-contract';
+import type { RgbaImage } from './ga461';
+import type { FaceMeasure } from './face-measure';
+
+const SAMPLE_W = 64;
+const SAMPLE_H = 48;
+
+export interface FrameLight {
+  /** Mean luma 0..255. */
+  readonly mean: number;
+  /** Brightest minus darkest sampled cell: near 0 for a covered lens. */
+  readonly spread: number;
+}
+
+/** Reused canvases: one capture session must not leave canvases behind (200 sessions per page). */
+const canvases = new Map<string, HTMLCanvasElement>();
+function canvas(name: string, width: number, height: number): CanvasRenderingContext2D {
+  let c = canvases.get(name);
+  if (!c) {
+    c = document.createElement('canvas');
+    canvases.set(name, c);
+  }
+  if (c.width !== width) c.width = width;
+  if (c.height !== height) c.height = height;
+  return c.getContext('2d', { willReadFrequently: true })!;
+}
+
+export function frameLight(video: HTMLVideoElement): FrameLight {
+  const ctx = canvas('light', SAMPLE_W, SAMPLE_H);
+  ctx.drawImage(video, 0, 0, SAMPLE_W, SAMPLE_H);
+  const { data } = ctx.getImageData(0, 0, SAMPLE_W, SAMPLE_H);
+  let sum = 0;
+  let min = 255;
+  let max = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    const luma = 0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!;
+    sum += luma;
+    if (luma < min) min = luma;
+    if (luma > max) max = luma;
+  }
+  return { mean: sum / (SAMPLE_W * SAMPLE_H), spread: max - min };
+}
+
+/** The whole frame as RGBA (for the GA 461 composer). */
+export function grabFrame(video: HTMLVideoElement): RgbaImage {
+  const width = video.videoWidth;
+  const height = video.videoHeight;
+  const ctx = canvas('frame', width, height);
+  ctx.drawImage(video, 0, 0, width, height);
+  const image = ctx.getImageData(0, 0, width, height);
+  return { width, height, data: image.data };
+}
+
+/** RGBA pixels to a JPEG (the GA 461 encoder's `JpegEncoder`). */
+export async function encodeJpeg(image: RgbaImage, quality: number): Promise<Uint8Array> {
+  const ctx = canvas('encode', image.width, image.height);
+  ctx.putImageData(new ImageData(new Uint8ClampedArray(image.data), image.width, image.height), 0, 0);
+  return canvasJpeg(ctx.canvas, quality);
+}
+
+async function canvasJpeg(target: HTMLCanvasElement, quality: number): Promise<Uint8Array> {
+  const blob = await new Promise<Blob | null>((resolve) => target.toBlob(resolve, 'image/jpeg', quality));
+  if (!blob) throw new Error('the canvas gave no JPEG');
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+export interface Still {
+  readonly jpeg: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * The live still: the head and shoulders around the face (2.2 face widths wide, 4:5), unmirrored,
+ * at most 480 px wide, encoded at the best quality that fits the host's limit.
+ */
+export async function liveStill(video: HTMLVideoElement, face: FaceMeasure): Promise<Still> {
+  const frameW = video.videoWidth;
+  const frameH = video.videoHeight;
+  let cropW = Math.min(frameW, face.widthPx * 2.2);
+  let cropH = cropW * 1.25;
+  if (cropH > frameH) {
+    cropH = frameH;
+    cropW = cropH / 1.25;
+  }
+  const left = Math.min(Math.max(0, face.centreX - cropW / 2), frameW - cropW);
+  const top = Math.min(Math.max(0, face.centreY - cropH * 0.45), frameH - cropH);
+  const scale = Math.min(480 / cropW, Math.max(1, CAPTURE_SIDE_RANGE.min / cropW));
+  const width = Math.max(CAPTURE_SIDE_RANGE.min, Math.round(cropW * scale));
+  const height = Math.max(CAPTURE_SIDE_RANGE.min, Math.round(cropH * scale));
+  const ctx = canvas('still', width, height);
+  ctx.drawImage(video, left, top, cropW, cropH, 0, 0, width, height);
+  for (const quality of [0.9, 0.8, 0.7, 0.6, 0.5, 0.4]) {
+    const jpeg = await canvasJpeg(ctx.canvas, quality);
+    if (jpeg.length <= MAX_CAPTURE_JPEG_BYTES) return { jpeg, width, height };
+  }
+  throw new Error('the still does not fit the size limit even at low quality');
+}
+
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}

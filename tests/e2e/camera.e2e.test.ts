@@ -1,0 +1,172 @@
+/**
+ * The camera step in Chromium with the real detector (human on tfjs' wasm backend, models served
+ * by the UI server) and Chromium's fake camera playing the simulator's scenes. The host is a
+ * scripted dispatcher here, so each scene is one capture request: what the screen says for it,
+ * whether liveness passes, and exactly what the host receives. Screenshots: test-results/camera/.
+ * The real host with the endorsement goes through this step in endorsement-flow.e2e.test.ts.
+ */
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import jpeg from 'jpeg-js';
+import pino from 'pino';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaptureRequest, LivenessPrompt, SubmitCapture } from '../../main/api/camera-contract';
+import { commandNames, type KioskView, type SessionView } from '../../main/api/contract';
+import { ApiDispatcher, type CommandHandlers, RefusedError } from '../../main/host/api/dispatcher';
+import { checkJpeg } from '../../main/host/camera/jpeg-check';
+import { ensureRendererBuilt } from '../../main/launcher/renderer-build';
+import { startUiServer, type UiServer } from '../../main/host/ui-server';
+import { showScene } from '../../simulators/camera/scene-files';
+import type { CameraScene } from '../../simulators/camera/scenes';
+import { textFor } from '../support/catalogues';
+import { launchChromium } from '../support/chromium';
+
+const projectRoot = join(import.meta.dirname, '..', '..');
+const shots = join(projectRoot, 'test-results', 'camera');
+const kiosk: KioskView = {
+  kioskId: 'GD-GZ-0001',
+  defaultLanguage: 'zh-CN',
+  services: (['hk-macau-endorsement', 'id-reissue', 'certificate-pickup', 'progress-query'] as const).map((id) => ({ id, available: true, reasonKey: null })),
+  outOfService: false,
+};
+
+let current: SessionView = { step: 'idle' };
+const answers: SubmitCapture[] = [];
+const reports: string[] = [];
+const refuse = async (): Promise<never> => {
+  throw new RefusedError('not in this test', 'errors.notNow');
+};
+/** Every command refused (the camera step needs none of them) except those the step uses. */
+const handlers = {
+  ...(Object.fromEntries(commandNames.map((name) => [name, refuse])) as unknown as CommandHandlers),
+  getKiosk: async () => kiosk,
+  getSession: async () => current,
+  cancelSession: async () => show({ step: 'idle' }),
+  submitCapture: async (answer: SubmitCapture) => {
+    answers.push(answer);
+    return show({ step: 'flow-busy', activity: 'verifying-identity', service: 'hk-macau-endorsement', sessionId: 'sess-cam', txnId: 'txn-cam' });
+  },
+  reportCamera: async ({ condition }: { condition: string }) => {
+    reports.push(condition);
+    return {};
+  },
+  heartbeat: async ({ at }: { at: number }) => ({ at }),
+} as CommandHandlers;
+const api = new ApiDispatcher(handlers);
+
+function show(view: SessionView): SessionView {
+  current = view;
+  api.emit('session', view);
+  return view;
+}
+
+let requestNo = 0;
+/** Opens a camera step for `purpose`, as the host does when a flow captures. */
+function openCapture(purpose: CaptureRequest['purpose'], prompt: LivenessPrompt | null): CaptureRequest {
+  requestNo++;
+  const capture: CaptureRequest = {
+    requestId: `00000000-0000-4000-8000-${String(requestNo).padStart(12, '0')}`,
+    purpose,
+    livenessPrompt: prompt,
+    deadlineMs: Date.now() + 120_000,
+  };
+  show({ step: 'flow-busy', activity: 'face-capture', service: 'hk-macau-endorsement', sessionId: 'sess-cam', txnId: 'txn-cam', capture });
+  return capture;
+}
+
+let ui: UiServer;
+let browser: Browser;
+let page: Page;
+const liveFile = join(mkdtempSync(join(tmpdir(), 'fake-camera-')), 'camera.y4m');
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  showScene(liveFile, 'cooperative');
+  const rendererDir = await ensureRendererBuilt(projectRoot, () => {});
+  ui = await startUiServer({ api, log: pino({ level: 'silent' }) }, rendererDir);
+  browser = await launchChromium({ fakeCamera: liveFile });
+  page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  await page.goto(ui.url);
+  await page.locator('button.service').nth(3).waitFor();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await ui?.close();
+});
+
+const instruction = (p: Page) => p.getByTestId('camera-instruction');
+const kindOf = (p: Page) => instruction(p).getAttribute('data-kind');
+
+/** Plays `scene` for the next camera step, opens one, and waits for the screen to say `expected`. */
+async function guidanceFor(scene: CameraScene, expected: string): Promise<void> {
+  showScene(liveFile, scene);
+  openCapture('live', 'blink');
+  await expect.poll(() => kindOf(page), { timeout: 60_000, interval: 100 }).toBe(expected);
+  expect(await instruction(page).textContent()).toBe(textFor('zh-CN', `camera.guide.${expected}`));
+  await page.screenshot({ path: join(shots, `guidance-${scene}.png`) });
+  show({ step: 'idle' });
+  await page.getByTestId('camera-step').waitFor({ state: 'detached' });
+}
+
+describe('camera step in Chromium with the fake camera', { timeout: 120_000 }, () => {
+  it('reports the camera online to the host when the page starts', async () => {
+    await expect.poll(() => reports.includes('online'), { timeout: 20_000 }).toBe(true);
+  });
+
+  it.each([
+    ['no-face', 'noFace'],
+    ['two-faces', 'oneFaceOnly'],
+    ['too-far', 'comeCloser'],
+    ['too-close', 'moveBack'],
+    ['off-centre', 'moveToCentre'],
+    ['dark', 'moreLight'],
+  ] as const)('scene %s: the screen says %s', async (scene, expected) => {
+    await guidanceFor(scene, expected);
+    expect(answers).toEqual([]);
+  });
+
+  it.each(['blink', 'turn-head'] as const)('cooperative scene: the %s prompt passes and the host gets one checked still of the face', async (prompt) => {
+    answers.length = 0;
+    showScene(liveFile, 'cooperative');
+    const request = openCapture('live', prompt);
+    await expect.poll(() => kindOf(page), { timeout: 60_000, interval: 50 }).toBe(`prompt-${prompt}`);
+    await page.screenshot({ path: join(shots, `prompt-${prompt}.png`) });
+    await expect.poll(() => answers.length, { timeout: 60_000 }).toBe(1);
+    const answer = answers[0]!;
+    expect(answer).toMatchObject({ requestId: request.requestId, ok: true, liveness: { passed: true, method: prompt } });
+    if (!answer.ok) return;
+    const bytes = Buffer.from(answer.jpegBase64, 'base64');
+    expect(checkJpeg(bytes, { width: answer.width, height: answer.height, minBytes: 2048, maxBytes: 40 * 1024 })).toMatchObject({ ok: true });
+    expect(answer.quality.faceScore).toBeGreaterThanOrEqual(0.8);
+    expect(Math.abs(answer.quality.yawDeg)).toBeLessThan(12);
+    // The still is the face, cropped: its middle is skin, not the wall.
+    const decoded = jpeg.decode(bytes, { useTArray: true });
+    const middle = (Math.floor(decoded.height * 0.45) * decoded.width + Math.floor(decoded.width / 2)) * 4;
+    const [r, g, b] = [decoded.data[middle]!, decoded.data[middle + 1]!, decoded.data[middle + 2]!];
+    expect(r).toBeGreaterThan(b + 15);
+    expect(g).toBeLessThan(r);
+  });
+
+  it('motionless face: both prompts time out, one retry in between, then "please go to a counter" and a liveness failure', async () => {
+    answers.length = 0;
+    showScene(liveFile, 'motionless');
+    const request = openCapture('live', 'blink');
+    await expect.poll(() => kindOf(page), { timeout: 60_000, interval: 100 }).toBe('prompt-blink');
+    await page.getByTestId('camera-retry').waitFor({ timeout: 30_000 });
+    expect(await instruction(page).textContent()).toBe(textFor('zh-CN', 'camera.promptFailed'));
+    await page.screenshot({ path: join(shots, 'prompt-failed.png') });
+    expect(answers).toEqual([]);
+    await page.getByTestId('camera-retry').click();
+    await expect.poll(() => kindOf(page), { timeout: 10_000, interval: 100 }).toBe('prompt-turn-head');
+    expect(await page.getByTestId('camera-attempt').textContent()).toBe(textFor('zh-CN', 'camera.prompt.lastTry'));
+    await expect.poll(() => kindOf(page), { timeout: 30_000, interval: 100 }).toBe('go-to-counter');
+    expect(await instruction(page).textContent()).toBe(textFor('zh-CN', 'camera.goToCounter'));
+    await page.screenshot({ path: join(shots, 'go-to-counter.png') });
+    await expect.poll(() => answers.length, { timeout: 15_000 }).toBe(1);
+    expect(answers[0]).toMatchObject({ requestId: request.requestId, ok: false, reason: 'liveness-failed' });
+  });
+});
