@@ -34,6 +34,10 @@ export const SAMPLE_FACE_FEATURES = {
   noseX: 121,
   cheekLeftX: 46,
   cheekRightX: 208,
+  /** An ellipse around hair, face and chin (the rest is the picture's backdrop). */
+  head: { cx: 126, cy: 112, rx: 94, ry: 136 },
+  /** How far above the picture's top edge the head goes on (the picture cuts the hair off). */
+  crownPx: 24,
   /** Skin just below each eye, where the closed lid's colour comes from. */
   skinBelowEyeDy: 18,
 } as const;

@@ -6,10 +6,12 @@ import type { RgbFrame } from './y4m';
  * What stands in front of the simulated camera. Each scene is a short video that loops:
  * - `cooperative`: a face in the oval that blinks, then turns its head left and right, so it
  *   passes whichever liveness prompt the kiosk picks (what `npm start` and every e2e test use);
+ * - `id-photo`: the face alone (its picture's own backdrop cut away) before a plain white wall,
+ *   still, as a GA 461 photo wants it;
  * - `motionless`: the same face, which never blinks nor turns (a liveness prompt fails);
  * - `no-face`, `two-faces`, `too-far`, `too-close`, `off-centre`, `dark`: what guidance is for.
  */
-export const CAMERA_SCENES = ['cooperative', 'motionless', 'no-face', 'two-faces', 'too-far', 'too-close', 'off-centre', 'dark'] as const;
+export const CAMERA_SCENES = ['cooperative', 'id-photo', 'motionless', 'no-face', 'two-faces', 'too-far', 'too-close', 'off-centre', 'dark'] as const;
 export type CameraScene = (typeof CAMERA_SCENES)[number];
 
 export const SCENE_WIDTH = 640;
@@ -28,6 +30,8 @@ interface Pose {
   readonly noseShift: number;
   /** 1 normal light; lower is darker. */
   readonly light: number;
+  /** Only the head (an ellipse around hair and face) is drawn, on a white wall. */
+  readonly headOnly?: boolean;
 }
 
 const FRONTAL: Pose = { cx: SCENE_WIDTH / 2, cy: SCENE_HEIGHT / 2 - 10, size: 330, eyesClosed: 0, noseShift: 0, light: 1 };
@@ -42,6 +46,8 @@ const TURN = 40;
 
 function scenePoses(scene: Exclude<CameraScene, 'no-face' | 'two-faces'>): Pose[] {
   switch (scene) {
+    case 'id-photo':
+      return hold({ ...FRONTAL, headOnly: true }, 15);
     case 'cooperative':
       return [
         ...hold(FRONTAL, 15),
@@ -96,7 +102,7 @@ export function* sceneFrames(scene: CameraScene, face: Picture): Generator<RgbFr
       yield last.frame;
       continue;
     }
-    const frame = wall();
+    const frame = wall(pose.headOnly ? 'white' : 'room');
     drawFace(frame, face, pose);
     if (pose.light !== 1) for (let i = 0; i < frame.length; i++) frame[i] = Math.round(frame[i]! * pose.light);
     last = { pose, frame };
@@ -104,9 +110,10 @@ export function* sceneFrames(scene: CameraScene, face: Picture): Generator<RgbFr
   }
 }
 
-/** A plain, softly lit wall behind the citizen. */
-function wall(): Uint8Array {
+/** A plain, softly lit wall behind the citizen (a room), or the white wall of a photo booth. */
+function wall(kind: 'room' | 'white' = 'room'): Uint8Array {
   const frame = new Uint8Array(SCENE_WIDTH * SCENE_HEIGHT * 3);
+  if (kind === 'white') return frame.fill(246);
   for (let y = 0; y < SCENE_HEIGHT; y++) {
     const shade = 200 - Math.round((y / SCENE_HEIGHT) * 30);
     for (let x = 0; x < SCENE_WIDTH; x++) {
@@ -128,13 +135,24 @@ function drawFace(frame: Uint8Array, face: Picture, pose: Pose): void {
   const left = Math.round(pose.cx - pose.size / 2);
   const top = Math.round(pose.cy - pose.size / 2);
   const source = pose.eyesClosed > 0 ? closeEyes(face, pose.eyesClosed) : face;
-  for (let ty = Math.max(0, top); ty < Math.min(SCENE_HEIGHT, top + pose.size); ty++) {
+  // The sample's hair is cut by its top edge: a head drawn alone gets the top row stretched up
+  // into a rounded crown, so there is a head top to find.
+  const crown = pose.headOnly ? Math.round(F.crownPx * scale) : 0;
+  for (let ty = Math.max(0, top - crown); ty < Math.min(SCENE_HEIGHT, top + pose.size); ty++) {
     const sy = (ty - top) / scale;
     for (let tx = Math.max(0, left); tx < Math.min(SCENE_WIDTH, left + pose.size); tx++) {
       const sx = unwarpX((tx - left) / scale, pose.noseShift);
+      if (pose.headOnly && !insideHead(sx, sy)) continue;
       sample(source, sx, sy, frame, (ty * SCENE_WIDTH + tx) * 3);
     }
   }
+}
+
+/** The head (hair, face, chin) in the sample's pixels: an ellipse; outside it is the picture's own backdrop. */
+function insideHead(x: number, y: number): boolean {
+  const dx = (x - F.head.cx) / F.head.rx;
+  const dy = (y - F.head.cy) / F.head.ry;
+  return dx * dx + dy * dy <= 1;
 }
 
 /** Where in the sample a warped column comes from: the nose moved by `shift`, the cheeks stay. */

@@ -170,3 +170,32 @@ describe('camera step in Chromium with the fake camera', { timeout: 120_000 }, (
     expect(answers[0]).toMatchObject({ requestId: request.requestId, ok: false, reason: 'liveness-failed' });
   });
 });
+
+describe('ID photo at the camera step', { timeout: 120_000 }, () => {
+  it('good face: a composed GA 461 photo passes the checks, is shown, and on "accept" the host gets it (358x441, 14-20 KB)', async () => {
+    answers.length = 0;
+    showScene(liveFile, 'id-photo');
+    const request = openCapture('id-photo', null);
+    await page.getByTestId('camera-photo').waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: join(shots, 'id-photo-review.png') });
+    const failed = await page.getByTestId('camera-failed-checks').count() ? await page.getByTestId('camera-failed-checks').innerText() : '';
+    expect(failed).toBe('');
+    await page.getByTestId('camera-accept').click();
+    await expect.poll(() => answers.length, { timeout: 10_000 }).toBe(1);
+    const answer = answers[0]!;
+    expect(answer).toMatchObject({ requestId: request.requestId, ok: true, width: 358, height: 441, liveness: null });
+    if (!answer.ok) return;
+    const bytes = Buffer.from(answer.jpegBase64, 'base64');
+    expect(checkJpeg(bytes, { width: 358, height: 441, minBytes: 14 * 1024, maxBytes: 20_000 })).toMatchObject({ ok: true });
+    expect(Object.values(answer.quality.checks).every(Boolean)).toBe(true);
+    expect(Object.keys(answer.quality.checks)).toEqual(expect.arrayContaining(['oneFace', 'faceWidth', 'headTop', 'eyeLine', 'backgroundBright']));
+  });
+
+  it('off-centre face: the citizen is told to move before any photo is taken', async () => {
+    showScene(liveFile, 'off-centre');
+    openCapture('id-photo', null);
+    await expect.poll(() => kindOf(page), { timeout: 60_000, interval: 100 }).toBe('moveToCentre');
+    expect(await page.getByTestId('camera-photo').count()).toBe(0);
+    show({ step: 'idle' });
+  });
+});
