@@ -7,13 +7,12 @@ import type { KioskState } from '../operation/kiosk-state';
 import type { Db } from '../store/database';
 import type { Journal } from '../store/journal';
 import { deviceDetail, serviceProblems } from './device-health';
-import { receiptsSince, startOfLocalDay, transactionsSince } from './journal-reading';
+import { journalSummary, receiptsSince, startOfLocalDay, transactionsSince } from './journal-reading';
 import type { MagazineLoading } from './magazine-loading';
 import type { RetainBinEmptying } from './retain-bin';
 import { recordStaffAction, type StaffRecordDeps } from './staff-records';
 import { testSlip } from './test-slip';
 import { type ExportTargetOptions, findExportTarget, writeExport } from './usb-export';
-import { journalSummary } from './journal-reading';
 
 const PAPER_KEY = 'maintenance-paper-replaced-at';
 /** Days of journal the export summarises. */

@@ -1,36 +1,22 @@
 import { join } from 'node:path';
-import type { CameraPort } from '../../../drivers/camera/camera-port';
 import type { Clock } from '../../../drivers/common/clock';
 import type { KioskConfig } from '../../../kiosk-config/schema';
 import type { CentralApi } from '../central/central-api';
-import type { KioskDevices } from '../devices';
-import type { Logger } from '../log';
-import type { KioskState } from '../operation/kiosk-state';
 import { receiptTexts } from '../receipt-texts';
-import type { Db } from '../store/database';
-import type { Journal } from '../store/journal';
 import { MagazineLoading } from './magazine-loading';
-import { MaintenanceDesk } from './maintenance-desk';
+import { MaintenanceDesk, type MaintenanceDeskDeps } from './maintenance-desk';
 import { MaintenanceMode } from './maintenance-mode';
 import { PinLockout } from './pin-lockout';
 import { RetainBinEmptying } from './retain-bin';
 import { StaffCardWatch } from './staff-card-watch';
 import { StaffDirectory } from './staff-directory';
 
-export interface MaintenanceWiringDeps {
+export interface MaintenanceWiringDeps extends Pick<MaintenanceDeskDeps, 'devices' | 'camera' | 'db' | 'journal' | 'state' | 'log' | 'onServiceChange'> {
   readonly config: KioskConfig;
   readonly dataDir: string;
-  readonly devices: KioskDevices;
-  readonly camera: CameraPort;
   readonly central: CentralApi;
-  readonly db: Db;
-  readonly journal: Journal;
-  readonly state: KioskState;
   readonly clock: Clock;
-  readonly log: Logger;
   readonly onRecordQueued: () => void;
-  /** The attract screen's offer may have changed (maintenance opened or closed, service state). */
-  readonly onServiceChange: () => void;
   /** No citizen session is under way. */
   readonly kioskIdle: () => boolean;
   /** Where exports go; by default KIOSK_EXPORT_DIR, in simulator mode `<dataDir>/usb-stick`, else /media. */
