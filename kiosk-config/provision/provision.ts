@@ -12,7 +12,7 @@ import type { CameraPort } from '../../drivers/camera/camera-port';
 import type { Enrollment } from '../../main/host/central/central-schemas';
 import { closeDevices, createDevices } from '../../main/host/devices';
 import { createLogger, type Logger } from '../../main/host/log';
-import { openStore } from '../../main/host/store/open-store';
+import { openStore, type Store } from '../../main/host/store/open-store';
 import type { CentralClientOptions } from '../../main/host/sync/central-client';
 import { configFileOf } from '../load';
 import { findCandidates, type PortCandidate } from '../probe/candidates';
@@ -116,6 +116,25 @@ export async function provision(input: ProvisionInput): Promise<ProvisionResult>
     throw new ProvisionError('devices_missing', `not found on any of ${candidates.length} port(s): ${names}. The enrolment code was not used.`, probe);
   }
 
+  // The store first (it makes the data key of a new terminal, or checks the keys of one in use):
+  // a data folder that cannot take the secret fails before the one-time code is spent.
+  const log = input.log ?? createLogger({ level: 'warn' });
+  const store = openStore({ dataDir: input.dataDir, log, now: () => clock.now() });
+  try {
+    return await enrolAndWrite(input, probe, store, clock, { started, probed });
+  } finally {
+    store.close();
+  }
+}
+
+async function enrolAndWrite(
+  input: ProvisionInput,
+  probe: ProbeReport,
+  store: Store,
+  clock: Clock,
+  times: { readonly started: number; readonly probed: number },
+): Promise<ProvisionResult> {
+  const stage = (name: ProvisionStage) => input.onProgress?.({ kind: 'stage', stage: name });
   stage('enrolling');
   let enrolment: Enrollment;
   try {
@@ -127,54 +146,47 @@ export async function provision(input: ProvisionInput): Promise<ProvisionResult>
   const enrolled = clock.now();
 
   stage('writing-config');
-  const log = input.log ?? createLogger({ level: 'warn' });
-  // Opening the store makes the data key of a new terminal (or checks the keys of one in use):
-  // the secret is sealed with it. The journal and the outbox stay as they are.
-  const store = openStore({ dataDir: input.dataDir, log, now: () => clock.now() });
-  try {
-    const secretFile = storeCentralSecret(input.dataDir, enrolment.kioskId, enrolment.secret);
-    const written = writeProvisionedConfig(configFileOf(input.dataDir, input.env ?? process.env), input.centralUrl, enrolment, probe.devices);
+  // The secret is sealed with the store's data key; the journal and the outbox stay as they are.
+  const secretFile = storeCentralSecret(input.dataDir, enrolment.kioskId, enrolment.secret);
+  const written = writeProvisionedConfig(configFileOf(input.dataDir, input.env ?? process.env), input.centralUrl, enrolment, probe.devices);
 
-    let selfTest: SelfTestReport | null = null;
-    let auditSeq: number | null = null;
-    if (input.selfTest ?? true) {
-      stage('self-test');
-      const config = KioskConfig.parse(written.config);
-      const { devices } = createDevices(config.devices);
-      try {
-        selfTest = await runSelfTest({
-          kioskId: enrolment.kioskId,
-          devices,
-          ports: { idReader: probe.devices.idReader!.path, printer: probe.devices.printer!.path, certificateUnit: probe.devices.certificateUnit!.path },
-          clock,
-          ...(input.camera ? { camera: input.camera } : {}),
-        });
-      } finally {
-        await closeDevices(devices);
-      }
-      const report = selfTest;
-      // Central hears of it with the kiosk's first sync (the record waits in the outbox).
-      auditSeq = store.db.transaction(() =>
-        store.journal.outbox.enqueue({ txnId: randomUUID(), kind: 'audit', occurredAt: report.at, payload: { action: 'self-test', report } }),
-      )();
+  let selfTest: SelfTestReport | null = null;
+  let auditSeq: number | null = null;
+  if (input.selfTest ?? true) {
+    stage('self-test');
+    const config = KioskConfig.parse(written.config);
+    const { devices } = createDevices(config.devices);
+    try {
+      selfTest = await runSelfTest({
+        kioskId: enrolment.kioskId,
+        devices,
+        ports: { idReader: probe.devices.idReader!.path, printer: probe.devices.printer!.path, certificateUnit: probe.devices.certificateUnit!.path },
+        clock,
+        ...(input.camera ? { camera: input.camera } : {}),
+      });
+    } finally {
+      await closeDevices(devices);
     }
-    const finished = clock.now();
-    return {
-      kioskId: enrolment.kioskId,
-      site: enrolment.site,
-      services: written.config.services ?? [],
-      unknownServices: written.unknownServices,
-      configFile: written.file,
-      secretFile,
-      reprovisioned: written.replaced,
-      previousSettingsDropped: written.previousSettingsDropped,
-      devices: probe.devices,
-      probe: { ports: probe.ports, durationMs: probe.durationMs },
-      selfTest,
-      auditSeq,
-      timingsMs: { probe: probed - started, enrol: enrolled - probed, selfTest: finished - enrolled, total: finished - started },
-    };
-  } finally {
-    store.close();
+    const report = selfTest;
+    // Central hears of it with the kiosk's first sync (the record waits in the outbox).
+    auditSeq = store.db.transaction(() =>
+      store.journal.outbox.enqueue({ txnId: randomUUID(), kind: 'audit', occurredAt: report.at, payload: { action: 'self-test', report } }),
+    )();
   }
+  const finished = clock.now();
+  return {
+    kioskId: enrolment.kioskId,
+    site: enrolment.site,
+    services: written.config.services ?? [],
+    unknownServices: written.unknownServices,
+    configFile: written.file,
+    secretFile,
+    reprovisioned: written.replaced,
+    previousSettingsDropped: written.previousSettingsDropped,
+    devices: probe.devices,
+    probe: { ports: probe.ports, durationMs: probe.durationMs },
+    selfTest,
+    auditSeq,
+    timingsMs: { probe: times.probed - times.started, enrol: enrolled - times.probed, selfTest: finished - enrolled, total: finished - times.started },
+  };
 }
