@@ -15,8 +15,9 @@ export interface ExportTargetOptions {
   readonly configured?: string;
   /** Simulator mode: a folder in the data dir stands in for the stick. */
   readonly simulatorFolder?: string;
-  /** /proc/mounts, for tests. */
+  /** /proc/mounts and /media, for tests. */
   readonly mountsFile?: string;
+  readonly mediaRoot?: string;
 }
 
 /** Undoes the octal escapes /proc/mounts uses for spaces and the like in mount points. */
@@ -33,12 +34,14 @@ export async function findExportTarget(options: ExportTargetOptions): Promise<st
     return options.simulatorFolder;
   }
   const mountsFile = options.mountsFile ?? '/proc/mounts';
+  const mediaRoot = `${options.mediaRoot ?? '/media'}/`;
   if (!existsSync(mountsFile)) return null;
   const mounts = readFileSync(mountsFile, 'utf8')
     .split('\n')
     .map((line) => line.split(' '))
-    .filter((fields) => fields.length >= 4 && fields[1]!.startsWith('/media/') && !fields[3]!.split(',').includes('ro'))
-    .map((fields) => unescapeMount(fields[1]!));
+    .filter((fields) => fields.length >= 4 && !fields[3]!.split(',').includes('ro'))
+    .map((fields) => unescapeMount(fields[1]!))
+    .filter((mount) => mount.startsWith(mediaRoot));
   for (const mount of mounts) {
     try {
       await access(mount, constants.W_OK);
