@@ -21,6 +21,7 @@ import { simulatedCertificateUnitOpener } from '../../simulators/certificate-uni
 import { CertificateUnitSimulator } from '../../simulators/certificate-unit/simulator';
 import { sampleMagazine } from '../../simulators/certificate-unit/test-data';
 import { testCards } from '../../simulators/id-reader/test-cards';
+import { checkAndShoot } from '../renderer/support/screen-checks';
 import { kioskScreens, typeOnKeypad } from '../support/kiosk-screen';
 
 const KIOSK = 'GD-GZ-0001';
@@ -29,6 +30,7 @@ const HOLDER = testCards['resident-elderly'].text.idNumber;
 const CODE = '824913';
 const CERTIFICATE = 'SIM-CERT-01';
 const screens = kioskScreens('certificate-pickup');
+const shotsDir = join(import.meta.dirname, '..', '..', 'test-results', 'certificate-pickup');
 const { see } = screens;
 
 interface Kiosk {
@@ -268,5 +270,38 @@ describe('certificate pickup in Chromium', { timeout: 120_000 }, () => {
     await done(p, 'not-collected', 'central-down');
     expect(await p.getByTestId('reason').innerText()).toBe('暂时无法连接证件管理系统，请稍后再试');
     expect(unit.state.magazine[0]).toBeDefined();
+  });
+
+  it('in English with large text: each pickup screen reads in English and has no serious axe finding', async () => {
+    const { p, unit } = await kiosk();
+    await p.getByRole('button', { name: 'English' }).click();
+    await p.locator('button.text-size').click();
+    await p.locator('button[data-service="certificate-pickup"]').click();
+    await see(p, 'pickup-choose-method');
+    expect(await prompt(p)).toBe('How would you like to collect your certificate?');
+    await checkAndShoot(p, shotsDir, 'en-1-choose');
+    await p.getByTestId('method-pickup-code').click();
+    await see(p, 'pickup-input');
+    await checkAndShoot(p, shotsDir, 'en-2-code');
+    await type(p, '12345');
+    await p.getByTestId('key-confirm').click();
+    await expect.poll(() => p.getByTestId('input-message').innerText()).toBe('A pickup code has 6 to 8 digits. Please check your receipt');
+    await checkAndShoot(p, shotsDir, 'en-3-code-too-short');
+    await type(p, '6');
+    await p.getByTestId('key-delete').click();
+    for (let i = 0; i < 5; i++) await p.getByTestId('key-delete').click();
+    await type(p, CODE);
+    await p.getByTestId('key-confirm').click();
+    await expect.poll(() => p.getByTestId('screen-pickup-input').getAttribute('data-field')).toBe('idNumber');
+    await type(p, HOLDER);
+    await checkAndShoot(p, shotsDir, 'en-4-id-number');
+    await p.getByTestId('key-confirm').click();
+    await see(p, 'take-certificate');
+    await checkAndShoot(p, shotsDir, 'en-5-take');
+    await expect.poll(() => unit.state.location, { timeout: 10_000 }).toBe('gate');
+    unit.takeCardFromGate();
+    await done(p, 'collected', 'en-6-done');
+    expect(await prompt(p)).toBe('Certificate collected');
+    await checkAndShoot(p, shotsDir, 'en-6-done');
   });
 });

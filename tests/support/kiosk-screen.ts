@@ -41,7 +41,7 @@ export function kioskScreens(folder: string): KioskScreens {
   afterEach(async () => {
     const current = open;
     open = undefined;
-    await current?.page.close();
+    await current?.page.context().close();
     await current?.ui.close();
     await current?.host.stop();
   });
@@ -50,7 +50,9 @@ export function kioskScreens(folder: string): KioskScreens {
   return {
     async open(host, beforeLoad) {
       const ui = await startUiServer(host, rendererDir);
-      const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+      // A context of its own (axe needs one), closed with the page.
+      const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+      const page = await context.newPage();
       open = { host, ui, page };
       if (beforeLoad) await beforeLoad(page);
       await page.goto(ui.url);
