@@ -3,9 +3,10 @@
  * stdout, one JSON error line on stderr and a non-zero exit on failure.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IdReaderDriver } from '../../drivers/id-reader/driver';
 import { openSerialPipe } from '../../drivers/transport/serial-port-pipe';
 import { IdReaderSimulator } from '../../simulators/id-reader/simulator';
@@ -21,6 +22,7 @@ const loadKiosk = () => import(join(import.meta.dirname, '..', '..', 'main', 'cl
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  vi.unstubAllEnvs();
 });
 
 interface Finished {
@@ -98,6 +100,8 @@ describe('kiosk CLI process', () => {
   });
 
   it('`sim up` prints its port map, serves the panel, answers on the ports, and stops cleanly on SIGTERM', async () => {
+    // sim up's central simulator keeps its file in the data folder: a temporary one here.
+    vi.stubEnv('KIOSK_DATA_DIR', mkdtempSync(join(tmpdir(), 'sim-up-')));
     const run = startKiosk(['sim', 'up', '--card', 'foreign-2023']);
     const deadline = Date.now() + 15_000;
     while (!run.stdout().includes('\n') && Date.now() < deadline && run.child.exitCode === null) {
