@@ -15,6 +15,7 @@ const CALLS: Readonly<Record<CentralEvent, { readonly method: string; readonly p
   'payment-cancelled': { method: 'POST', path: /^\/api\/v1\/payments\/[^/]+\/cancel$/ },
   'refund-made': { method: 'POST', path: /^\/api\/v1\/payments\/[^/]+\/refund$/ },
   'records-stored': { method: 'POST', path: /^\/api\/v1\/sync\/batch$/ },
+  'certificate-issued': { method: 'POST', path: /^\/api\/v1\/temporary-certificates$/ },
 };
 
 /** A relay's answers are this slow at most before it gives up on central (the child's own timeout is shorter). */

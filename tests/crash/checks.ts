@@ -1,11 +1,12 @@
 /**
  * The crash harness's verdict on one run, from what the world holds afterwards: the kiosk
- * journal (as the recovery child reported it), central's records and payments, and the
- * certificate unit. Pure: the harness gathers the facts, this counts what is wrong.
+ * journal (as the recovery child reported it), central's records and payments, and what the
+ * service's own checks find (the permit, the temporary certificate). Pure: the harness gathers
+ * the facts, this counts what is wrong.
  */
 import type { PaymentView } from '../../simulators/central/payments';
 import type { StoredRecord } from '../../simulators/central/central-store';
-import type { CertificateUnitSimState, SimCard } from '../../simulators/certificate-unit/state';
+import type { ServiceVerdict } from './crash-service';
 import type { ChildReport } from './protocol';
 
 export type Outcome = 'delivered' | 'refunded' | 'ended' | 'none';
@@ -15,9 +16,13 @@ export interface Counts {
   readonly lost: number;
   /** More than one record for one transaction at central, a record for no transaction, a conflict (dead letter). */
   readonly duplicates: number;
-  /** A paid payment with no delivered endorsement for it, or one still payable after the transaction ended. */
+  /** A paid payment with nothing delivered for it, or one still payable after the transaction ended. */
   readonly doubleCharges: number;
-  /** A permit left in the unit, gone without a trace, retained without a record, or delivered without the endorsement on its chip. */
+  /**
+   * Something the citizen handed in or was handed that nobody can account for: a permit left in
+   * the unit or retained without a record, delivered without its endorsement; a temporary
+   * certificate issued or printed twice.
+   */
   readonly permitsUnaccounted: number;
   /** What central was told differs from the world (an endorsement on the chip of a refunded transaction, a fate that did not happen). */
   readonly mismatches: number;
@@ -38,26 +43,26 @@ export interface Facts {
   readonly records: readonly StoredRecord[];
   /** Every payment central knows, settled as of now. */
   readonly payments: readonly PaymentView[];
-  readonly unit: CertificateUnitSimState;
-  /** The permit the citizen carries. */
-  readonly permitNumber: string;
 }
 
-interface EndorsementPayload {
+/** The service's part of the verdict: its record kind and its own checks. */
+export interface ServiceJudge {
+  readonly recordKind: string;
+  readonly check: (records: readonly StoredRecord[], txnIds: readonly string[]) => ServiceVerdict;
+}
+
+/** What every paying service's record says of its outcome and payment. */
+interface PaidRecordPayload {
   readonly outcome?: string;
   readonly transactionNo?: string;
-  readonly permitNumber?: string | null;
-  readonly endorsement?: { readonly code: string; readonly validity: string; readonly validTo: string } | null;
   readonly payment?: { readonly paymentId: string; readonly amountFen: number; readonly paid: boolean; readonly refunded: boolean } | null;
-  readonly permitFate?: string | null;
-  readonly written?: boolean;
 }
 
 const FINAL = new Set(['completed', 'refunded', 'ended']);
 
-const payloadOf = (record: StoredRecord) => (JSON.parse(record.body) as { payload: Record<string, unknown> }).payload;
+export const payloadOf = (record: StoredRecord) => (JSON.parse(record.body) as { payload: Record<string, unknown> }).payload;
 
-export function judge(facts: Facts): Verdict {
+export function judge(facts: Facts, service: ServiceJudge): Verdict {
   const problems: string[] = [];
   let lost = 0;
   let duplicates = 0;
@@ -65,14 +70,14 @@ export function judge(facts: Facts): Verdict {
   let permitsUnaccounted = 0;
   let mismatches = 0;
 
-  const endorsements = facts.records.filter((r) => r.kind === 'endorsement');
+  const ownRecords = facts.records.filter((r) => r.kind === service.recordKind);
   const retainedRecords = facts.records.filter((r) => r.kind === 'card-retained');
   if (facts.txnIds.length !== 1) problems.push(`the session journaled ${facts.txnIds.length} transactions, expected 1`);
 
   // (a) Lost: each transaction final in the journal and its one record at central.
   for (const txnId of facts.txnIds) {
     const inJournal = facts.report?.transactions.find((t) => t.txnId === txnId);
-    const atCentral = endorsements.filter((r) => r.txnId === txnId);
+    const atCentral = ownRecords.filter((r) => r.txnId === txnId);
     if (!inJournal || !FINAL.has(inJournal.state)) {
       lost++;
       problems.push(`lost: ${txnId} is ${inJournal ? `still in ${inJournal.state}` : 'not readable in the journal (or recovery never reported)'}`);
@@ -88,21 +93,21 @@ export function judge(facts: Facts): Verdict {
   }
 
   // (b) Duplicates and conflicts.
-  for (const record of endorsements) {
+  for (const record of ownRecords) {
     if (!facts.txnIds.includes(record.txnId)) {
       duplicates++;
-      problems.push(`duplicate: central has an endorsement record for ${record.txnId}, which the session never started`);
+      problems.push(`duplicate: central has a ${service.recordKind} record for ${record.txnId}, which the session never started`);
     }
   }
   const byTransactionNo = new Map<string, number>();
-  for (const record of endorsements) {
+  for (const record of ownRecords) {
     const no = String(payloadOf(record).transactionNo);
     byTransactionNo.set(no, (byTransactionNo.get(no) ?? 0) + 1);
   }
   for (const [no, count] of byTransactionNo) {
     if (count > 1) {
       duplicates += count - 1;
-      problems.push(`duplicate: ${count} endorsement records carry transaction number ${no}`);
+      problems.push(`duplicate: ${count} ${service.recordKind} records carry transaction number ${no}`);
     }
   }
   const retainedFor = new Map<string, number>();
@@ -121,8 +126,8 @@ export function judge(facts: Facts): Verdict {
     problems.push(`conflict: central refused ${dead.kind} ${dead.txnId} (${dead.code}: ${dead.message}); it sits in the dead letters`);
   }
 
-  // (c) Double charges: every payment that took money is one delivered endorsement's.
-  const delivered = endorsements.map((r) => ({ record: r, payload: payloadOf(r) as EndorsementPayload })).filter((e) => e.payload.outcome === 'delivered');
+  // (c) Double charges: every payment that took money is one delivered transaction's.
+  const delivered = ownRecords.map((r) => ({ record: r, payload: payloadOf(r) as PaidRecordPayload })).filter((e) => e.payload.outcome === 'delivered');
   const deliveredPaymentIds = new Set(delivered.map((e) => e.payload.payment?.paymentId).filter((id): id is string => typeof id === 'string'));
   let paidFen = 0;
   for (const payment of facts.payments) {
@@ -150,65 +155,17 @@ export function judge(facts: Facts): Verdict {
     }
   }
 
-  // (d) The permit: out of the unit, with the citizen or in the retain bin with a record saying so.
-  const unitHolds = facts.unit.card;
-  if (unitHolds !== undefined || facts.unit.location !== 'none') {
-    permitsUnaccounted++;
-    problems.push(`permit unaccounted for: the unit still holds ${describeCard(unitHolds)} at ${facts.unit.location}`);
-  }
-  const isOurs = (card: SimCard) => card.kind === 'permit' && card.permit.permitNumber === facts.permitNumber;
-  const taken = facts.unit.taken.filter(isOurs);
-  const retained = facts.unit.retained.filter(isOurs);
-  for (const txnId of facts.txnIds) {
-    const record = endorsements.find((r) => r.txnId === txnId);
-    if (!record) continue; // counted as lost
-    const payload = payloadOf(record) as EndorsementPayload;
-    const fate = payload.permitFate ?? null;
-    const where = taken.length + retained.length;
-    if (where > 1) {
-      permitsUnaccounted++;
-      problems.push(`permit unaccounted for: the permit came out of the unit ${where} times (${taken.length} taken, ${retained.length} retained)`);
-    } else if (retained.length === 1) {
-      if (!retainedRecords.some((r) => payloadOf(r).relatedTxnId === txnId)) {
-        permitsUnaccounted++;
-        problems.push(`permit unaccounted for: it is in the retain bin and central has no card-retained record for ${txnId} (fate ${String(fate)})`);
-      }
-      if (fate !== 'retained') {
-        mismatches++;
-        problems.push(`mismatch: ${txnId} says the permit was ${String(fate)}, it is in the retain bin`);
-      }
-    } else if (taken.length === 1) {
-      // The flow read the permit, so it was inside: "never inserted" is then not what happened.
-      if (fate !== 'taken' && (fate !== 'not-inserted' || payload.permitNumber)) {
-        mismatches++;
-        problems.push(`mismatch: ${txnId} says the permit was ${String(fate)}, the citizen took it from the gate`);
-      }
-    } else if (unitHolds === undefined && (fate !== 'not-inserted' || payload.permitNumber)) {
-      // Neither taken nor retained and not in the unit: only a permit that never went in.
-      permitsUnaccounted++;
-      problems.push(`permit unaccounted for: ${txnId} (fate ${String(fate)}) and the permit never came out of the unit`);
-    }
-    const card = [...taken, ...retained][0];
-    const onChip = card?.kind === 'permit' && payload.endorsement
-      ? card.permit.endorsements.some((e) => e.code === payload.endorsement!.code && e.validity === payload.endorsement!.validity && e.validTo === payload.endorsement!.validTo)
-      : false;
-    if (payload.outcome === 'delivered' && !onChip) {
-      permitsUnaccounted++;
-      problems.push(`permit unaccounted for: ${txnId} was delivered but the permit's chip has no such endorsement`);
-    }
-    if (payload.outcome !== 'delivered' && onChip) {
-      mismatches++;
-      problems.push(`mismatch: ${txnId} ended ${String(payload.outcome)} but the endorsement is on the permit's chip`);
-    }
-  }
+  // (d) The service's own: the permit and its chip, the temporary certificate.
+  const own = service.check(ownRecords, facts.txnIds);
+  problems.push(...own.problems);
+  lost += own.counts.lost ?? 0;
+  duplicates += own.counts.duplicates ?? 0;
+  doubleCharges += own.counts.doubleCharges ?? 0;
+  permitsUnaccounted += own.counts.permitsUnaccounted ?? 0;
+  mismatches += own.counts.mismatches ?? 0;
 
-  const first = endorsements.find((r) => facts.txnIds.includes(r.txnId));
+  const first = ownRecords.find((r) => facts.txnIds.includes(r.txnId));
   const outcomeText = first ? String(payloadOf(first).outcome) : 'none';
   const outcome: Outcome = outcomeText === 'delivered' || outcomeText === 'refunded' || outcomeText === 'ended' ? outcomeText : 'none';
   return { outcome, lost, duplicates, doubleCharges, permitsUnaccounted, mismatches, problems };
-}
-
-function describeCard(card: SimCard | undefined): string {
-  if (!card) return 'no card';
-  return card.kind === 'permit' ? `permit ${card.permit.permitNumber}` : `certificate from slot ${card.slot}`;
 }

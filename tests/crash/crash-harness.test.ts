@@ -3,8 +3,8 @@
  * few points that cover each kind of recovery (before payment; with a payment made that the host
  * never heard of, or open; after the chip was written; during the hand-back to a citizen who takes
  * the permit and to one who walks away; with a refund due, and one paid out unheard) and
- * restarted; nothing may be lost, duplicated, charged twice or left unaccounted for. `npm run
- * crash` runs every point.
+ * restarted; the ID card reissue with the temporary certificate issued or printed unheard; nothing
+ * may be lost, duplicated, charged twice or left unaccounted for. `npm run crash` runs every point.
  */
 import { describe, expect, it } from 'vitest';
 import { runOnce } from './harness';
@@ -19,6 +19,8 @@ const POINTS: ReadonlyArray<{ readonly why: string; readonly scenario: Scenario;
   { why: 'central made the payment, the host never heard (and it was paid): refunded', scenario: 'deliver', crashAt: { central: 'payment-created' }, outcome: 'refunded' },
   { why: 'paid, the chip took no write, before the refund: refunded once', scenario: 'refund', crashAt: { state: 'refunding' }, outcome: 'refunded' },
   { why: 'central paid the refund out, the host never heard: asked again under its key, ends refunded', scenario: 'refund', crashAt: { central: 'refund-made' }, outcome: 'refunded' },
+  { why: 'ID reissue: central issued the temporary certificate, the host never heard: the same one under its key, printed once', scenario: 'reissue-deliver', crashAt: { central: 'certificate-issued' }, outcome: 'delivered' },
+  { why: 'ID reissue: the certificate slip came out, the host never heard: not printed again', scenario: 'reissue-deliver', crashAt: { device: 'slip-printed' }, outcome: 'delivered' },
 ];
 
 describe('crash harness (short form): SIGKILL the host and restart it', { timeout: 90_000 }, () => {

@@ -1,5 +1,6 @@
 /**
- * The crash harness (issue 8): runs the HK/Macau endorsement in a host child process against
+ * The crash harness (issue 8): runs a service (the HK/Macau endorsement, the ID card reissue; see
+ * crash-services.ts) in a host child process against
  * device simulators on ptys and a central simulator, both owned by this (parent) process so they
  * outlive the host as on a real terminal; kills the host with SIGKILL at a chosen point, starts
  * it again on the same data folder, and judges what recovery made of it (checks.ts).
@@ -9,16 +10,14 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { systemClock } from '../../drivers/common/clock';
 import { startSimulators } from '../../main/cli/sim-up';
 import { CentralSimulator } from '../../simulators/central/server';
-import type { CertificateUnitSimState } from '../../simulators/certificate-unit/state';
-import { TEST_PERMITS } from '../../simulators/certificate-unit/test-data';
 import type { SimulatorTiming } from '../../simulators/certificate-unit/timing';
-import { CooperativeCitizen } from '../../simulators/citizen/cooperative-citizen';
 import { CentralTap } from './central-tap';
 import { judge, type Verdict } from './checks';
-import type { ChildReport, ChildSpec, CrashPoint, DeviceEvent, JournalWrite, Scenario } from './protocol';
+import type { World } from './crash-service';
+import { crashServiceOf } from './crash-services';
+import type { ChildReport, ChildSpec, CrashPoint, JournalWrite, Scenario } from './protocol';
 
 const KIOSK_ID = 'GD-GZ-0001';
 const CHILD_ENTRY = join(import.meta.dirname, 'host-child.ts');
@@ -107,20 +106,6 @@ const readLines = (file: string): JournalWrite[] =>
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Has the device event happened, judging by the certificate unit's picture? */
-function happened(event: DeviceEvent, state: CertificateUnitSimState, before: { taken: number; retained: number; endorsements: string }): boolean {
-  switch (event) {
-    case 'permit-taken':
-      return state.taken.length > before.taken;
-    case 'permit-retained':
-      return state.retained.length > before.retained;
-    case 'chip-written':
-      return state.card?.kind === 'permit' && JSON.stringify(state.card.permit.endorsements) !== before.endorsements;
-    default:
-      return event satisfies never;
-  }
-}
-
 /** One run: fresh simulators, central and data folder; the session, a crash if asked, the recovery, the verdict. */
 export async function runOnce(options: RunOptions): Promise<RunResult> {
   const started = Date.now();
@@ -134,25 +119,20 @@ export async function runOnce(options: RunOptions): Promise<RunResult> {
   const harnessProblems: string[] = [];
   const secret = randomBytes(32).toString('base64');
   const sims = await startSimulators({ card: 'resident', certificateUnitTiming: FAST_UNIT });
+  const service = crashServiceOf(scenario);
   const central = new CentralSimulator({
     dbFile: join(runDir, 'central.sqlite'),
     secrets: { [KIOSK_ID]: secret },
-    settings: { autoPay: scenario !== 'cancel', autoPayAfterMs: AUTO_PAY_MS },
+    settings: { autoPay: service.autoPay(scenario), autoPayAfterMs: AUTO_PAY_MS },
   });
-  const unit = sims.devices.certificateUnit;
-  const permit = TEST_PERMITS[0]!;
-  const citizen = new CooperativeCitizen(unit, { clock: systemClock, permit, insertAfterMs: 100, takeAfterMs: 150 });
-  const offUnit: Array<() => void> = [];
+  const world: World = { kioskId: KIOSK_ID, unit: sims.devices.certificateUnit, printer: sims.devices.printer, central };
+  const offWorld: Array<() => void> = [];
   // The host talks to central through the tap, which can keep one answer from it (central-tap.ts).
   const tap = new CentralTap(await central.start());
   let keepDir = options.keep === true;
   try {
     const centralUrl = await tap.start();
-    citizen.start();
-    // A worn chip: every write fails, before and after the crash, so the paid endorsement is refunded.
-    if (scenario === 'refund') unit.chipWriteFails();
-    // The citizen puts the permit in and leaves: once it is inside, nobody takes it from the gate.
-    if (scenario === 'walk-away') offUnit.push(unit.onChange((state) => void (state.location === 'rf' && (citizen.enabled = false))));
+    offWorld.push(service.setUp(world, scenario));
 
     const base = {
       scenario,
@@ -176,10 +156,7 @@ export async function runOnce(options: RunOptions): Promise<RunResult> {
       session.process.kill('SIGKILL');
       killedAfter = readLines(writesFile).filter((w) => w.mode === 'session').at(-1) ?? { mode: 'session', n: 0, txnId: '', state: 'none', atMs: Date.now() };
     };
-    if (crashAt && 'device' in crashAt) {
-      const before = { taken: unit.state.taken.length, retained: unit.state.retained.length, endorsements: JSON.stringify(permit.record.endorsements) };
-      offUnit.push(unit.onChange((state) => void (happened(crashAt.device, state, before) && kill())));
-    }
+    if (crashAt && 'device' in crashAt) offWorld.push(service.watchDevice(world, crashAt.device, kill));
     if (crashAt && 'central' in crashAt) tap.arm(crashAt.central, kill);
     const sessionExit = await session.exited;
     tap.disarm();
@@ -204,14 +181,16 @@ export async function runOnce(options: RunOptions): Promise<RunResult> {
     const parentEvent = crashAt && 'device' in crashAt ? crashAt.device : crashAt && 'central' in crashAt ? crashAt.central : undefined;
     const at = !crashed || !crashLine ? null : killedAfter && parentEvent ? parentEvent : marked?.afterMs !== undefined ? `+${marked.afterMs}ms` : 'write';
     const report = existsSync(reportFile) ? (JSON.parse(readFileSync(reportFile, 'utf8')) as ChildReport) : undefined;
-    const verdict = judge({
-      txnIds: [...new Set(writes.map((w) => w.txnId))],
-      report,
-      records: central.store.records(KIOSK_ID),
-      payments: central.payments(100).filter((p) => p.kioskId === KIOSK_ID),
-      unit: unit.state,
-      permitNumber: permit.record.permitNumber,
-    });
+    const facts = service.gather(world);
+    const verdict = judge(
+      {
+        txnIds: [...new Set(writes.map((w) => w.txnId))],
+        report,
+        records: central.store.records(KIOSK_ID),
+        payments: central.payments(100).filter((p) => p.kioskId === KIOSK_ID),
+      },
+      { recordKind: service.recordKind, check: (records, txnIds) => service.check(facts, records, txnIds) },
+    );
     const harnessErrors = harnessProblems.length;
     const found = harnessErrors + verdict.lost + verdict.duplicates + verdict.doubleCharges + verdict.permitsUnaccounted + verdict.mismatches;
     keepDir ||= found > 0;
@@ -228,8 +207,7 @@ export async function runOnce(options: RunOptions): Promise<RunResult> {
       runDir: keepDir ? runDir : null,
     };
   } finally {
-    for (const off of offUnit) off();
-    citizen.stop();
+    for (const off of offWorld) off();
     await tap.stop();
     await central.stop();
     await sims.stop();

@@ -1,7 +1,7 @@
 /**
  * The crash harness's host process: the kiosk host as a terminal runs it ("simulator mode with a
  * remote central": devices on serial ports, central over HTTP), both owned by the parent so they
- * outlive this process. `session` mode drives one endorsement through the screen API in process
+ * outlive this process. `session` mode drives one session of the scenario's service (crash-services.ts) through the screen API in process
  * and, when told, kills itself with SIGKILL right after the Nth journal write; `recovery` mode
  * starts on the same data folder, lets start-up recovery finish and the outbox drain, and
  * reports what the journal holds.
@@ -15,6 +15,7 @@ import { FLOW_FINAL_STATES } from '../../main/host/flows/engine/recovery';
 import { FINAL_STATES } from '../../main/host/flows/session-manager';
 import { type Host, startHost } from '../../main/host/host';
 import { SimulatedCamera } from '../../simulators/camera/simulated-camera';
+import { crashServiceOf } from './crash-services';
 import type { ChildReport, ChildSpec, JournalWrite } from './protocol';
 
 const POLL_MS = 50;
@@ -72,38 +73,18 @@ async function call(host: Host, command: string, args: object = {}): Promise<voi
   if (!reply.ok) fail(`${command} refused: ${JSON.stringify(reply)}`);
 }
 
-/** One citizen at the screen: starts the endorsement, picks the first option, pays or cancels, presses done. */
+/** One citizen at the screen: starts the scenario's service once it is offered, then its driver takes over. */
 async function driveSession(host: Host): Promise<void> {
+  const service = crashServiceOf(spec.scenario);
   // The attract screen offers the service once the devices answered (the host probes them at start).
-  await until('the endorsement to be offered', () => {
-    const offered = host.sessions.view.step === 'idle' && !host.sessions.recovering;
-    return offered;
-  });
+  await until(`${service.service} to be offered`, () => host.sessions.view.step === 'idle' && !host.sessions.recovering);
   for (let attempt = 0; ; attempt++) {
-    const reply = await host.api.handle({ kind: 'request', id: ++requestId, command: 'startService', args: { service: 'hk-macau-endorsement' } });
+    const reply = await host.api.handle({ kind: 'request', id: ++requestId, command: 'startService', args: { service: service.service } });
     if (reply.ok) break;
     if (attempt >= 40 || Date.now() > deadline) fail(`startService refused: ${JSON.stringify(reply)}`);
     await sleep(250);
   }
-  let chosen = false;
-  let cancelled = false;
-  for (;;) {
-    if (Date.now() > deadline) fail(`session stuck at ${host.sessions.view.step}`);
-    const view = host.sessions.view;
-    if (view.step === 'choose-endorsement' && !chosen) {
-      chosen = true;
-      await call(host, 'chooseOption', { index: 0 });
-    } else if (view.step === 'pay' && spec.scenario === 'cancel' && !cancelled) {
-      cancelled = true;
-      await call(host, 'cancelSession');
-    } else if (view.step === 'flow-done') {
-      await call(host, 'finishSession');
-      return;
-    } else if (view.step === 'idle' || view.step === 'failed') {
-      fail(`session ended without its end screen (${view.step})`);
-    }
-    await sleep(POLL_MS);
-  }
+  await service.drive({ host, call: (command, args) => call(host, command, args), until, fail, deadline }, spec.scenario);
 }
 
 function report(host: Host): ChildReport {

@@ -5,17 +5,23 @@
  */
 
 /**
- * The session: delivered; refunded (the chip takes no write); cancelled by the citizen at the
- * payment; delivered to a citizen who walks away without the permit (retained when the take-back time is up).
+ * The session. HK/Macau endorsement: delivered; refunded (the chip takes no write); cancelled by
+ * the citizen at the payment; delivered to a citizen who walks away without the permit (retained
+ * when the take-back time is up). ID card reissue (`reissue-`): delivered with the temporary
+ * certificate printed; refunded (central refuses the certificate for good); cancelled at the
+ * payment. Each service's part lives in its own module (crash-services.ts lists them).
  */
-export type Scenario = 'deliver' | 'refund' | 'cancel' | 'walk-away';
-export const SCENARIOS: readonly Scenario[] = ['deliver', 'refund', 'cancel', 'walk-away'];
+export type Scenario = 'deliver' | 'refund' | 'cancel' | 'walk-away' | 'reissue-deliver' | 'reissue-refund' | 'reissue-cancel';
 
-/** Something the parent sees happen on a device; it kills the host at that moment, before the host hears of it. */
-export type DeviceEvent = 'chip-written' | 'permit-taken' | 'permit-retained';
+/**
+ * Something the parent sees happen on a device; it kills the host at that moment, before the host
+ * hears of it. The unit wrote the chip, the citizen took the permit, the unit retained it; the
+ * printer finished the temporary certificate's slip.
+ */
+export type DeviceEvent = 'chip-written' | 'permit-taken' | 'permit-retained' | 'slip-printed';
 
 /** A call central answered for good, whose answer the parent keeps from the host while killing it. */
-export type CentralEvent = 'payment-created' | 'payment-cancelled' | 'refund-made' | 'records-stored';
+export type CentralEvent = 'payment-created' | 'payment-cancelled' | 'refund-made' | 'records-stored' | 'certificate-issued';
 
 /**
  * Where the host dies: right after the Nth journal write of the run (or the first write of a

@@ -2,19 +2,22 @@
  * `npm run crash`: the full crash harness. Per scenario one uncrashed run counts the journal
  * writes; then the host is killed with SIGKILL right after each of them in turn, then halfway
  * through each state's effect (between two writes), then at the device events of the scenario
- * (the unit wrote the chip, the citizen took the permit, the unit retained it), then when central
- * has answered a call the host never hears the answer to (payment created or cancelled, refund
- * paid out, records stored); each time it is restarted on the same data folder. One JSON line
+ * (the unit wrote the chip, the citizen took the permit, the unit retained it, the printer put
+ * out the temporary certificate), then when central has answered a call the host never hears the
+ * answer to (payment created or cancelled, refund paid out, certificate issued, records stored);
+ * each time it is restarted on the same data folder. Every scenario of every service in
+ * crash-services.ts (the HK/Macau endorsement, the ID card reissue). One JSON line
  * per run on stdout, then a summary line; the exit
  * code is non-zero when any run lost a transaction, duplicated a record, kept money for nothing,
- * lost track of the permit, told central something else than what happened, or could not be
+ * lost track of the permit or the certificate, told central something else than what happened, or could not be
  * carried out.
  *
- *   node --import tsx tests/crash/run.ts [--scenario deliver|refund|cancel|walk-away]... [--only write|mid|device|central] [--keep]
+ *   node --import tsx tests/crash/run.ts [--scenario deliver|refund|cancel|walk-away|reissue-deliver|reissue-refund|reissue-cancel]... [--only write|mid|device|central] [--keep]
  */
 import { parseArgs } from 'node:util';
 import { type RunResult, runOnce } from './harness';
-import { type CentralEvent, type CrashPoint, type DeviceEvent, SCENARIOS, type Scenario } from './protocol';
+import { crashServiceOf, SCENARIOS } from './crash-services';
+import type { CrashPoint, Scenario } from './protocol';
 
 const { values } = parseArgs({
   options: {
@@ -34,20 +37,8 @@ const only = values.only;
 
 /** The uncrashed run's journal writes, at most: a bound on the loops whatever the flow does. */
 const MAX_WRITES = 60;
-const CENTRAL_EVENTS: Readonly<Record<Scenario, readonly CentralEvent[]>> = {
-  deliver: ['payment-created', 'records-stored'],
-  refund: ['payment-created', 'refund-made', 'records-stored'],
-  cancel: ['payment-created', 'payment-cancelled', 'records-stored'],
-  'walk-away': ['payment-created', 'records-stored'],
-};
 /** A gap between two writes shorter than this has no effect worth crashing in. */
 const MIN_EFFECT_MS = 20;
-const DEVICE_EVENTS: Readonly<Record<Scenario, readonly DeviceEvent[]>> = {
-  deliver: ['chip-written', 'permit-taken'],
-  refund: ['permit-taken'],
-  cancel: ['permit-taken'],
-  'walk-away': ['permit-retained'],
-};
 function plan(scenario: Scenario, baseline: RunResult): CrashPoint[] {
   const writes = baseline.writes.slice(0, MAX_WRITES);
   const points: CrashPoint[] = [];
@@ -59,8 +50,9 @@ function plan(scenario: Scenario, baseline: RunResult): CrashPoint[] {
       points.push({ n: w.n, afterMs: Math.round((next.atMs - w.atMs) / 2) });
     }
   }
-  if (!only || only === 'device') points.push(...DEVICE_EVENTS[scenario].map((device) => ({ device })));
-  if (!only || only === 'central') points.push(...CENTRAL_EVENTS[scenario].map((central) => ({ central })));
+  const service = crashServiceOf(scenario);
+  if (!only || only === 'device') points.push(...service.deviceEvents(scenario).map((device) => ({ device })));
+  if (!only || only === 'central') points.push(...service.centralEvents(scenario).map((central) => ({ central })));
   return points;
 }
 

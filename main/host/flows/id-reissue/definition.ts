@@ -39,7 +39,8 @@ export function idReissueRecovery(state: string): Recovery<IdReissueContext> {
     case 'cancellingPayment':
       return { goTo: 'settlingPayment', note: { failureKey: 'idReissue.failed.interrupted' } };
     case 'printingCertificate':
-      return { goTo: 'completed', note: { certificateFate: 'not-printed' } };
+      // The slip may have come out whole, in part, or not at all: the record says nobody knows.
+      return { goTo: 'completed', note: { certificateFate: 'unknown' } };
     default:
       return 'resume';
   }

@@ -32,8 +32,11 @@ export interface IdReissueInput {
   readonly applicationNo: string;
 }
 
-/** Where the temporary certificate stands: printed, issued but not printed (paper), or not issued. */
-export type CertificateFate = 'printed' | 'not-printed' | 'not-issued';
+/**
+ * Where the temporary certificate stands: printed, issued but not printed (paper), not issued
+ * (central away), or unknown (the host died while printing it: never printed again unasked).
+ */
+export type CertificateFate = 'printed' | 'not-printed' | 'not-issued' | 'unknown';
 
 export interface IdReissueContext extends IdReissueInput, PaymentContext {
   /** What the keypad has typed so far (digits and X). */

@@ -83,6 +83,7 @@ function done(state: string, context: IdReissueContext): FlowView {
     receiptPrinted: context.receiptPrinted,
     permitRetained: false,
     pickupCode: outcome === 'delivered' ? (context.pickupCode ?? null) : null,
-    certificate: outcome === 'delivered' ? (context.certificateFate ?? null) : null,
+    // A slip that may not have come out whole is one to print again elsewhere.
+    certificate: outcome !== 'delivered' ? null : context.certificateFate === 'unknown' ? 'not-printed' : (context.certificateFate ?? null),
   };
 }
