@@ -1,6 +1,8 @@
 import { startSimulatorPanel } from '../cli/sim-panel/server';
 import { systemClock } from '../../drivers/common/clock';
 import { CooperativeCitizen } from '../../simulators/citizen/cooperative-citizen';
+import { FakeCameraScenes } from '../../simulators/camera/scene-files';
+import { fakeCameraPath } from './camera/fake-camera';
 import type { Host } from './host';
 
 export interface SimulatorTools {
@@ -20,7 +22,9 @@ export async function startSimulatorTools(host: Host): Promise<SimulatorTools | 
   const unit = host.simulators.certificateUnit;
   const citizen = unit ? new CooperativeCitizen(unit, { clock: systemClock }) : undefined;
   citizen?.start();
-  const panel = await startSimulatorPanel({ ...host.simulators, ...(host.central ? { central: host.central } : {}) });
+  // The scene Chromium's fake camera plays: the window `npm start` opens reads this file.
+  const camera = new FakeCameraScenes(fakeCameraPath(host.dataDir));
+  const panel = await startSimulatorPanel({ ...host.simulators, ...(host.central ? { central: host.central } : {}), camera });
   return {
     panelUrl: panel.url,
     async close() {

@@ -1,8 +1,8 @@
-import { copyFileSync, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sampleFace } from './face-picture';
-import { type CameraScene, SCENE_FPS, SCENE_HEIGHT, SCENE_WIDTH, sceneFrames } from './scenes';
+import { CAMERA_SCENES, type CameraScene, SCENE_FPS, SCENE_HEIGHT, SCENE_WIDTH, sceneFrames } from './scenes';
 import { writeY4m } from './y4m';
 
 /** Bump when the scenes change: cached videos of an older version are made again. */
@@ -34,7 +34,24 @@ export function showScene(liveFile: string, scene: CameraScene, cacheDir = scene
   return liveFile;
 }
 
-/** Bytes of a scene's video (a check that it was made whole). */
-export function sceneBytes(file: string): number {
-  return existsSync(file) ? statSync(file).size : 0;
+/**
+ * What the technician panel switches: the scene in front of the simulated camera. The file is
+ * replaced whole; the page opens the camera again at its next camera step and sees the new scene.
+ */
+export class FakeCameraScenes {
+  #current: CameraScene = 'cooperative';
+  constructor(private readonly file: string) {}
+
+  get scenes(): readonly CameraScene[] {
+    return CAMERA_SCENES;
+  }
+
+  get current(): CameraScene {
+    return this.#current;
+  }
+
+  show(scene: CameraScene): void {
+    showScene(this.file, scene);
+    this.#current = scene;
+  }
 }

@@ -17,6 +17,8 @@ import { IdReaderSimulator } from '../../../simulators/id-reader/simulator';
 import { testCardNames } from '../../../simulators/id-reader/test-cards';
 import { PrinterSimulator, renderSvg, renderText } from '../../../simulators/printer/index';
 import type { CentralSimulator } from '../../../simulators/central/server';
+import type { FakeCameraScenes } from '../../../simulators/camera/scene-files';
+import { cameraSnapshot } from './camera-actions';
 import { centralSnapshot } from './central-actions';
 
 export interface BenchDevices {
@@ -33,6 +35,8 @@ export interface PanelDevices {
   readonly printer?: PrinterSimulator;
   readonly certificateUnit?: CertificateUnitSimulator;
   readonly central?: CentralSimulator;
+  /** The scene Chromium's fake camera plays (a kiosk's simulator mode). */
+  readonly camera?: FakeCameraScenes;
   readonly pipes?: { readonly idReader?: BytePipe };
 }
 
@@ -132,5 +136,6 @@ export function snapshot(devices: PanelDevices): unknown {
     ...(devices.printer ? { printer: printerSnapshot(devices.printer) } : {}),
     ...(devices.certificateUnit ? { certificateUnit: certificateUnitSnapshot(devices.certificateUnit) } : {}),
     ...(devices.central ? { central: centralSnapshot(devices.central) } : {}),
+    ...(devices.camera ? { camera: cameraSnapshot(devices.camera) } : {}),
   };
 }

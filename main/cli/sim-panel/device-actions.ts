@@ -7,6 +7,7 @@ import { type CertificateUnitSimulator, TEST_PERMITS, UNLOADED_CERTIFICATE } fro
 import { testCardNames } from '../../../simulators/id-reader/test-cards';
 import type { PrinterSimulator } from '../../../simulators/printer/index';
 import type { PanelDevices } from './bench-devices';
+import { applyCameraAction } from './camera-actions';
 import { applyCentralAction } from './central-actions';
 
 const count = z.number().int().min(1).max(1000);
@@ -61,7 +62,7 @@ export const CertificateUnitAction = z.discriminatedUnion('action', [
   z.object({ action: z.literal('power-cycle') }),
 ]);
 
-export type DeviceName = 'id-reader' | 'printer' | 'certificate-unit' | 'central';
+export type DeviceName = 'id-reader' | 'printer' | 'certificate-unit' | 'central' | 'camera';
 
 /** What an action did, for the panel to show; `ok: false` when the simulator refused it. */
 export interface ActionOutcome {
@@ -85,6 +86,8 @@ export function applyAction(devices: PanelDevices, device: DeviceName, body: unk
       return devices.certificateUnit && applyCertificateUnit(devices.certificateUnit, CertificateUnitAction.parse(body));
     case 'central':
       return devices.central && applyCentralAction(devices.central, body);
+    case 'camera':
+      return devices.camera && applyCameraAction(devices.camera, body);
     default: {
       const unreachable: never = device;
       return unreachable;

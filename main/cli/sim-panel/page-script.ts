@@ -68,7 +68,7 @@ async function refresh() {
   }
   $('ports').textContent = 'Kiosk side: ' + JSON.stringify(state.ports);
   // A section shows only when its simulator runs here (a kiosk may simulate some devices only).
-  const present = { 'id-reader': state.idReader, printer: state.printer, 'certificate-unit': state.certificateUnit, central: state.central };
+  const present = { 'id-reader': state.idReader, printer: state.printer, 'certificate-unit': state.certificateUnit, central: state.central, camera: state.camera };
   for (const [id, part] of Object.entries(present)) $(id).hidden = !part;
   if (state.idReader) {
     const { testCards, ...reader } = state.idReader;
@@ -88,6 +88,7 @@ async function refresh() {
     $('card-back-prints').replaceChildren(...cardBackPrints.map((print) =>
       printBlock(print.permitNumber + ' (' + print.place + ')', print.text, print.svg)));
   }
+  if (state.camera) show('camera-state', { scene: state.camera.scene });
   if (state.central) {
     show('central-state', { baseUrl: state.central.baseUrl, ...state.central.settings });
     $('central-payments').textContent = state.central.payments.length === 0 ? 'no payments yet' : state.central.payments

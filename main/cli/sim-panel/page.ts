@@ -3,6 +3,7 @@
  * page-script.ts. Sections of simulators that do not run here are hidden by the script.
  */
 import { IDENTITY_FAILURES } from '../../../simulators/central/settings';
+import { CAMERA_SCENES } from '../../../simulators/camera/scenes';
 import { NOT_ELIGIBLE_REASONS } from './central-actions';
 
 const button = (device: string, label: string, body: object, withInputs?: string) =>
@@ -127,6 +128,14 @@ export const PANEL_HTML = `<!doctype html>
   </div>
   <div class="row"><b>Card-back prints</b></div>
   <div id="card-back-prints"></div>
+</section>
+<section id="camera" hidden>
+  <h2>Camera (Chromium's fake camera)</h2>
+  <div class="state" id="camera-state"></div>
+  <div class="row"><b>In front of it</b>
+    <select id="camera-scene" name="scene">${CAMERA_SCENES.map((scene) => `<option value="${scene}">${scene}</option>`).join('')}</select>
+    ${button('camera', 'Show from the next camera step', { action: 'scene' }, 'camera-scene')}
+  </div>
 </section>
 <section id="central" hidden>
   <h2>Central service</h2>

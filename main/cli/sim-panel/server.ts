@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { ZodError } from 'zod';
 import type { CertificateUnitSimulator } from '../../../simulators/certificate-unit/simulator';
+import type { FakeCameraScenes } from '../../../simulators/camera/scene-files';
 import type { CentralSimulator } from '../../../simulators/central/server';
 import type { IdReaderSimulator } from '../../../simulators/id-reader/simulator';
 import type { PrinterSimulator } from '../../../simulators/printer/simulator';
@@ -21,7 +22,7 @@ export interface PanelServer {
 }
 
 const MAX_BODY = 16 * 1024;
-const DEVICES: readonly DeviceName[] = ['id-reader', 'printer', 'certificate-unit', 'central'];
+const DEVICES: readonly DeviceName[] = ['id-reader', 'printer', 'certificate-unit', 'central', 'camera'];
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {
   res.writeHead(status, {
@@ -121,6 +122,7 @@ export interface SimulatorPanelOptions {
   readonly printer?: PrinterSimulator;
   readonly certificateUnit?: CertificateUnitSimulator;
   readonly central?: CentralSimulator;
+  readonly camera?: FakeCameraScenes;
   /** 0 or left out: a free port. */
   readonly port?: number;
 }
