@@ -85,6 +85,12 @@ export function App({ api }: { readonly api: ApiClient }) {
     if (defaultLanguage && i18n.language !== defaultLanguage) void i18n.changeLanguage(defaultLanguage);
   }, [session.step, defaultLanguage, i18n]);
 
+  // Staff leave the language they chose behind them: the next citizen gets the kiosk's own.
+  const maintenanceOpen = maintenance.step !== 'closed';
+  useEffect(() => {
+    if (!maintenanceOpen && defaultLanguage && i18n.language !== defaultLanguage) void i18n.changeLanguage(defaultLanguage);
+  }, [maintenanceOpen, defaultLanguage, i18n]);
+
   const run = useCallback((work: () => Promise<SessionView>) => {
     if (inFlight.current) return;
     inFlight.current = true;

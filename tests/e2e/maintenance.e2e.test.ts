@@ -137,6 +137,12 @@ describe('maintenance mode in Chromium', { timeout: 150_000 }, () => {
     expect(await printerRow.innerText()).toContain('纸张：将尽');
     expect(await p.locator('[data-testid="device-row"][data-device="certificateUnit"]').innerText()).toContain('回收箱：已满');
     expect(await p.getByTestId('transactions-today').innerText()).toBe('今日业务：0 笔');
+    // Staff may read it in English: the same page, every word from the catalogue.
+    await p.locator('.language-switch button[lang="en"]').click();
+    await expect.poll(() => p.getByTestId('transactions-today').innerText()).toBe('Transactions today: 0');
+    await shoot(p, '03-status-en');
+    await p.locator('.language-switch button[lang="zh-CN"]').click();
+    await expect.poll(() => p.getByTestId('transactions-today').innerText()).toBe('今日业务：0 笔');
 
     // Paper: a test slip, then new paper resets the counter.
     await tab(p, 'printer');
@@ -188,9 +194,11 @@ describe('maintenance mode in Chromium', { timeout: 150_000 }, () => {
     expect(folders).toHaveLength(1);
     expect(existsSync(join(simulatedUsbStick(h.dataDir), folders[0]!, 'journal-summary.json'))).toBe(true);
 
-    // Closing gives the attract screen back, with services offered again.
+    // Closing gives the attract screen back, with services offered again, in the kiosk's language.
+    await p.locator('.language-switch button[lang="en"]').click();
     await p.getByTestId('maintenance-close').click();
     await expect.poll(() => p.locator('button.service[data-service="progress-query"][aria-disabled="false"]').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => p.locator('.language-switch button[lang="zh-CN"]').getAttribute('aria-pressed')).toBe('true');
     await shoot(p, '14-back-to-citizens');
 
     // Every action reached central: the records of their own and an audit each.
