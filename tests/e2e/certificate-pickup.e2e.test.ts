@@ -275,10 +275,11 @@ describe('certificate pickup in Chromium', { timeout: 120_000 }, () => {
   it('in English with large text: each pickup screen reads in English and has no serious axe finding', async () => {
     const { p, unit } = await kiosk();
     await p.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => p.locator('button.text-size').innerText()).toBe('Large text');
     await p.locator('button.text-size').click();
     await p.locator('button[data-service="certificate-pickup"]').click();
     await see(p, 'pickup-choose-method');
-    expect(await prompt(p)).toBe('How would you like to collect your certificate?');
+    await expect.poll(() => prompt(p)).toBe('How would you like to collect your certificate?');
     await checkAndShoot(p, shotsDir, 'en-1-choose');
     await p.getByTestId('method-pickup-code').click();
     await see(p, 'pickup-input');
