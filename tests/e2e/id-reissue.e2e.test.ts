@@ -5,53 +5,28 @@
  * the masked name, reason, photo, delivery, payment, the application receipt and the temporary
  * certificate, and each failure. Checks what reached central. Screenshots: test-results/id-reissue/.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { simulatorConfig } from '../../kiosk-config/schema';
 import { type Host, startHost } from '../../main/host/host';
-import { startUiServer, type UiServer } from '../../main/host/ui-server';
-import { ensureRendererBuilt } from '../../main/launcher/renderer-build';
 import { SimulatedCamera } from '../../simulators/camera/simulated-camera';
 import { testCards } from '../../simulators/id-reader/test-cards';
-import { launchChromium } from '../support/chromium';
+import { kioskScreens, typeOnKeypad as type } from '../support/kiosk-screen';
 
 const KIOSK = 'GD-GZ-0001';
-const projectRoot = join(import.meta.dirname, '..', '..');
-const shots = join(projectRoot, 'test-results', 'id-reissue');
 /** The test registry's resident (eligible, photo on record) and the elderly resident (an application in progress). */
 const RESIDENT = testCards.resident.text.idNumber;
 const ELDERLY = testCards['resident-elderly'].text.idNumber;
 const MASKED = `${RESIDENT.slice(0, 4)}**********${RESIDENT.slice(-4)}`;
-let rendererDir: string;
-let browser: Browser;
-let host: Host | undefined;
-let ui: UiServer | undefined;
-let page: Page;
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  rendererDir = await ensureRendererBuilt(projectRoot, () => {});
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  await page?.close();
-  await ui?.close();
-  await host?.stop();
-  host = undefined;
-  ui = undefined;
-});
+const screens = kioskScreens('id-reissue');
+const see = screens.see;
 
 async function kiosk(): Promise<{ host: Host; page: Page }> {
-  host = await startHost({
+  const host = await startHost({
     dataDir: mkdtempSync(join(tmpdir(), 'id-reissue-e2e-')),
     config: simulatorConfig({ sync: { intervalMs: 200, heartbeatIntervalS: 3600, paymentPollMs: 200 } }),
     log: pino({ level: 'silent' }),
@@ -59,29 +34,14 @@ async function kiosk(): Promise<{ host: Host; page: Page }> {
     camera: new SimulatedCamera(150),
   });
   host.central!.setAutoPay(false);
-  ui = await startUiServer(host, rendererDir);
-  page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-  await page.goto(ui.url);
+  const page = await screens.open(host);
   await expect.poll(() => page.locator('button.service[data-service="id-reissue"][aria-disabled="false"]').count(), { timeout: 10_000 }).toBe(1);
   return { host, page };
 }
 
-async function see(p: Page, step: string, shot?: string): Promise<void> {
-  await expect.poll(() => p.getByTestId(`screen-${step}`).count(), { timeout: 20_000 }).toBe(1);
-  if (shot) await p.screenshot({ path: join(shots, `${shot}.png`) });
-}
 const calls = (h: Host, path: string) => h.central!.requests.filter((r) => r.path.includes(path));
 const records = (h: Host) =>
   h.central!.store.records(KIOSK).map((r) => JSON.parse(r.body) as { kind: string; txnId: string; payload: Record<string, unknown>; attachments: Array<{ name: string }> });
-
-/** Types on the on-screen keypad, key by key, waiting for the host's echo of each. */
-async function type(p: Page, text: string): Promise<void> {
-  for (const key of text) {
-    const before = await p.getByTestId('typed-count').innerText();
-    await p.locator(`[data-testid="key"][data-key="${key}"]`).click();
-    await expect.poll(() => p.getByTestId('typed-count').innerText()).not.toBe(before);
-  }
-}
 
 async function choose(p: Page, choice: string): Promise<void> {
   await p.locator(`[data-testid="choice"][data-choice="${choice}"]`).first().click();
@@ -92,7 +52,7 @@ async function toConfirm(p: Page, idNumber: string, shot?: string): Promise<void
   await p.locator('button[data-service="id-reissue"]').click();
   await see(p, 'reissue-id-input', shot ? `${shot}-1-keypad` : undefined);
   await type(p, idNumber);
-  if (shot) await p.screenshot({ path: join(shots, `${shot}-2-typed.png`) });
+  if (shot) await screens.shot(p, `${shot}-2-typed`);
   await p.getByTestId('key-confirm').click();
   await see(p, 'reissue-confirm-identity', shot ? `${shot}-3-confirm` : undefined);
 }
@@ -113,7 +73,7 @@ async function toPayment(p: Page, shot?: string): Promise<void> {
 async function done(p: Page, outcome: string, shot: string): Promise<void> {
   await see(p, 'flow-done');
   await expect.poll(() => p.getByTestId('screen-flow-done').getAttribute('data-outcome'), { timeout: 20_000 }).toBe(outcome);
-  await p.screenshot({ path: join(shots, `${shot}.png`) });
+  await screens.shot(p, shot);
 }
 
 describe('ID card reissue in Chromium', { timeout: 120_000 }, () => {
@@ -126,7 +86,7 @@ describe('ID card reissue in Chromium', { timeout: 120_000 }, () => {
     await type(p, typo);
     await expect.poll(() => p.getByTestId('input-message').innerText()).toBe('最后一位校验码不正确，请检查号码是否输错');
     expect(await p.locator('.echo-part.wrong').getAttribute('data-part')).toBe('check-digit');
-    await p.screenshot({ path: join(shots, 'typo-1-check-digit.png') });
+    await screens.shot(p, 'typo-1-check-digit');
     await p.getByTestId('key-confirm').click();
     await expect.poll(() => p.getByTestId('screen-reissue-id-input').count()).toBe(1);
     expect(calls(h, '/identity/verify')).toHaveLength(0);
@@ -139,7 +99,7 @@ describe('ID card reissue in Chromium', { timeout: 120_000 }, () => {
     // Complete and valid: the echo is masked.
     await expect.poll(async () => (await p.getByTestId('echo').innerText()).replace(/\s/g, '')).toBe(MASKED);
     expect(await p.content()).not.toContain(RESIDENT);
-    await p.screenshot({ path: join(shots, 'happy-2-typed.png') });
+    await screens.shot(p, 'happy-2-typed');
     await p.getByTestId('key-confirm').click();
     await see(p, 'reissue-confirm-identity', 'happy-3-confirm');
     expect(await p.getByTestId('masked-name').innerText()).toBe('张**');

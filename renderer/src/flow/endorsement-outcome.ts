@@ -13,6 +13,9 @@ export const OUTCOME_TEXTS: Readonly<Record<Outcome, { readonly title: string; r
   'refund-pending': { title: 'endorsement.done.refundPending.title', hint: 'endorsement.done.refundPending.hint' },
 };
 
+/** The sign beside the last screen's title: done, not as planned, information. */
+export const OUTCOME_MARKS: Readonly<Record<Outcome, string>> = { delivered: '✓', refunded: '!', ended: 'i', 'refund-pending': '!' };
+
 // A group prefix, not a key: in backticks, which the catalogue key scan leaves alone.
 const NOT_ELIGIBLE_PREFIX = `endorsement.notEligible.`;
 

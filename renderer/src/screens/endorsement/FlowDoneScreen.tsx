@@ -1,11 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Countdown } from '../../components/Countdown';
 import { OutcomeHeading } from '../../components/OutcomeHeading';
-import { QrCode } from '../../components/QrCode';
-import { OUTCOME_TEXTS, reasonKey } from '../../flow/endorsement-outcome';
+import { ReceiptMissing } from '../../components/ReceiptMissing';
+import { OUTCOME_MARKS, OUTCOME_TEXTS, reasonKey } from '../../flow/endorsement-outcome';
 import type { SessionActions, Step } from '../SessionScreens';
-
-const OUTCOME_MARKS = { delivered: '✓', refunded: '!', ended: 'i', 'refund-pending': '!' } as const;
 
 /** How it ended, the transaction number to keep, and what to do about a receipt or a kept permit. */
 export function FlowDoneScreen({ view, actions }: { readonly view: Step<'flow-done'>; readonly actions: SessionActions }) {
@@ -25,15 +23,8 @@ export function FlowDoneScreen({ view, actions }: { readonly view: Step<'flow-do
           {t('endorsement.done.permitRetained')}
         </p>
       ) : null}
-      {view.receiptPrinted || view.outcome === 'ended' ? null : (
-        <>
-          <p className="note" data-testid="receipt-note">
-            {t('endorsement.done.receiptNotPrinted')}
-          </p>
-          {/* No paper: the receipt's proof, the transaction number, as a code to photograph. */}
-          <QrCode payload={view.transactionNo} label={t('endorsement.done.receiptQr')} unavailable={t('endorsement.done.receiptNotPrinted')} testId="receipt-qr" />
-        </>
-      )}
+      {/* No paper: the receipt's proof, the transaction number, as a code to photograph. */}
+      {view.receiptPrinted || view.outcome === 'ended' ? null : <ReceiptMissing number={view.transactionNo} noteKey="endorsement.done.receiptNotPrinted" />}
       <Countdown deadlineMs={view.deadlineMs} />
       <div className="actions">
         <button type="button" className="primary" onClick={actions.finish}>
