@@ -123,7 +123,14 @@ export function App({ api }: { readonly api: ApiClient }) {
     scanned: (code) => run(() => api.invoke('scannedCode', { code })),
   };
 
-  // Field staff opened maintenance with their card: their screens replace the citizen's.
+  // The screen tells the host how it finds the camera (device availability and the heartbeat).
+  useEffect(() => {
+    if (!connected) return;
+    return watchCamera((condition, detail) => void api.invoke('reportCamera', { condition, detail }).catch(() => undefined));
+  }, [api, connected]);
+
+  // Field staff opened maintenance with their card: their screens replace the citizen's (after
+  // every hook above: an early return before one would change the number of hooks per render).
   if (maintenance.step !== 'closed') {
     const send = (command: MaintenanceCommand) => void api.invoke('maintenance', command).then(setMaintenance, () => undefined);
     return (
@@ -135,12 +142,6 @@ export function App({ api }: { readonly api: ApiClient }) {
       </div>
     );
   }
-
-  // The screen tells the host how it finds the camera (device availability and the heartbeat).
-  useEffect(() => {
-    if (!connected) return;
-    return watchCamera((condition, detail) => void api.invoke('reportCamera', { condition, detail }).catch(() => undefined));
-  }, [api, connected]);
 
   const capture = 'capture' in session ? session.capture : undefined;
   const progress = endorsementProgress(session);
