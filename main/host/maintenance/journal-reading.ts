@@ -11,6 +11,7 @@ import { AUDIT_KIND } from './staff-records';
 
 const ENDORSEMENT = 'hk-macau-endorsement';
 const PICKUP = 'certificate-pickup';
+const REISSUE = 'id-reissue';
 
 /**
  * The persisted flow contexts as far as read here: an endorsement's (flows/endorsement/types.ts)
@@ -23,6 +24,8 @@ interface FlowFacts {
   readonly receiptPrinted?: boolean;
   readonly certificate?: { readonly certificateId?: string };
   readonly fate?: string;
+  /** ID reissue (flows/id-reissue/types.ts): the temporary certificate slip. */
+  readonly certificateFate?: string;
 }
 
 function contextOf(data: unknown): FlowFacts {
@@ -53,11 +56,17 @@ export function transactionsSince(db: Db, sinceMs: number): number {
   return row.n;
 }
 
-/** Receipts printed for endorsements plus staff test slips since `sinceMs`. */
+/** Slips a transaction printed on the receipt paper: its receipt, and an ID reissue's temporary certificate. */
+const slipsOf = (facts: FlowFacts): number => (facts.receiptPrinted === true ? 1 : 0) + (facts.certificateFate === 'printed' ? 1 : 0);
+
+/** Slips printed on the receipt paper since `sinceMs`: receipts, temporary certificates, staff test slips. */
 export function receiptsSince(db: Db, journal: Journal, sinceMs: number): number {
-  const receipts = rowsSince(db, ENDORSEMENT, sinceMs).filter((txnId) => contextOf(journal.get(txnId)?.data).receiptPrinted === true).length;
+  let slips = 0;
+  for (const kind of [ENDORSEMENT, REISSUE]) {
+    for (const txnId of rowsSince(db, kind, sinceMs)) slips += slipsOf(contextOf(journal.get(txnId)?.data));
+  }
   const testPrints = rowsSince(db, AUDIT_KIND, sinceMs).filter((txnId) => (journal.get(txnId)?.data as { action?: string } | null)?.action === 'test-print').length;
-  return receipts + testPrints;
+  return slips + testPrints;
 }
 
 export interface RetainedCard {

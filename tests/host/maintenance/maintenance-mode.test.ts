@@ -228,12 +228,21 @@ describe('maintenance actions', () => {
     expect(await act(h, { action: 'test-print' })).toMatchObject({ messageKey: 'maintenance.printer.testPrinted', messageTone: 'ok' });
     expect(h.simulators.printer!.jobs.length).toBe(jobs + 1);
     expect((await opened(h)).counters.receiptsSincePaper).toBe(1);
+    // Slips the services printed count too: an endorsement's receipt, an ID reissue's receipt and
+    // temporary certificate (as their flows journal them); one without paper does not.
+    const flowRow = (txnId: string, kind: string, context: Record<string, unknown>) =>
+      h.journal.record({ txnId, kind, state: 'completed', data: { sessionId: txnId, snapshot: { context } } }, Date.now());
+    flowRow('e-1', 'hk-macau-endorsement', { transactionNo: 'T1', receiptPrinted: true });
+    flowRow('e-2', 'hk-macau-endorsement', { transactionNo: 'T2', receiptPrinted: false });
+    flowRow('r-1', 'id-reissue', { transactionNo: 'R1', receiptPrinted: true, certificateFate: 'printed' });
+    expect(((await act(h, { action: 'refresh' })) as Open).counters).toMatchObject({ receiptsSincePaper: 4, transactionsToday: 3 });
     expect(await delivered(h, 'audit', 'test-print')).toMatchObject({ outcome: 'printed', staffId: officer.staffId });
 
     h.simulators.printer!.refillPaper();
     const after = await act(h, { action: 'paper-replaced' });
     expect(after).toMatchObject({ messageKey: 'maintenance.printer.paperReplaced' });
     expect((after as Open).counters.receiptsSincePaper).toBe(0);
+    expect((after as Open).counters.transactionsToday).toBe(3);
     expect((after as Open).counters.paperReplacedAtMs).not.toBeNull();
     expect(await delivered(h, 'audit', 'paper-replaced')).toMatchObject({ paper: 'ok' });
   });
