@@ -3,6 +3,7 @@
  * the event loop) and prints one JSON object with every number.
  */
 import { bench as backlogDrainBench } from './backlog-drain';
+import { bench as cameraBench } from './camera';
 import { bench as certificateUnitBench } from './certificate-unit';
 import { bench as endorsementBench } from './endorsement';
 import { bench as ga461Bench } from './ga461';
@@ -20,6 +21,7 @@ const benches: ReadonlyArray<readonly [string, () => Promise<Record<string, numb
   ['endorsement', endorsementBench],
   ['backlog-drain', backlogDrainBench],
   ['ga461', ga461Bench],
+  ['camera', cameraBench],
   ['temporary-certificate', temporaryCertificateBench],
   ['probe', probeBench],
 ];

@@ -143,12 +143,21 @@ describe('camera step in Chromium with the fake camera', { timeout: 120_000 }, (
     expect(checkJpeg(bytes, { width: answer.width, height: answer.height, minBytes: 2048, maxBytes: 40 * 1024 })).toMatchObject({ ok: true });
     expect(answer.quality.faceScore).toBeGreaterThanOrEqual(0.8);
     expect(Math.abs(answer.quality.yawDeg)).toBeLessThan(12);
-    // The still is the face, cropped: its middle is skin, not the wall.
+    // The still is the face, cropped (4:5): the middle fifth of it is skin (reddish), not the grey wall.
+    expect(answer.height / answer.width).toBeCloseTo(1.25, 1);
     const decoded = jpeg.decode(bytes, { useTArray: true });
-    const middle = (Math.floor(decoded.height * 0.45) * decoded.width + Math.floor(decoded.width / 2)) * 4;
-    const [r, g, b] = [decoded.data[middle]!, decoded.data[middle + 1]!, decoded.data[middle + 2]!];
-    expect(r).toBeGreaterThan(b + 15);
-    expect(g).toBeLessThan(r);
+    const mean = [0, 0, 0];
+    let n = 0;
+    for (let y = Math.floor(decoded.height * 0.4); y < decoded.height * 0.6; y++) {
+      for (let x = Math.floor(decoded.width * 0.4); x < decoded.width * 0.6; x++) {
+        const at = (y * decoded.width + x) * 4;
+        for (let c = 0; c < 3; c++) mean[c]! += decoded.data[at + c]!;
+        n++;
+      }
+    }
+    const [r, g, b] = mean.map((v) => v / n) as [number, number, number];
+    expect(r).toBeGreaterThan(b + 10);
+    expect(r).toBeGreaterThan(g);
   });
 
   it('motionless face: both prompts time out, one retry in between, then "please go to a counter" and a liveness failure', async () => {

@@ -7,8 +7,8 @@ import type { FaceResult } from '@vladmandic/human';
 import type { CameraCondition, CaptureQuality, CaptureRequest, LivenessPrompt, SubmitCapture } from '../../../main/api/camera-contract';
 import type { FaceDetector } from './detector';
 import { type FaceMeasure, measureFace } from './face-measure';
-import { encodeJpeg, frameLight, grabFrame, liveStill, toBase64 } from './frame-tools';
-import { faceFromHuman, makeGa461Photo } from './ga461';
+import { frameLight, grabFrame, liveStill, toBase64 } from './frame-tools';
+import { createCanvasJpegEncoder, faceFromHuman, makeGa461Photo } from './ga461';
 import { type Guidance, guidance, mainFace } from './guidance';
 import { LivenessCheck, otherPrompt } from './liveness';
 
@@ -35,6 +35,8 @@ export const CAPTURE_TIMING = {
   counterNoticeMs: 4_000,
   /** GA 461 photos that fail the checks before the step gives up. */
   maxPhotoTries: 3,
+  /** Eye openness (lid gap / eye width) a live still needs: open eyes read ~0.3-0.45, closed ~0.2. */
+  stillMinEyeOpenness: 0.25,
 } as const;
 
 export interface CaptureRunDeps {
@@ -67,6 +69,7 @@ export class CaptureRun {
   #darkSinceMs: number | undefined;
   #reported: CameraCondition | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #encoder = createCanvasJpegEncoder();
 
   constructor(video: HTMLVideoElement, request: CaptureRequest, deps: CaptureRunDeps) {
     this.#video = video;
@@ -268,7 +271,8 @@ export class CaptureRun {
   /** After liveness: the first frame in the oval with the eyes open becomes the still. */
   async #sendStill(frame: Frame): Promise<void> {
     const face = mainFace(frame.measures);
-    if (!face) return;
+    // Not mid-blink: the still is the picture central compares with the one on record.
+    if (!face || face.eyeOpenness < CAPTURE_TIMING.stillMinEyeOpenness) return;
     this.#set({ kind: 'sending' });
     const still = await liveStill(this.#video, face);
     this.#finish({
@@ -290,7 +294,7 @@ export class CaptureRun {
     const image = grabFrame(this.#video);
     const ga461Face = faceFromHuman(raw, image);
     if (!ga461Face) return this.#set({ kind: 'guiding', guidance: 'hold' });
-    const photo = await makeGa461Photo(image, [ga461Face], encodeJpeg);
+    const photo = await makeGa461Photo(image, [ga461Face], this.#encoder);
     this.#photoTries++;
     this.#dropPhoto();
     this.#photo = {

@@ -43,6 +43,8 @@ export interface FaceDetector {
   detect(input: HTMLVideoElement | HTMLCanvasElement): Promise<readonly FaceResult[]>;
   /** Figures for the bench and the log. */
   readonly info: { readonly backend: string; readonly loadMs: number; readonly threads: boolean };
+  /** Tensors the backend holds (a leak shows as a count that grows from session to session). */
+  memory(): { readonly tensors: number; readonly bytes: number };
 }
 
 let loading: Promise<FaceDetector> | undefined;
@@ -85,6 +87,10 @@ async function load(origin: string): Promise<FaceDetector> {
   const info = { backend: human.tf.getBackend(), loadMs: performance.now() - started, threads: Boolean(human.env.wasm.multithread) };
   return {
     info,
+    memory: () => {
+      const { numTensors, numBytes } = human.tf.memory();
+      return { tensors: numTensors, bytes: numBytes };
+    },
     async detect(input) {
       const result = await human.detect(input);
       return result.face;

@@ -1,7 +1,7 @@
 /**
  * Pixels of the camera's current frame, read in the page only: brightness for guidance and the
- * camera's status, the full frame for the GA 461 composer, and the live still (a crop around the
- * face, the one picture that leaves the page).
+ * camera's status, the full frame for the GA 461 composer (which encodes with its own canvas
+ * encoder), and the live still (a crop around the face, the one picture that leaves the page).
  */
 import { CAPTURE_SIDE_RANGE, MAX_CAPTURE_JPEG_BYTES } from '../../../main/api/camera-contract';
 import type { RgbaImage } from './ga461';
@@ -54,13 +54,6 @@ export function grabFrame(video: HTMLVideoElement): RgbaImage {
   ctx.drawImage(video, 0, 0, width, height);
   const image = ctx.getImageData(0, 0, width, height);
   return { width, height, data: image.data };
-}
-
-/** RGBA pixels to a JPEG (the GA 461 encoder's `JpegEncoder`). */
-export async function encodeJpeg(image: RgbaImage, quality: number): Promise<Uint8Array> {
-  const ctx = canvas('encode', image.width, image.height);
-  ctx.putImageData(new ImageData(new Uint8ClampedArray(image.data), image.width, image.height), 0, 0);
-  return canvasJpeg(ctx.canvas, quality);
 }
 
 async function canvasJpeg(target: HTMLCanvasElement, quality: number): Promise<Uint8Array> {
