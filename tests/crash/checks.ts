@@ -9,7 +9,9 @@ import type { StoredRecord } from '../../simulators/central/central-store';
 import type { ServiceVerdict } from './crash-service';
 import type { ChildReport } from './protocol';
 
-export type Outcome = 'delivered' | 'refunded' | 'ended' | 'none';
+/** The record's outcome: a paid service's, or a certificate pickup's (collected, retained, not collected). */
+export type Outcome = 'delivered' | 'refunded' | 'ended' | 'collected' | 'retained' | 'not-collected' | 'none';
+const OUTCOMES: ReadonlySet<string> = new Set(['delivered', 'refunded', 'ended', 'collected', 'retained', 'not-collected']);
 
 export interface Counts {
   /** A transaction that started and did not reach a final state, or whose record never reached central. */
@@ -166,6 +168,6 @@ export function judge(facts: Facts, service: ServiceJudge): Verdict {
 
   const first = ownRecords.find((r) => facts.txnIds.includes(r.txnId));
   const outcomeText = first ? String(payloadOf(first).outcome) : 'none';
-  const outcome: Outcome = outcomeText === 'delivered' || outcomeText === 'refunded' || outcomeText === 'ended' ? outcomeText : 'none';
+  const outcome = (OUTCOMES.has(outcomeText) ? outcomeText : 'none') as Outcome;
   return { outcome, lost, duplicates, doubleCharges, permitsUnaccounted, mismatches, problems };
 }

@@ -21,6 +21,10 @@ const POINTS: ReadonlyArray<{ readonly why: string; readonly scenario: Scenario;
   { why: 'central paid the refund out, the host never heard: asked again under its key, ends refunded', scenario: 'refund', crashAt: { central: 'refund-made' }, outcome: 'refunded' },
   { why: 'ID reissue: central issued the temporary certificate, the host never heard: the same one under its key, printed once', scenario: 'reissue-deliver', crashAt: { central: 'certificate-issued' }, outcome: 'delivered' },
   { why: 'ID reissue: the certificate slip came out, the host never heard: not printed again', scenario: 'reissue-deliver', crashAt: { device: 'slip-printed' }, outcome: 'delivered' },
+  { why: 'pickup: killed as the dispense was journaled, before the unit moved: the certificate stays in its slot, assigned', scenario: 'pickup-collect', crashAt: { state: 'dispensing' }, outcome: 'not-collected' },
+  { why: 'pickup: the certificate reached the gate, the host never heard: handed over after the restart', scenario: 'pickup-collect', crashAt: { device: 'certificate-dispensed' }, outcome: 'collected' },
+  { why: 'pickup: the citizen took it while the host was dying: recorded as collected once', scenario: 'pickup-collect', crashAt: { device: 'certificate-taken' }, outcome: 'collected' },
+  { why: 'pickup: the unit retained it while the host was dying: recorded as retained, with its card-retained record', scenario: 'pickup-walk-away', crashAt: { device: 'certificate-retained' }, outcome: 'retained' },
 ];
 
 describe('crash harness (short form): SIGKILL the host and restart it', { timeout: 90_000 }, () => {

@@ -9,16 +9,18 @@
  * the citizen at the payment; delivered to a citizen who walks away without the permit (retained
  * when the take-back time is up). ID card reissue (`reissue-`): delivered with the temporary
  * certificate printed; refunded (central refuses the certificate for good); cancelled at the
- * payment. Each service's part lives in its own module (crash-services.ts lists them).
+ * payment. Certificate pickup (`pickup-`): the certificate taken from the gate; left there and
+ * retained. Each service's part lives in its own module (crash-services.ts lists them).
  */
-export type Scenario = 'deliver' | 'refund' | 'cancel' | 'walk-away' | 'reissue-deliver' | 'reissue-refund' | 'reissue-cancel';
+export type Scenario = 'deliver' | 'refund' | 'cancel' | 'walk-away' | 'reissue-deliver' | 'reissue-refund' | 'reissue-cancel' | 'pickup-collect' | 'pickup-walk-away';
 
 /**
  * Something the parent sees happen on a device; it kills the host at that moment, before the host
  * hears of it. The unit wrote the chip, the citizen took the permit, the unit retained it; the
- * printer finished the temporary certificate's slip.
+ * printer finished the temporary certificate's slip; the unit moved a certificate from its slot to
+ * the gate, the citizen took it, the unit retained it.
  */
-export type DeviceEvent = 'chip-written' | 'permit-taken' | 'permit-retained' | 'slip-printed';
+export type DeviceEvent = 'chip-written' | 'permit-taken' | 'permit-retained' | 'slip-printed' | 'certificate-dispensed' | 'certificate-taken' | 'certificate-retained';
 
 /** A call central answered for good, whose answer the parent keeps from the host while killing it. */
 export type CentralEvent = 'payment-created' | 'payment-cancelled' | 'refund-made' | 'records-stored' | 'certificate-issued';

@@ -6,13 +6,13 @@
  * out the temporary certificate), then when central has answered a call the host never hears the
  * answer to (payment created or cancelled, refund paid out, certificate issued, records stored);
  * each time it is restarted on the same data folder. Every scenario of every service in
- * crash-services.ts (the HK/Macau endorsement, the ID card reissue). One JSON line
+ * crash-services.ts (the HK/Macau endorsement, the ID card reissue, the certificate pickup). One JSON line
  * per run on stdout, then a summary line; the exit
  * code is non-zero when any run lost a transaction, duplicated a record, kept money for nothing,
  * lost track of the permit or the certificate, told central something else than what happened, or could not be
  * carried out.
  *
- *   node --import tsx tests/crash/run.ts [--scenario deliver|refund|cancel|walk-away|reissue-deliver|reissue-refund|reissue-cancel]... [--only write|mid|device|central] [--keep]
+ *   node --import tsx tests/crash/run.ts [--scenario deliver|refund|cancel|walk-away|reissue-deliver|reissue-refund|reissue-cancel|pickup-collect|pickup-walk-away]... [--only write|mid|device|central] [--keep]
  */
 import { parseArgs } from 'node:util';
 import { type RunResult, runOnce } from './harness';
