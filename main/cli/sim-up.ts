@@ -49,7 +49,7 @@ export async function startSimulators(
   const stop = () => {
     stopped ??= (async () => {
       await panel?.close();
-      await central?.stop();
+      await central?.stop().catch(() => undefined);
       for (const pipe of pipes) await pipe.close().catch(() => undefined);
       await Promise.all(ptys.map((pty) => pty.stop()));
     })();
