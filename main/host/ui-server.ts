@@ -6,7 +6,7 @@ import { join, normalize, sep } from 'node:path';
 import { attachWsTransport } from './api/ws-transport';
 import type { ApiDispatcher } from './api/dispatcher';
 import type { Logger } from './log';
-import { cameraAssetDirs, cameraAssetFile } from './camera/model-files';
+import { cameraAssetFile, findCameraAssets } from './camera/model-files';
 import { contentTypeOf, rendererSecurityHeaders } from './renderer-files';
 
 /**
@@ -62,8 +62,9 @@ export async function startUiServer(
   token: string = randomBytes(24).toString('base64url'),
 ): Promise<UiServer> {
   let actualPort = 0;
-  // The camera step's models and wasm come from the installed packages, on this origin.
-  const cameraAssets = cameraAssetDirs();
+  // The camera step's detector, models and wasm come from the installed packages, on this origin.
+  const { dirs: cameraAssets, problem } = findCameraAssets();
+  if (problem) host.log.error({ problem }, 'the camera step cannot load its face models: the camera will be reported offline');
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     let relative: string;

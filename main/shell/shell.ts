@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import type { Clock } from '../../drivers/common/clock';
-import { cameraAssetDirs } from '../host/camera/model-files';
+import { findCameraAssets } from '../host/camera/model-files';
 import { lockDownApp, lockDownReadyApp } from './app-guard';
 import { dailyRestartFromEnv, scheduleDailyRestart } from './daily-restart';
 import type { BrowserWindowLike, ElectronMain } from './electron-types';
@@ -140,8 +140,10 @@ export function startShell(electron: ElectronMain, options: ShellOptions): Runni
   const started = app.whenReady().then(() => {
     lockDownSession(electron.session.defaultSession, log);
     lockDownReadyApp(electron.Menu, electron.powerSaveBlocker);
-    // The camera step's models and wasm come from the app's own node_modules (dist/shell is two levels down).
-    serveKioskProtocol(electron.protocol, join(options.baseDir, '..', 'renderer'), undefined, cameraAssetDirs(join(options.baseDir, '..', '..', 'package.json')));
+    // The camera step's detector, models and wasm come from the app's own node_modules (dist/shell is two levels down).
+    const camera = findCameraAssets(join(options.baseDir, '..', '..', 'package.json'));
+    if (camera.problem) log.error({ problem: camera.problem }, 'the camera step cannot load its face models');
+    serveKioskProtocol(electron.protocol, join(options.baseDir, '..', 'renderer'), undefined, camera.dirs ?? undefined);
     if (!external) {
       host = superviseHostProcess({
         utilityProcess: electron.utilityProcess,
