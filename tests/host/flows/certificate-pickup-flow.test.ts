@@ -44,6 +44,8 @@ interface StartOptions {
   /** A unit simulator that outlives the host (a restart finds the certificate where it was). */
   readonly unit?: CertificateUnitSimulator;
   readonly dataDir?: string;
+  /** Called after each journal write of a flow (the state just journaled). */
+  readonly afterJournal?: (state: string) => void;
 }
 
 async function start(options: StartOptions = {}): Promise<World> {
@@ -60,7 +62,8 @@ async function start(options: StartOptions = {}): Promise<World> {
   // No screen here: the simulated camera stands in for the screen's camera step.
   const camera = new SimulatedCamera(50);
   const log = pino({ level: process.env.TEST_LOG ?? 'silent' });
-  const h = await startHost({ dataDir: options.dataDir ?? mkdtempSync(join(tmpdir(), 'pickup-')), config, log, camera, ...(devices ? { devices } : {}) });
+  const afterFlowJournal = options.afterJournal ? (_txnId: string, state: string) => options.afterJournal!(state) : undefined;
+  const h = await startHost({ dataDir: options.dataDir ?? mkdtempSync(join(tmpdir(), 'pickup-')), config, log, camera, afterFlowJournal, ...(devices ? { devices } : {}) });
   hosts.push(h);
   return { h, unit: unit ?? h.simulators.certificateUnit!, camera };
 }
@@ -241,6 +244,18 @@ describe('certificate pickup, host and simulators', { timeout: 60_000 }, () => {
     // A jammed unit is out of service: the pickup is no longer offered.
     expect(await call(h, 'finishSession')).toMatchObject({ ok: true });
     expect(await call(h, 'startService', { service: 'certificate-pickup' })).toMatchObject({ ok: false, error: { messageKey: 'services.deviceOutOfService' } });
+  });
+
+  it('a dispense whose answer never comes is looked up in the unit: the certificate is in the gate, so it is handed over', { timeout: 90_000 }, async () => {
+    const unit = new CertificateUnitSimulator();
+    // The unit moves the certificate but its reply to the dispense is lost on the line.
+    const { h } = await start({ unit, afterJournal: (state) => void (state === 'dispensing' && unit.cutNextReply()) });
+    await identify(h, HOLDER);
+    await reach(h, 'take-certificate', 40_000);
+    expect(unit.takeCardFromGate()).toMatchObject({ certificate: { serial: CERTIFICATE } });
+    const done = await reach(h, 'pickup-done');
+    expect(done.outcome).toBe('collected');
+    expect(h.journal.steps(done.txnId).map((step) => step.state)).toContain('recheckingDispense');
   });
 
   it('retains a certificate not taken within the take-back time, and records both the pickup and the retained card', async () => {

@@ -80,6 +80,19 @@ describe('the pickup statechart', () => {
     expect(pickupRecord(end.state, end.context, []).payload).toMatchObject({ outcome: 'not-collected', dispensed: false, staffAction: 'check-magazine', certificateId: 'C-1' });
   });
 
+  it('a dispense that fails looks at the unit before ending: an empty slot ends at once, anything else is checked', () => {
+    const slotEmpty = chart(...toGate.slice(0, -1), { type: 'FAILED', failureKey: 'pickup.failed.notAvailable', staffAction: 'check-magazine', certificate: CERTIFICATE });
+    expect(slotEmpty).toMatchObject({ state: 'ended', context: { dispensed: false } });
+    const jammed: PickupEvent[] = [...toGate.slice(0, -1), { type: 'FAILED', failureKey: 'pickup.failed.jammed', staffAction: 'clear-jam' }];
+    expect(chart(...jammed).state).toBe('recheckingDispense');
+    // Still in its slot: ended with the jam's words, assigned.
+    expect(chart(...jammed, { type: 'NOT_DISPENSED' })).toMatchObject({ state: 'ended', context: { failureKey: 'pickup.failed.jammed', staffAction: 'clear-jam', dispensed: false } });
+    // In the gate after all: handed over.
+    expect(chart(...jammed, { type: 'DISPENSED' })).toMatchObject({ state: 'handingOver', context: { dispensed: true } });
+    // An effect that threw: the unit fault's words.
+    expect(chart(...toGate.slice(0, -1), { type: 'EFFECT_FAILED' }, { type: 'NOT_DISPENSED' }).context.failureKey).toBe('pickup.failed.deviceFault');
+  });
+
   it('recovery: before the dispense the transaction ends; a dispense is rechecked; a hand-over resumes', () => {
     for (const state of ['choosingMethod', 'enteringPickupCode', 'enteringIdNumber', 'capturingFace', 'verifyingIdentity', 'findingCertificate']) {
       expect(pickupRecovery(state)).toMatchObject({ goTo: 'ended', note: { failureKey: 'pickup.failed.interrupted', idNumber: '', pickupCode: '' } });

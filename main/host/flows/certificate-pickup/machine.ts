@@ -113,16 +113,24 @@ export const pickupMachine = setup({
     dispensing: {
       on: {
         DISPENSED: { target: 'handingOver', actions: assign({ dispensed: true }) },
-        ...failures,
+        // The unit said the slot is empty: nothing moved.
+        FAILED: [
+          { guard: ({ event }) => event.staffAction === 'check-magazine', target: 'ended', actions: failFromEvent },
+          // Any other failure (a jam, no answer) may have left the certificate anywhere: look.
+          { target: 'recheckingDispense', actions: failFromEvent },
+        ],
+        EFFECT_FAILED: { target: 'recheckingDispense', actions: failFromEvent },
       },
     },
-    /** After a restart in `dispensing`: did the certificate leave its slot, and where is it now? */
+    /** After a failed dispense or a restart in `dispensing`: did the certificate leave its slot, and where is it now? */
     recheckingDispense: {
       on: {
         DISPENSED: { target: 'handingOver', actions: assign({ dispensed: true }) },
-        NOT_DISPENSED: endWith('pickup.failed.interrupted'),
+        NOT_DISPENSED: { target: 'ended', actions: assign({ failureKey: ({ context }) => context.failureKey ?? 'pickup.failed.interrupted' }) },
         CERTIFICATE_OUT: { target: 'completed', actions: [assign({ dispensed: true }), 'learnFate'] },
-        ...failures,
+        // Not even the unit can say: staff find it.
+        FAILED: { target: 'completed', actions: [failFromEvent, assign({ dispensed: true, fate: 'unknown', staffAction: 'find-certificate' })] },
+        EFFECT_FAILED: { target: 'completed', actions: [failFromEvent, assign({ dispensed: true, fate: 'unknown', staffAction: 'find-certificate' })] },
       },
     },
     /** In the gate: taken, or retained after the take-back time. */
