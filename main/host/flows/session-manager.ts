@@ -45,8 +45,10 @@ export const FINAL_STATES = ['completed', 'abandoned'] as const;
  * to do; its outbox record is already queued and still goes to central.
  */
 export function recoverUnfinished(journal: Journal, log: Logger, nowMs: number, flowKinds: readonly string[] = []): number {
-  // Flows are recovered by their own definitions (engine/recovery.ts), not closed here.
-  const unfinished = journal.unfinished(FINAL_STATES).filter((txn) => !flowKinds.includes(txn.kind));
+  // Flows are recovered by their own definitions (engine/recovery.ts), not closed here; a row of a
+  // service that became a flow, journaled before it did (no statechart snapshot), is the slice's.
+  const isFlow = (txn: { kind: string; data: unknown }) => flowKinds.includes(txn.kind) && typeof txn.data === 'object' && txn.data !== null && 'snapshot' in txn.data;
+  const unfinished = journal.unfinished(FINAL_STATES).filter((txn) => !isFlow(txn));
   for (const txn of unfinished) {
     journal.setState(txn.txnId, 'abandoned', nowMs);
     log.warn({ txnId: txn.txnId, kind: txn.kind, was: txn.state }, 'unfinished transaction from before the restart closed as abandoned');
