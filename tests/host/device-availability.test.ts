@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { simulatorConfig } from '../../kiosk-config/schema';
 import type { KioskView } from '../../main/api/contract';
 import { type Host, startHost } from '../../main/host/host';
+import { SimulatedCamera } from '../../simulators/camera/simulated-camera';
 import { ManualClock } from '../support/manual-clock';
 
 let host: Host | undefined;
@@ -32,6 +33,8 @@ describe('services follow the devices they need', () => {
       config: simulatorConfig({ devices: { idReader: { transport: 'simulator', card: 'none' }, probeIntervalS: 15 } }),
       log: pino({ level: 'silent' }),
       clock,
+      // No screen here: the endorsement's camera is the simulated one, always there.
+      camera: new SimulatedCamera(0),
     });
     const events: KioskView[] = [];
     host.api.onEvent((event, payload) => {
