@@ -7,7 +7,7 @@ import { type CliCommand, type CliCommandGroup, CliError, CliOutcome } from './c
 import { certificateUnitCommands, simulateCertificateUnit } from './devices/certificate-unit';
 import { idReaderCommands, simulateIdReader } from './devices/id-reader';
 import { printerCommands, simulatePrinter } from './devices/printer';
-import { PROVISION_USAGE, provisionCommand } from './provision';
+import { PROVISION_USAGE, probeCommand, provisionCommand } from './provision';
 import { issueEnrolmentCode } from './sim-code';
 import { simulateAll } from './sim-up';
 
@@ -78,6 +78,7 @@ export function resolveCommand(words: readonly string[]): CliCommand {
     return command;
   }
   if (area === 'provision') return provisionCommand;
+  if (area === 'probe') return probeCommand;
   if (area === 'sim') {
     const command = first ? simulators[first] : undefined;
     if (!command) throw new CliError('usage', `unknown simulator ${JSON.stringify(first ?? '')}; simulators: ${Object.keys(simulators).join(', ')}`);

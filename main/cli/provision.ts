@@ -7,11 +7,13 @@
  */
 import { createInterface } from 'node:readline/promises';
 import { resolveDataDir } from '../../kiosk-config/load';
-import { candidatesFromList, type PortCandidate } from '../../kiosk-config/probe/candidates';
+import { candidatesFromList, findCandidates, type PortCandidate } from '../../kiosk-config/probe/candidates';
+import { probePorts } from '../../kiosk-config/probe/probe';
 import { type ProvisionFailureCode, ProvisionError, type ProvisionProgress, provision } from '../../kiosk-config/provision/provision';
 import { type CliContext, CliError, CliOutcome, type CliOptions } from './cli-types';
 
 export const PROVISION_USAGE = `  kiosk provision --central URL --kiosk-id GD-GZ-0001 --code XXXX-XXXX-XXXX [--ports P1,P2,...|--pts] [--no-self-test]
+  kiosk probe [--ports P1,P2,...|--pts]      which device is on which port (exit 3 when one is missing)
     exit codes: 0 provisioned, self-test passed; 2 usage; 3 a device not found; 4 code refused (used, unknown);
                 5 central unreachable; 6 provisioned but the self-test failed; 1 anything else`;
 
@@ -83,6 +85,19 @@ function progressLine(event: ProvisionProgress): string | undefined {
         ? `unknown (${verdict.heardBytes} byte(s) heard)`
         : `unavailable: ${verdict.error}`;
   return `  [${probe.done}/${probe.total}] ${verdict.path}: ${what}`;
+}
+
+/** `kiosk probe`: which device is on which port, and nothing else (no enrolment, nothing written). */
+export async function probeCommand(context: CliContext): Promise<unknown> {
+  const candidates = candidatesOf(context.options) ?? (await findCandidates({ includePts: context.options.pts === true }));
+  const report = await probePorts(candidates, {
+    signal: context.signal,
+    onProgress: (event) => {
+      const line = progressLine({ kind: 'probe', event });
+      if (line) context.progress(line);
+    },
+  });
+  return report.missing.length > 0 ? new CliOutcome(report, PROVISION_EXIT.devicesMissing) : report;
 }
 
 export async function provisionCommand(context: CliContext): Promise<unknown> {

@@ -127,4 +127,17 @@ describe('kiosk provision (process)', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ kioskId: 'GD-SZ-0103', site: { code: '440300' }, selfTest: null });
   }, 60_000);
+
+  it('kiosk probe says which device is on which port, and exits 3 when one is missing', async () => {
+    const all = [empty.paths[1], ports['certificate-unit'], ports['id-reader'], ports.printer].join(',');
+    const found = await kiosk(['probe', '--ports', all]);
+    expect(found.code, found.stderr).toBe(0);
+    expect(JSON.parse(found.stdout)).toMatchObject({
+      devices: { idReader: { path: ports['id-reader'] }, printer: { path: ports.printer }, certificateUnit: { path: ports['certificate-unit'], identity: { addr: 0 } } },
+      missing: [],
+    });
+    const partial = await kiosk(['probe', '--ports', empty.paths[1]]);
+    expect(partial.code).toBe(3);
+    expect(JSON.parse(partial.stdout)).toMatchObject({ missing: ['idReader', 'printer', 'certificateUnit'], ports: [{ outcome: 'unknown' }] });
+  }, 60_000);
 });
