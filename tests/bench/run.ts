@@ -4,6 +4,7 @@
  */
 import { bench as backlogDrainBench } from './backlog-drain';
 import { bench as cameraBench } from './camera';
+import { bench as certificatePickupBench } from './certificate-pickup';
 import { bench as certificateUnitBench } from './certificate-unit';
 import { bench as endorsementBench } from './endorsement';
 import { bench as ga461Bench } from './ga461';
@@ -19,6 +20,7 @@ const benches: ReadonlyArray<readonly [string, () => Promise<Record<string, numb
   ['certificate-unit', certificateUnitBench],
   ['store', storeBench],
   ['endorsement', endorsementBench],
+  ['certificate-pickup', certificatePickupBench],
   ['backlog-drain', backlogDrainBench],
   ['ga461', ga461Bench],
   ['camera', cameraBench],
