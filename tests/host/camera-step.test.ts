@@ -47,15 +47,20 @@ async function toCameraStep(h: Host): Promise<Extract<SessionView, { capture?: u
 }
 
 describe('camera step through the host', { timeout: 60_000 }, () => {
-  it('is offered only once the screen says the camera works, and hidden when it says the camera is dead', async () => {
+  it('is offered only once the screen says the camera works, hidden when it says the camera is dead or covered, and reported in the heartbeat', async () => {
     const h = await start();
     expect(await offered(h)).toBe(false);
     expect(await call(h, 'startService', { service: 'hk-macau-endorsement' })).toMatchObject({ ok: false, error: { messageKey: 'services.deviceOutOfService' } });
     await call(h, 'reportCamera', { condition: 'online', detail: '' });
     expect(await offered(h)).toBe(true);
+    await h.heartbeat.beatOnce();
+    expect(h.central!.store.lastHeartbeat('GD-GZ-0001')).toMatchObject({ devices: { camera: { status: 'online' } } });
     await call(h, 'reportCamera', { condition: 'no-frames', detail: 'frames stopped' });
     expect(await offered(h)).toBe(false);
-    expect(h.heartbeat).toBeDefined();
+    await h.heartbeat.beatOnce();
+    expect(h.central!.store.lastHeartbeat('GD-GZ-0001')).toMatchObject({ devices: { camera: { status: 'hardware-error' } } });
+    await call(h, 'reportCamera', { condition: 'covered', detail: 'picture is black' });
+    expect(await offered(h)).toBe(false);
   });
 
   it('carries the request on the view; the still goes sealed into the store and the flow moves on', async () => {
