@@ -85,10 +85,14 @@ export function App({ api }: { readonly api: ApiClient }) {
     if (defaultLanguage && i18n.language !== defaultLanguage) void i18n.changeLanguage(defaultLanguage);
   }, [session.step, defaultLanguage, i18n]);
 
-  // Staff leave the language they chose behind them: the next citizen gets the kiosk's own.
+  // Staff leave the language they chose behind them: the next citizen gets the kiosk's own. Only
+  // when maintenance closes: a citizen's own choice of language is not undone.
   const maintenanceOpen = maintenance.step !== 'closed';
+  const wasMaintenanceOpen = useRef(maintenanceOpen);
   useEffect(() => {
-    if (!maintenanceOpen && defaultLanguage && i18n.language !== defaultLanguage) void i18n.changeLanguage(defaultLanguage);
+    const closed = wasMaintenanceOpen.current && !maintenanceOpen;
+    wasMaintenanceOpen.current = maintenanceOpen;
+    if (closed && defaultLanguage && i18n.language !== defaultLanguage) void i18n.changeLanguage(defaultLanguage);
   }, [maintenanceOpen, defaultLanguage, i18n]);
 
   const run = useCallback((work: () => Promise<SessionView>) => {

@@ -141,6 +141,33 @@ describe('ID card reissue in Chromium', { timeout: 120_000 }, () => {
     expect(await p.content()).not.toContain(applicationNo);
   });
 
+  it('reads in English with large text, from the keypad to the delivery choice', async () => {
+    const { page: p } = await kiosk();
+    await p.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => p.locator('button.text-size').innerText()).toBe('Large text');
+    await p.locator('button.text-size').click();
+    await p.locator('button[data-service="id-reissue"]').click();
+    await see(p, 'reissue-id-input');
+    await expect.poll(() => p.getByTestId('prompt').innerText()).toBe('Enter your ID card number');
+    await type(p, '4401061990130');
+    expect(await p.getByTestId('input-message').innerText()).toBe('The date of birth (characters 7 to 14) is not a valid date: please check it');
+    expect(await p.locator('.echo-part.wrong').getAttribute('data-part')).toBe('birth-date');
+    await screens.shot(p, 'en-1-keypad-birth-date');
+    for (let i = 0; i < 13; i++) await p.getByTestId('key-delete').click();
+    await expect.poll(() => p.getByTestId('key-delete').isDisabled()).toBe(true);
+    await type(p, RESIDENT);
+    await p.getByTestId('key-confirm').click();
+    await see(p, 'reissue-confirm-identity', 'en-2-confirm');
+    expect(await p.getByTestId('prompt').innerText()).toBe('Is this you?');
+    await choose(p, 'its-me');
+    await see(p, 'reissue-choose-reason', 'en-3-reason');
+    await choose(p, 'expired');
+    await see(p, 'reissue-choose-photo');
+    await choose(p, 'keep');
+    await see(p, 'reissue-choose-delivery', 'en-4-delivery');
+    expect(await p.getByTestId('fee').innerText()).toBe('Fee: ¥20.00');
+  });
+
   it('ends politely when the name shown is not the citizen’s: no eligibility asked, nothing paid', async () => {
     const { host: h, page: p } = await kiosk();
     await toConfirm(p, RESIDENT);
