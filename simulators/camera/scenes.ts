@@ -9,9 +9,10 @@ import type { RgbFrame } from './y4m';
  * - `id-photo`: the face alone (its picture's own backdrop cut away) before a plain white wall,
  *   still, as a GA 461 photo wants it;
  * - `motionless`: the same face, which never blinks nor turns (a liveness prompt fails);
- * - `no-face`, `two-faces`, `too-far`, `too-close`, `off-centre`, `dark`: what guidance is for.
+ * - `no-face`, `two-faces`, `too-far`, `too-close`, `off-centre`, `dark`: what guidance is for;
+ * - `covered`: a black picture (a hand or tape over the lens): the camera is reported covered.
  */
-export const CAMERA_SCENES = ['cooperative', 'id-photo', 'motionless', 'no-face', 'two-faces', 'too-far', 'too-close', 'off-centre', 'dark'] as const;
+export const CAMERA_SCENES = ['cooperative', 'id-photo', 'motionless', 'no-face', 'two-faces', 'too-far', 'too-close', 'off-centre', 'dark', 'covered'] as const;
 export type CameraScene = (typeof CAMERA_SCENES)[number];
 
 export const SCENE_WIDTH = 640;
@@ -44,7 +45,7 @@ const ramp = (pose: Pose, key: 'eyesClosed' | 'noseShift', from: number, to: num
 /** The head turns: the nose tip moves this far in sample pixels (about 25 degrees of yaw). */
 const TURN = 40;
 
-function scenePoses(scene: Exclude<CameraScene, 'no-face' | 'two-faces'>): Pose[] {
+function scenePoses(scene: Exclude<CameraScene, 'no-face' | 'two-faces' | 'covered'>): Pose[] {
   switch (scene) {
     case 'id-photo':
       return hold({ ...FRONTAL, headOnly: true }, 15);
@@ -80,6 +81,10 @@ function scenePoses(scene: Exclude<CameraScene, 'no-face' | 'two-faces'>): Pose[
 
 /** The frames of a scene, made one at a time (a cooperative scene is ~80 frames of 900 KB). */
 export function* sceneFrames(scene: CameraScene, face: Picture): Generator<RgbFrame> {
+  if (scene === 'covered') {
+    for (let i = 0; i < 15; i++) yield new Uint8Array(SCENE_WIDTH * SCENE_HEIGHT * 3);
+    return;
+  }
   if (scene === 'no-face') {
     for (let i = 0; i < 15; i++) yield wall();
     return;

@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** One picture: `width * height * 3` bytes, RGB, rows top to bottom. */
@@ -42,9 +42,12 @@ export function writeY4m(path: string, video: Y4mVideo): { readonly frames: numb
       frames++;
     }
     if (frames === 0) throw new RangeError('a video needs at least one frame');
-  } finally {
+  } catch (error) {
     closeSync(fd);
+    rmSync(partial, { force: true });
+    throw error;
   }
+  closeSync(fd);
   renameSync(partial, path);
   return { frames, bytes };
 }

@@ -129,6 +129,22 @@ describe('camera step in Chromium with the fake camera', { timeout: 120_000 }, (
     expect(answers).toEqual([]);
   });
 
+  it('covered lens: the screen asks for light and the host hears the camera is covered; uncovered, it is online again', async () => {
+    reports.length = 0;
+    showScene(liveFile, 'covered');
+    openCapture('live', 'blink');
+    await expect.poll(() => kindOf(page), { timeout: 60_000, interval: 100 }).toBe('moreLight');
+    await expect.poll(() => reports.at(-1), { timeout: 15_000 }).toBe('covered');
+    await page.screenshot({ path: join(shots, 'covered.png') });
+    show({ step: 'idle' });
+    await page.getByTestId('camera-step').waitFor({ state: 'detached' });
+    showScene(liveFile, 'cooperative');
+    openCapture('live', 'blink');
+    await expect.poll(() => reports.at(-1), { timeout: 30_000 }).toBe('online');
+    show({ step: 'idle' });
+    await page.getByTestId('camera-step').waitFor({ state: 'detached' });
+  });
+
   it.each(['blink', 'turn-head'] as const)('cooperative scene: the %s prompt passes and the host gets one checked still of the face', async (prompt) => {
     answers.length = 0;
     showScene(liveFile, 'cooperative');
