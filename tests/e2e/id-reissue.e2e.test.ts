@@ -5,7 +5,7 @@
  * the masked name, reason, photo, delivery, payment, the application receipt and the temporary
  * certificate, and each failure. Checks what reached central. Screenshots: test-results/id-reissue/.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -13,9 +13,11 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { simulatorConfig } from '../../kiosk-config/schema';
 import { type Host, startHost } from '../../main/host/host';
+import { PHOTO_BOX } from '../../main/host/printing/temporary-certificate';
 import { SimulatedCamera } from '../../simulators/camera/simulated-camera';
 import { testCards } from '../../simulators/id-reader/test-cards';
 import { kioskScreens, typeOnKeypad as type } from '../support/kiosk-screen';
+import { renderPrintedDocumentToPng } from '../support/printed-image';
 
 const KIOSK = 'GD-GZ-0001';
 /** The test registry's resident (eligible, photo on record) and the elderly resident (an application in progress). */
@@ -23,6 +25,7 @@ const RESIDENT = testCards.resident.text.idNumber;
 const ELDERLY = testCards['resident-elderly'].text.idNumber;
 const MASKED = `${RESIDENT.slice(0, 4)}**********${RESIDENT.slice(-4)}`;
 const screens = kioskScreens('id-reissue');
+const SHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'id-reissue');
 const see = screens.see;
 
 async function kiosk(): Promise<{ host: Host; page: Page }> {
@@ -128,6 +131,21 @@ describe('ID card reissue in Chromium', { timeout: 120_000 }, () => {
     expect(jobs.every((job) => job.complete)).toBe(true);
     expect(JSON.stringify(jobs[0]!.document)).toContain(applicationNo);
     expect(jobs[1]!.document.elements.some((element) => element.kind === 'image')).toBe(true);
+    // On paper: the receipt's number as text and QR, the pickup code; the certificate's holder, full
+    // number and verification QR, and a photo in its box.
+    const pickupCode = await p.getByTestId('pickup-code').innerText();
+    const receipt = await renderPrintedDocumentToPng(jobs[0]!.document);
+    writeFileSync(join(SHOTS, 'paper-receipt.png'), receipt.png);
+    expect(receipt.text).toContain(applicationNo);
+    expect(receipt.text).toContain(pickupCode);
+    expect(receipt.qrPayloads).toEqual([applicationNo]);
+    const slip = await renderPrintedDocumentToPng(jobs[1]!.document);
+    writeFileSync(join(SHOTS, 'paper-certificate.png'), slip.png);
+    expect(slip.lines[0]).toBe('临时身份证明');
+    for (const value of ['张测试', RESIDENT]) expect(slip.text).toContain(value);
+    expect(slip.qrPayloads).toEqual([expect.stringMatching(/^https:\/\/verify\.sim\.invalid\/temporary-certificates\/LS/)]);
+    const photoBand = slip.boxes.filter((box) => box.kind === 'image').find((box) => box.height > PHOTO_BOX.height / 2)!;
+    expect(slip.darkShare({ x: photoBand.x + (photoBand.width - PHOTO_BOX.width) / 2 + 20, y: photoBand.y + 40, width: PHOTO_BOX.width - 40, height: 160 })).toBeGreaterThan(0.05);
     expect(h.central!.temporaryCertificates.count()).toBe(1);
     expect(h.central!.payments(1)[0]?.status).toBe('paid');
     await expect.poll(() => records(h).map((r) => r.kind), { timeout: 10_000 }).toEqual(['id-reissue']);
