@@ -136,6 +136,20 @@ describe('probing ports', () => {
     }
   }, 30_000);
 
+  it('calls a port with a loopback plug (every byte echoed) unknown: an echoed command is no answer', async () => {
+    const pty = await startPtyPair();
+    const echo = await openSerialPipe({ path: pty.paths[0] });
+    echo.onData((chunk) => void echo.write(chunk).catch(() => undefined));
+    try {
+      const report = await probePorts([{ path: pty.paths[1], transport: 'serial', source: 'given' }]);
+      expect(report.ports[0]).toMatchObject({ outcome: 'unknown' });
+      expect((report.ports[0] as { heardBytes: number }).heardBytes).toBeGreaterThan(0);
+    } finally {
+      await echo.close();
+      await pty.stop();
+    }
+  }, 30_000);
+
   it('reports a port that does not exist as unavailable, without throwing', async () => {
     const report = await probePorts([{ path: '/dev/pts/does-not-exist', transport: 'serial', source: 'given' }]);
     expect(report.ports[0]).toMatchObject({ outcome: 'unavailable' });
