@@ -205,6 +205,29 @@ describe('ID card reissue, host and simulators', { timeout: 60_000 }, () => {
     expect(await reach(h, 'flow-done')).toMatchObject({ outcome: 'ended', messageKey: 'idReissue.identity.face_mismatch' });
   });
 
+  it('ends before central hears anything when the camera cannot take the face, or liveness was not passed', async () => {
+    const { h, camera } = await start();
+    camera.mode = 'liveness-fails';
+    await call(h, 'startService', { service: 'id-reissue' });
+    await type(h, RESIDENT);
+    await call(h, 'confirmStep');
+    expect(await reach(h, 'flow-done')).toMatchObject({ outcome: 'ended', messageKey: 'idReissue.failed.faceNotCaptured' });
+    expect(calls(h, '/identity/verify')).toHaveLength(0);
+    await call(h, 'finishSession');
+    // A still whose liveness check did not pass is not sent either.
+    camera.mode = 'cooperative';
+    const livenessNotPassed = camera.captureLive.bind(camera);
+    camera.captureLive = async (options) => {
+      const capture = await livenessNotPassed(options);
+      return capture.ok ? { ok: true, value: { ...capture.value, liveness: { ...capture.value.liveness, passed: false } } } : capture;
+    };
+    await call(h, 'startService', { service: 'id-reissue' });
+    await type(h, RESIDENT);
+    await call(h, 'confirmStep');
+    expect(await reach(h, 'flow-done')).toMatchObject({ outcome: 'ended', messageKey: 'idReissue.identity.liveness_failed' });
+    expect(calls(h, '/identity/verify')).toHaveLength(0);
+  });
+
   it('ends with nothing charged when the payment expires, and closes it', async () => {
     const { h } = await start();
     await toPayment(h);

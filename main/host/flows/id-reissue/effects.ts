@@ -73,6 +73,8 @@ export function idReissueEffects(deps: IdReissueDeps): Record<string, IdReissueE
         if (capture.reason === 'cancelled') return { event: { type: 'EFFECT_FAILED' }, effect: { camera: 'cancelled' } };
         return failed(capture.reason === 'offline' ? 'idReissue.failed.cameraOut' : 'idReissue.failed.faceNotCaptured', { camera: capture.reason });
       }
+      // A still without a passed liveness check is no proof of a person at the kiosk.
+      if (!capture.value.liveness.passed) return failed('idReissue.identity.liveness_failed', { camera: 'liveness-not-passed' });
       const ref = deps.attachments.put(tools.txnId, 'live.jpg', capture.value.jpeg);
       return { event: { type: 'FACE_CAPTURED', photo: { ...ref, livenessMethod: capture.value.liveness.method } }, effect: { photo: ref.sha256, liveness: capture.value.liveness.method } };
     },
