@@ -10,6 +10,7 @@ import { embeddedCentralSecret } from '../../main/host/embedded-central';
 import { createSealer } from '../../main/host/store/sealing';
 import { type Host, type HostOptions, startHost } from '../../main/host/host';
 import { runKiosk } from '../../main/host/kiosk-runtime';
+import { SimulatedCamera } from '../../simulators/camera/simulated-camera';
 
 const KIOSK = 'GD-GZ-0001';
 const silent = pino({ level: 'silent' });
@@ -54,7 +55,8 @@ const commandResults = (h: Host) =>
 
 describe('the host decides what may start', () => {
   it('refuses a service the kiosk is not enrolled for', async () => {
-    const h = await start(mkdtempSync(join(tmpdir(), 'offer-')), { services: ['certificate-pickup'] });
+    // No screen here: a simulated camera, so the pickup's devices can serve.
+    const h = await start(mkdtempSync(join(tmpdir(), 'offer-')), { services: ['certificate-pickup'] }, { camera: new SimulatedCamera() });
     expect(await call(h, 'startService', { service: 'progress-query' })).toMatchObject({
       ok: false,
       error: { code: 'refused', messageKey: 'services.notOfferedHere' },
