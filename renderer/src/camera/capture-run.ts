@@ -200,7 +200,8 @@ export class CaptureRun {
 
   async #analyse(detector: FaceDetector): Promise<Frame> {
     const light = frameLight(this.#video);
-    const faces = light.mean < 8 ? [] : await detector.detect(this.#video);
+    // A prompt needs every frame analysed whole (a blink lasts two or three frames).
+    const faces = light.mean < 8 ? [] : await detector.detect(this.#video, { everyFrame: this.#phase.kind === 'prompt' });
     const measures = faces.map(measureFace).filter((m): m is FaceMeasure => m !== null);
     const g = guidance({ width: this.#video.videoWidth, height: this.#video.videoHeight, brightness: light.mean, faces: measures });
     return { faces, measures, guidance: g, brightness: light.mean };

@@ -40,7 +40,11 @@ export function detectorConfig(origin: string): Partial<Config> {
 }
 
 export interface FaceDetector {
-  detect(input: HTMLVideoElement | HTMLCanvasElement): Promise<readonly FaceResult[]>;
+  /**
+   * Faces in the frame. While guiding, the face box may come from the previous frames (the mesh,
+   * run on every frame, keeps it on the face); during a prompt every frame is analysed whole.
+   */
+  detect(input: HTMLVideoElement | HTMLCanvasElement, options?: { readonly everyFrame?: boolean }): Promise<readonly FaceResult[]>;
   /** Figures for the bench and the log. */
   readonly info: { readonly backend: string; readonly loadMs: number; readonly threads: boolean };
   /** Tensors the backend holds (a leak shows as a count that grows from session to session). */
@@ -48,6 +52,12 @@ export interface FaceDetector {
 }
 
 let loading: Promise<FaceDetector> | undefined;
+
+/**
+ * While guiding, the box detector runs at least every third frame and every 200 ms: a face coming
+ * or going is seen within two frames; the mesh follows the face on every frame in between.
+ */
+const GUIDING_SKIP = { skipFrames: 2, skipTime: 200 } as const;
 
 /** Models load in under a second here; a load that hangs (a worker that cannot start) is a broken camera step. */
 const LOAD_TIMEOUT_MS = 30_000;
@@ -91,8 +101,9 @@ async function load(origin: string): Promise<FaceDetector> {
       const { numTensors, numBytes } = human.tf.memory();
       return { tensors: numTensors, bytes: numBytes };
     },
-    async detect(input) {
-      const result = await human.detect(input);
+    async detect(input, options = {}) {
+      const skip = options.everyFrame ? { skipFrames: 0, skipTime: 0 } : GUIDING_SKIP;
+      const result = await human.detect(input, { face: { detector: skip } } as Partial<Config>);
       return result.face;
     },
   };
