@@ -92,12 +92,10 @@ export function* sceneFrames(scene: CameraScene, face: Picture): Generator<RgbFr
   if (scene === 'two-faces') {
     const left: Pose = { ...FRONTAL, cx: 165, size: 260 };
     const right: Pose = { ...FRONTAL, cx: 475, size: 260 };
-    for (let i = 0; i < 15; i++) {
-      const frame = wall();
-      drawFace(frame, face, left);
-      drawFace(frame, face, right);
-      yield frame;
-    }
+    const frame = wall();
+    drawFace(frame, face, left);
+    drawFace(frame, face, right);
+    for (let i = 0; i < 15; i++) yield frame;
     return;
   }
   // A pose held for several frames is drawn once.
