@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Countdown } from '../../components/Countdown';
 import { OutcomeHeading } from '../../components/OutcomeHeading';
+import { StepFooter } from '../../components/StepFooter';
 import { reasonKey } from '../../flow/endorsement-outcome';
 import type { SessionActions, Step } from '../SessionScreens';
 
@@ -26,12 +26,7 @@ export function PickupDoneScreen({ view, actions }: { readonly view: Step<'picku
         <dt>{t('pickup.done.transactionNo')}</dt>
         <dd data-testid="transaction-no">{view.transactionNo}</dd>
       </dl>
-      <Countdown deadlineMs={view.deadlineMs} />
-      <div className="actions">
-        <button type="button" className="primary" onClick={actions.finish}>
-          {t('actions.done')}
-        </button>
-      </div>
+      <StepFooter deadlineMs={view.deadlineMs} onLeave={actions.finish} leaveKey="actions.done" primary />
     </main>
   );
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { Countdown } from '../../components/Countdown';
 import { OutcomeHeading } from '../../components/OutcomeHeading';
 import { ReceiptMissing } from '../../components/ReceiptMissing';
+import { StepFooter } from '../../components/StepFooter';
 import { OUTCOME_MARKS, OUTCOME_TEXTS, reasonKey } from '../../flow/endorsement-outcome';
 import type { SessionActions, Step } from '../SessionScreens';
 
@@ -25,12 +25,7 @@ export function FlowDoneScreen({ view, actions }: { readonly view: Step<'flow-do
       ) : null}
       {/* No paper: the receipt's proof, the transaction number, as a code to photograph. */}
       {view.receiptPrinted || view.outcome === 'ended' ? null : <ReceiptMissing number={view.transactionNo} noteKey="endorsement.done.receiptNotPrinted" />}
-      <Countdown deadlineMs={view.deadlineMs} />
-      <div className="actions">
-        <button type="button" className="primary" onClick={actions.finish}>
-          {t('actions.done')}
-        </button>
-      </div>
+      <StepFooter deadlineMs={view.deadlineMs} onLeave={actions.finish} leaveKey="actions.done" primary />
     </main>
   );
 }
