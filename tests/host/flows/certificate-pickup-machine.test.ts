@@ -35,6 +35,8 @@ describe('the pickup statechart', () => {
     const atGate = chart(...toGate);
     expect(atGate.state).toBe('handingOver');
     expect(atGate.context).toMatchObject({ certificate: CERTIFICATE, retainCountBefore: 2, dispensed: true });
+    // Once matched, the typed number is not kept (not even in the journal's snapshot).
+    expect(atGate.context.idNumber).toBe('');
     const end = chart(...toGate, { type: 'CERTIFICATE_OUT', fate: 'taken' });
     expect(end.state).toBe('completed');
     // The number is forgotten at the end; the view and the record say collected.

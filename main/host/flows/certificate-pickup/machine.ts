@@ -104,7 +104,8 @@ export const pickupMachine = setup({
     /** The kiosk's list from central, matched by hashes, and the slot checked in the unit's inventory. */
     findingCertificate: {
       on: {
-        MATCHED: { target: 'dispensing', actions: assign({ certificate: ({ event }) => event.certificate, retainCountBefore: ({ event }) => event.retainCount }) },
+        // Matched: the number and the code are not needed any more, so they are forgotten now.
+        MATCHED: { target: 'dispensing', actions: [assign({ certificate: ({ event }) => event.certificate, retainCountBefore: ({ event }) => event.retainCount }), 'forgetIdentity'] },
         ...failures,
         CANCEL: endWith('pickup.failed.cancelled'),
       },
