@@ -10,9 +10,10 @@ import type { RgbFrame } from './y4m';
  *   still, as a GA 461 photo wants it;
  * - `motionless`: the same face, which never blinks nor turns (a liveness prompt fails);
  * - `no-face`, `two-faces`, `too-far`, `too-close`, `off-centre`, `dark`: what guidance is for;
- * - `covered`: a black picture (a hand or tape over the lens): the camera is reported covered.
+ * - `covered`: a black picture (a hand or tape over the lens): the camera is reported covered;
+ * - `sunglasses`: the face with dark glasses painted over the eyes.
  */
-export const CAMERA_SCENES = ['cooperative', 'id-photo', 'motionless', 'no-face', 'two-faces', 'too-far', 'too-close', 'off-centre', 'dark', 'covered'] as const;
+export const CAMERA_SCENES = ['cooperative', 'id-photo', 'motionless', 'no-face', 'two-faces', 'too-far', 'too-close', 'off-centre', 'dark', 'covered', 'sunglasses'] as const;
 export type CameraScene = (typeof CAMERA_SCENES)[number];
 
 export const SCENE_WIDTH = 640;
@@ -33,6 +34,8 @@ interface Pose {
   readonly light: number;
   /** Only the head (an ellipse around hair and face) is drawn, on a white wall. */
   readonly headOnly?: boolean;
+  /** Dark glasses over the eyes. */
+  readonly sunglasses?: boolean;
 }
 
 const FRONTAL: Pose = { cx: SCENE_WIDTH / 2, cy: SCENE_HEIGHT / 2 - 10, size: 330, eyesClosed: 0, noseShift: 0, light: 1 };
@@ -66,6 +69,8 @@ function scenePoses(scene: Exclude<CameraScene, 'no-face' | 'two-faces' | 'cover
       ];
     case 'motionless':
       return hold(FRONTAL, 15);
+    case 'sunglasses':
+      return hold({ ...FRONTAL, sunglasses: true }, 15);
     case 'too-far':
       return hold({ ...FRONTAL, size: 120 }, 15);
     case 'too-close':
@@ -137,7 +142,7 @@ function drawFace(frame: Uint8Array, face: Picture, pose: Pose): void {
   const scale = pose.size / face.width;
   const left = Math.round(pose.cx - pose.size / 2);
   const top = Math.round(pose.cy - pose.size / 2);
-  const source = pose.eyesClosed > 0 ? closeEyes(face, pose.eyesClosed) : face;
+  const source = pose.sunglasses ? withSunglasses(face) : pose.eyesClosed > 0 ? closeEyes(face, pose.eyesClosed) : face;
   // The sample's hair is cut by its top edge: a head drawn alone gets the top row stretched up
   // into a rounded crown, so there is a head top to find.
   const crown = pose.headOnly ? Math.round(F.crownPx * scale) : 0;
@@ -197,5 +202,22 @@ function closeEyes(face: Picture, amount: number): Picture {
       }
     }
   }
+  return { width: face.width, height: face.height, data };
+}
+
+/** The sample with dark lenses over both eyes and a bridge between them. */
+function withSunglasses(face: Picture): Picture {
+  const data = Uint8Array.from(face.data);
+  const paint = (x: number, y: number) => data.set([24, 24, 30], (y * face.width + x) * 3);
+  for (const eye of [F.leftEye, F.rightEye]) {
+    const rx = eye.halfWidth * 1.5;
+    const ry = eye.halfHeight * 1.7;
+    for (let y = Math.floor(eye.y - ry); y <= eye.y + ry; y++) {
+      for (let x = Math.floor(eye.x - rx); x <= eye.x + rx; x++) {
+        if (((x - eye.x) / rx) ** 2 + ((y - eye.y) / ry) ** 2 <= 1) paint(x, y);
+      }
+    }
+  }
+  for (let x = F.leftEye.x; x <= F.rightEye.x; x++) for (let dy = -1; dy <= 1; dy++) paint(x, Math.round((F.leftEye.y + F.rightEye.y) / 2) - 8 + dy);
   return { width: face.width, height: face.height, data };
 }

@@ -124,6 +124,7 @@ describe('camera step in Chromium with the fake camera', { timeout: 120_000 }, (
     ['too-close', 'moveBack'],
     ['off-centre', 'moveToCentre'],
     ['dark', 'moreLight'],
+    ['sunglasses', 'uncover'],
   ] as const)('scene %s: the screen says %s', async (scene, expected) => {
     await guidanceFor(scene, expected);
     expect(answers).toEqual([]);

@@ -72,6 +72,14 @@ describe('camera guidance', () => {
     expect(guidance(facts([...faces], brightness))).toBe(expected);
   });
 
+  it('dark glasses: a face the detector scores high but whose eyes are dark against the cheeks', () => {
+    const withShade = (shade: number) => ({ ...measureFace(face(320, 230, 205))!, eyeShade: shade });
+    expect(guidance({ width: W, height: H, brightness: 150, faces: [withShade(0.2)] })).toBe('uncover');
+    expect(guidance({ width: W, height: H, brightness: 150, faces: [withShade(GUIDANCE_LIMITS.minEyeShade + 0.01)] })).toBe('hold');
+    // Not measured (a face the step could not sample): no verdict from it.
+    expect(guidance(facts([face(320, 230, 205)]))).toBe('hold');
+  });
+
   it('ignores a faint second face behind the citizen, and works with the largest face', () => {
     expect(guidance(facts([face(320, 230, 205), face(560, 120, 60, { score: GUIDANCE_LIMITS.otherFaceScore - 0.1 })]))).toBe('hold');
   });

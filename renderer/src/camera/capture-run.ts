@@ -7,7 +7,7 @@ import type { FaceResult } from '@vladmandic/human';
 import type { CameraCondition, CaptureQuality, CaptureRequest, LivenessPrompt, SubmitCapture } from '../../../main/api/camera-contract';
 import type { FaceDetector } from './detector';
 import { type FaceMeasure, measureFace } from './face-measure';
-import { frameLight, grabFrame, liveStill, toBase64 } from './frame-tools';
+import { eyeShade, frameLight, grabFrame, liveStill, toBase64 } from './frame-tools';
 import { createCanvasJpegEncoder, faceFromHuman, makeGa461Photo } from './ga461';
 import { type Guidance, guidance, mainFace } from './guidance';
 import { LivenessCheck, otherPrompt } from './liveness';
@@ -202,7 +202,11 @@ export class CaptureRun {
     const light = frameLight(this.#video);
     // A prompt needs every frame analysed whole (a blink lasts two or three frames).
     const faces = light.mean < 8 ? [] : await detector.detect(this.#video, { everyFrame: this.#phase.kind === 'prompt' });
-    const measures = faces.map(measureFace).filter((m): m is FaceMeasure => m !== null);
+    const measures: FaceMeasure[] = [];
+    for (const face of faces) {
+      const measured = measureFace(face);
+      if (measured) measures.push({ ...measured, eyeShade: eyeShade(this.#video, face.mesh) });
+    }
     const g = guidance({ width: this.#video.videoWidth, height: this.#video.videoHeight, brightness: light.mean, faces: measures });
     return { faces, measures, guidance: g, brightness: light.mean };
   }

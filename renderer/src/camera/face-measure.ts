@@ -26,6 +26,8 @@ export interface FaceMeasure {
   readonly pitchDeg: number;
   /** Lid gap over eye width, the smaller of the two eyes (open ~0.3-0.45, closed below ~0.2). */
   readonly eyeOpenness: number;
+  /** Eye patch luma over cheek luma (frame-tools.ts eyeShade), when measured: low means dark glasses. */
+  readonly eyeShade?: number;
 }
 
 const MESH = { cheekA: 234, cheekB: 454, forehead: 10, chin: 152 } as const;

@@ -100,3 +100,41 @@ export function toBase64(bytes: Uint8Array): string {
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 }
+
+type MeshPoint = readonly [number, number, number?];
+
+/** Mean luma of a rectangle of the frame drawn on the `shade` canvas. */
+function meanLuma(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number): number {
+  const rx = Math.max(0, Math.round(x));
+  const ry = Math.max(0, Math.round(y));
+  const rw = Math.max(1, Math.min(ctx.canvas.width - rx, Math.round(w)));
+  const rh = Math.max(1, Math.min(ctx.canvas.height - ry, Math.round(h)));
+  const { data } = ctx.getImageData(rx, ry, rw, rh);
+  let sum = 0;
+  for (let i = 0; i < data.length; i += 4) sum += 0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!;
+  return sum / (data.length / 4);
+}
+
+/**
+ * How dark the eyes are against the cheeks below them (eye patch luma over cheek patch luma):
+ * open eyes read about 0.6-0.9 (white and iris together), dark glasses far less.
+ */
+export function eyeShade(video: HTMLVideoElement, mesh: ReadonlyArray<MeshPoint>): number {
+  const ctx = canvas('shade', video.videoWidth, video.videoHeight);
+  ctx.drawImage(video, 0, 0);
+  const ratios = (
+    [
+      [33, 133, 159, 145, 205],
+      [263, 362, 386, 374, 425],
+    ] as const
+  ).map(([outer, inner, upper, lower, cheek]) => {
+    const left = Math.min(mesh[outer]![0], mesh[inner]![0]);
+    const width = Math.abs(mesh[outer]![0] - mesh[inner]![0]);
+    const top = mesh[upper]![1] - width * 0.15;
+    const height = Math.max(mesh[lower]![1] - mesh[upper]![1] + width * 0.3, width * 0.3);
+    const eye = meanLuma(ctx, left, top, width, height);
+    const skin = meanLuma(ctx, mesh[cheek]![0] - width / 4, mesh[cheek]![1] - width / 4, width / 2, width / 2);
+    return eye / Math.max(1, skin);
+  });
+  return Math.max(...ratios);
+}
