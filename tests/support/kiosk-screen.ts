@@ -23,8 +23,13 @@ export interface KioskScreens {
   shot(page: Page, name: string): Promise<void>;
 }
 
+export interface KioskScreensOptions {
+  /** Makes the y4m Chromium's fake camera plays (getUserMedia granted without asking); its path. */
+  readonly fakeCamera?: () => string;
+}
+
 /** Registers the file's browser and per-test clean-up; screenshots go to test-results/<folder>. */
-export function kioskScreens(folder: string): KioskScreens {
+export function kioskScreens(folder: string, options: KioskScreensOptions = {}): KioskScreens {
   const shots = join(projectRoot, 'test-results', folder);
   let rendererDir: string;
   let browser: Browser;
@@ -33,7 +38,7 @@ export function kioskScreens(folder: string): KioskScreens {
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
     rendererDir = await ensureRendererBuilt(projectRoot, () => {});
-    browser = await launchChromium();
+    browser = await launchChromium(options.fakeCamera ? { fakeCamera: options.fakeCamera() } : {});
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
