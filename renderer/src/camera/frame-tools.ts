@@ -120,20 +120,29 @@ function meanLuma(ctx: CanvasRenderingContext2D, x: number, y: number, w: number
  * open eyes read about 0.6-0.9 (white and iris together), dark glasses far less.
  */
 export function eyeShade(video: HTMLVideoElement, mesh: ReadonlyArray<MeshPoint>): number {
-  const ctx = canvas('shade', video.videoWidth, video.videoHeight);
-  ctx.drawImage(video, 0, 0);
+  // Only the part of the frame around the eyes and cheeks is copied out of the video.
+  const points = [33, 133, 159, 145, 205, 263, 362, 386, 374, 425].map((i) => mesh[i]!);
+  const margin = Math.abs(mesh[33]![0] - mesh[133]![0]);
+  const x0 = Math.max(0, Math.floor(Math.min(...points.map((p) => p[0])) - margin));
+  const y0 = Math.max(0, Math.floor(Math.min(...points.map((p) => p[1])) - margin));
+  const x1 = Math.min(video.videoWidth, Math.ceil(Math.max(...points.map((p) => p[0])) + margin));
+  const y1 = Math.min(video.videoHeight, Math.ceil(Math.max(...points.map((p) => p[1])) + margin));
+  if (x1 - x0 < 2 || y1 - y0 < 2) return 1;
+  const ctx = canvas('shade', x1 - x0, y1 - y0);
+  ctx.drawImage(video, x0, y0, x1 - x0, y1 - y0, 0, 0, x1 - x0, y1 - y0);
+  const at = (i: number): readonly [number, number] => [mesh[i]![0] - x0, mesh[i]![1] - y0];
   const ratios = (
     [
       [33, 133, 159, 145, 205],
       [263, 362, 386, 374, 425],
     ] as const
   ).map(([outer, inner, upper, lower, cheek]) => {
-    const left = Math.min(mesh[outer]![0], mesh[inner]![0]);
-    const width = Math.abs(mesh[outer]![0] - mesh[inner]![0]);
-    const top = mesh[upper]![1] - width * 0.15;
-    const height = Math.max(mesh[lower]![1] - mesh[upper]![1] + width * 0.3, width * 0.3);
+    const left = Math.min(at(outer)[0], at(inner)[0]);
+    const width = Math.abs(at(outer)[0] - at(inner)[0]);
+    const top = at(upper)[1] - width * 0.15;
+    const height = Math.max(at(lower)[1] - at(upper)[1] + width * 0.3, width * 0.3);
     const eye = meanLuma(ctx, left, top, width, height);
-    const skin = meanLuma(ctx, mesh[cheek]![0] - width / 4, mesh[cheek]![1] - width / 4, width / 2, width / 2);
+    const skin = meanLuma(ctx, at(cheek)[0] - width / 4, at(cheek)[1] - width / 4, width / 2, width / 2);
     return eye / Math.max(1, skin);
   });
   return Math.max(...ratios);
