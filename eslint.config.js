@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { noCitizenLiterals } from './eslint-rules/no-citizen-literals.js';
 
 const focusedOrSkipped = ['it', 'test', 'describe'].flatMap((object) =>
   ['only', 'skip', 'todo'].map((property) => ({ object, property, message: 'no focused, skipped or todo tests' })),
@@ -25,6 +26,12 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  {
+    // Every word a citizen sees comes from the i18n catalogues (eslint-rules/no-citizen-literals.js).
+    files: ['renderer/src/**/*.tsx'],
+    plugins: { tongban: { rules: { 'no-citizen-literals': noCitizenLiterals } } },
+    rules: { 'tongban/no-citizen-literals': ['error', { allow: [] }] },
   },
   {
     // The preload and shell run inside Electron, where `require('electron')` is how it is loaded.
