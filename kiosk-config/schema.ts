@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LocalizedText } from '../main/api/idle-contract';
 
 /** `<province>-<city>-<4 digits>`, e.g. `GD-GZ-0001`. */
 export const KioskId = z.string().regex(/^[A-Z]{2}-[A-Z]{2,4}-\d{4}$/, 'a kiosk id looks like GD-GZ-0001');
@@ -63,6 +64,12 @@ export const SyncConfig = z.object({
   paymentPollMs: z.number().int().min(20).max(10_000).default(1500),
 });
 
+const DEFAULT_COUNTER_HOURS: LocalizedText = {
+  'zh-CN': '人工窗口：周一至周五 9:00–12:00，14:00–17:30',
+  'zh-TW': '人工窗口：週一至週五 9:00–12:00，14:00–17:30',
+  en: 'Staffed counter: Mon–Fri 9:00–12:00, 14:00–17:30',
+};
+
 export const UiConfig = z.object({
   /** 0 picks a free port. */
   port: z.number().int().min(0).max(65535).default(0),
@@ -71,6 +78,12 @@ export const UiConfig = z.object({
   stepTimeoutS: z.number().int().min(10).max(600).default(60),
   /** Seconds a card handed back waits in the gate before it is retained (certificate-unit contract: 30). */
   takeBackTimeoutS: z.number().int().min(3).max(300).default(30),
+  /** Elderly mode (大字模式): a citizen's own time limits are this many times as long. */
+  elderlyTimeFactor: z.number().min(1).max(3).default(1.5),
+  /** The counter's opening hours, shown by the attract loop; null shows none. */
+  counterHours: LocalizedText.nullable().default(DEFAULT_COUNTER_HOURS),
+  /** Notices the attract loop shows between the services (closures, new services), each in every language. */
+  notices: z.array(LocalizedText).max(10).default([]),
 });
 
 export const StorageConfig = z.object({
@@ -113,7 +126,7 @@ export const KioskConfig = z
     /** The site central enrolled this kiosk at (from enrolment), for field staff and reports. */
     site: z.object({ code: z.string().min(1), name: z.string().min(1) }).optional(),
     sync: SyncConfig.default({ intervalMs: 2000, batchSize: 100, requestTimeoutMs: 10_000, maxBackoffMs: 8_000, heartbeatIntervalS: 60, paymentPollMs: 1500 }),
-    ui: UiConfig.default({ port: 0, defaultLanguage: 'zh-CN', stepTimeoutS: 60, takeBackTimeoutS: 30 }),
+    ui: UiConfig.default({ port: 0, defaultLanguage: 'zh-CN', stepTimeoutS: 60, takeBackTimeoutS: 30, elderlyTimeFactor: 1.5, counterHours: DEFAULT_COUNTER_HOURS, notices: [] }),
     storage: StorageConfig.default({ retentionDays: 7, diskFloorMb: 200 }),
   })
   .superRefine((config, ctx) => {

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { CaptureRequest, ReportCamera, SubmitCapture } from './camera-contract';
 import { ProvisioningCommand, ProvisioningView } from './provisioning-contract';
 import { MaintenanceCommand, MaintenanceView } from './maintenance-contract';
+import { ExtendDeadline, LocalizedText, SetElderly } from './idle-contract';
 
 export const ServiceId = z.enum(['hk-macau-endorsement', 'id-reissue', 'certificate-pickup', 'progress-query']);
 export type ServiceId = z.infer<typeof ServiceId>;
@@ -33,13 +34,21 @@ export const KioskView = z.object({
   services: z.array(ServiceAvailability),
   /** True while the kiosk is out of service as a whole (e.g. told so by central). */
   outOfService: z.boolean(),
+  /** The attract loop's texts from configuration, in every language (the counter's hours, notices). */
+  counterHours: LocalizedText.nullable().optional(),
+  notices: z.array(LocalizedText).max(10).optional(),
 });
 export type KioskView = z.infer<typeof KioskView>;
 
 const Deadline = z.object({
   /** Epoch ms when this step times out and the session ends. */
   deadlineMs: z.number().int(),
+  /** "Continue" on the "are you still there?" prompt can extend it (not a deadline set by a device or central). */
+  deadlineExtendable: z.boolean().optional(),
 });
+
+/** Elderly mode (大字模式) for the whole session: larger type, longer time limits, slower speech. */
+const Elderly = z.object({ elderly: z.boolean().optional() });
 
 /** One endorsement central offers (type, validity, entries, fee); the kiosk never invents them. */
 export const EndorsementOption = z.object({
@@ -56,7 +65,7 @@ const Flow = z.object({
   txnId: z.string(),
   /** An open camera step (issue 9): the screen shows the camera over whatever step this is. */
   capture: CaptureRequest.optional(),
-});
+}).merge(Elderly);
 
 /**
  * The steps of a service flow the screen shows (the HK/Macau endorsement today). `busy` steps
@@ -261,8 +270,8 @@ export const SessionView = z.discriminatedUnion('step', [
   ...ReissueSteps,
   ...PickupSteps,
   z.object({ step: z.literal('idle') }),
-  z.object({ step: z.literal('insert-id-card'), service: ServiceId, sessionId: z.string() }).merge(Deadline),
-  z.object({ step: z.literal('reading-card'), service: ServiceId, sessionId: z.string() }),
+  z.object({ step: z.literal('insert-id-card'), service: ServiceId, sessionId: z.string() }).merge(Deadline).merge(Elderly),
+  z.object({ step: z.literal('reading-card'), service: ServiceId, sessionId: z.string() }).merge(Elderly),
   z
     .object({
       step: z.literal('identity-shown'),
@@ -272,7 +281,8 @@ export const SessionView = z.discriminatedUnion('step', [
       maskedName: z.string(),
       maskedIdNumber: z.string(),
     })
-    .merge(Deadline),
+    .merge(Deadline)
+    .merge(Elderly),
   z
     .object({
       step: z.literal('failed'),
@@ -282,7 +292,8 @@ export const SessionView = z.discriminatedUnion('step', [
       /** Whether "try again" makes sense (a misread card) or only "back" (a broken reader). */
       canRetry: z.boolean(),
     })
-    .merge(Deadline),
+    .merge(Deadline)
+    .merge(Elderly),
 ]);
 export type SessionView = z.infer<typeof SessionView>;
 
@@ -292,7 +303,11 @@ const Empty = z.object({}).strict();
 export const commands = {
   getKiosk: { request: Empty, response: KioskView },
   getSession: { request: Empty, response: SessionView },
-  startService: { request: z.object({ service: ServiceId }).strict(), response: SessionView },
+  startService: { request: z.object({ service: ServiceId, /** Elderly mode chosen on the attract screen. */ elderly: z.boolean().optional() }).strict(), response: SessionView },
+  /** "Continue" on "are you still there?": the current step's time limit starts again (only in its last seconds). */
+  extendDeadline: { request: ExtendDeadline, response: SessionView },
+  /** Elderly mode on or off, on the session's first step only. */
+  setElderly: { request: SetElderly, response: SessionView },
   retryStep: { request: Empty, response: SessionView },
   cancelSession: { request: Empty, response: SessionView },
   finishSession: { request: Empty, response: SessionView },

@@ -143,6 +143,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     journal,
     log: log.child({ part: 'session' }),
     stepTimeoutS: config.ui.stepTimeoutS,
+    elderlyTimeFactor: config.ui.elderlyTimeFactor,
     clock,
     onRecordQueued: () => sync.kick(),
     flows: flows.starters,
@@ -188,16 +189,20 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     defaultLanguage: config.ui.defaultLanguage,
     outOfService: kioskState.outOfService,
     services: offer(),
+    counterHours: config.ui.counterHours,
+    notices: config.ui.notices,
   });
 
   const api = new ApiDispatcher(
     {
       getKiosk: async () => kioskView(),
       getSession: async () => sessions.view,
-      startService: async ({ service }) => {
+      startService: async ({ service, elderly }) => {
         assertOffered(offer(), service);
-        return sessions.start(service);
+        return sessions.start(service, elderly ?? false);
       },
+      extendDeadline: async ({ deadlineMs }) => sessions.extendDeadline(deadlineMs),
+      setElderly: async ({ on }) => sessions.setElderly(on),
       retryStep: async () => sessions.retry(),
       cancelSession: async () => sessions.cancel(),
       finishSession: async () => sessions.finish(),

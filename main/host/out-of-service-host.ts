@@ -31,6 +31,8 @@ export function outOfServiceHost(problem: string, log: Logger, language: Languag
     chooseOption: refuse,
     keypadInput: refuse,
     confirmStep: refuse,
+    extendDeadline: refuse,
+    setElderly: refuse,
     scannedCode: refuse,
     // No configuration, no staff list: maintenance needs the configured kiosk (provisioning comes first).
     getMaintenance: async () => ({ step: 'closed' }),

@@ -57,6 +57,8 @@ const api = new ApiDispatcher({
   chooseOption: answer('chooseOption'),
   keypadInput: answer('keypadInput'),
   confirmStep: answer('confirmStep'),
+  extendDeadline: answer('extendDeadline'),
+  setElderly: answer('setElderly'),
   scannedCode: answer('scannedCode'),
   getMaintenance: async () => ({ step: 'closed' }),
   maintenance: async () => ({ step: 'closed' }),

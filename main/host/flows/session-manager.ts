@@ -5,6 +5,7 @@ import type { IdReaderDriver } from '../../../drivers/id-reader/driver';
 import type { IdReaderFailure } from '../../../drivers/id-reader/types';
 import type { CaptureRequest } from '../../api/camera-contract';
 import type { ServiceId, SessionView } from '../../api/contract';
+import { DEADLINE_WARNING_MS } from '../../api/idle-contract';
 import { maskIdNumber, maskName } from '../../domain/id-number';
 import { RefusedError } from '../api/dispatcher';
 import type { Logger } from '../log';
@@ -21,6 +22,8 @@ export interface SessionManagerDeps {
   readonly log: Logger;
   /** Seconds a citizen has for each step. */
   readonly stepTimeoutS: number;
+  /** Elderly mode: the citizen's time limits are this many times as long (default 1.5). */
+  readonly elderlyTimeFactor?: number;
   readonly clock?: Clock;
   /** Called after a record was queued for central (the sync worker sends it soon). */
   readonly onRecordQueued?: () => void;
@@ -80,6 +83,11 @@ export class SessionManager {
   /** The flow of this session, while the citizen is part of it. */
   #flow: FlowRunner<unknown, { type: string }> | undefined;
   #offFlow: (() => void) | undefined;
+  /** Elderly mode (大字模式) for this session; off again when it ends. */
+  #elderly = false;
+  /** The session's first step, while the citizen is still on it (elderly mode can be switched there). */
+  #firstStep: SessionView['step'] | undefined;
+  #pastFirstStep = false;
 
   constructor(deps: SessionManagerDeps) {
     this.#deps = deps;
@@ -89,14 +97,14 @@ export class SessionManager {
   /** What the screen shows: the step, with the open camera step on a flow's step. */
   get view(): SessionView {
     const capture = this.#deps.captureRequest?.();
-    return capture && 'txnId' in this.#view ? ({ ...this.#view, capture } as SessionView) : this.#view;
+    const view = capture && 'txnId' in this.#view ? ({ ...this.#view, capture } as SessionView) : this.#view;
+    return view.step === 'idle' ? view : { ...view, elderly: this.#elderly };
   }
 
   /** The camera step opened or closed: the screen gets the view again. */
   captureChanged(): void {
     if (this.#view.step === 'idle') return;
-    const shown = this.view;
-    for (const listener of [...this.#listeners]) listener(shown);
+    this.#emit();
   }
 
   onChange(listener: (view: SessionView) => void): () => void {
@@ -105,14 +113,18 @@ export class SessionManager {
   }
 
   /** Starts a session; only from the attract screen (the host checks the service is offered). */
-  start(service: ServiceId): SessionView {
+  start(service: ServiceId, elderly = false): SessionView {
     if (this.#view.step !== 'idle') throw new SessionStateError('startService', this.#view.step);
     const sessionId = randomUUID();
-    this.#deps.log.info({ sessionId, service }, 'session started');
+    this.#deps.log.info({ sessionId, service, elderly }, 'session started');
+    this.#elderly = elderly;
+    this.#firstStep = undefined;
+    this.#pastFirstStep = false;
     const startFlow = this.#deps.flows?.[service];
     if (startFlow) {
       const flow = startFlow(sessionId);
       this.#flow = flow;
+      flow.scaleDeadlines(this.#timeFactor());
       this.#offFlow = flow.onView((view) => this.#set(view));
       flow.start();
       return this.view;
@@ -170,6 +182,43 @@ export class SessionManager {
     return this.view;
   }
 
+  /**
+   * "Continue" on "are you still there?": the current step's time limit starts again. Refused
+   * without a session, for a deadline other than the one shown (a stale or second tap), before the
+   * last DEADLINE_WARNING_MS or after it passed, and for a deadline a device or central set.
+   */
+  extendDeadline(seenDeadlineMs: number): SessionView {
+    const view = this.#view;
+    if (this.#flow) {
+      if (!this.#flow.extendDeadline(seenDeadlineMs)) throw new SessionStateError('extendDeadline', view.step);
+      return this.view;
+    }
+    const left = 'deadlineMs' in view ? view.deadlineMs - this.#clock.now() : NaN;
+    if (!('deadlineMs' in view) || view.deadlineMs !== seenDeadlineMs || !(left > 0 && left <= DEADLINE_WARNING_MS)) {
+      throw new SessionStateError('extendDeadline', view.step);
+    }
+    this.#set({ ...view, deadlineMs: this.#deadline() });
+    return this.view;
+  }
+
+  /** Elderly mode on or off: only on the session's first step; it then stays for the session. */
+  setElderly(on: boolean): SessionView {
+    const view = this.#view;
+    if (view.step === 'idle' || this.#pastFirstStep) throw new SessionStateError('setElderly', view.step);
+    if (on === this.#elderly) return this.view;
+    this.#elderly = on;
+    this.#deps.log.info({ sessionId: view.sessionId, elderly: on }, 'elderly mode switched');
+    if (this.#flow) this.#flow.scaleDeadlines(this.#timeFactor());
+    else if ('deadlineMs' in view) this.#set({ ...view, deadlineMs: this.#deadline() });
+    // The flow re-sends its view when its deadline changed; the flag itself must reach the screen too.
+    this.#emit();
+    return this.view;
+  }
+
+  #timeFactor(): number {
+    return this.#elderly ? (this.#deps.elderlyTimeFactor ?? 1.5) : 1;
+  }
+
   /** The citizen pressed "cancel" (there must be a session to cancel). */
   cancel(): SessionView {
     const view = this.#view;
@@ -203,6 +252,7 @@ export class SessionManager {
       this.#deps.log.info({ txnId: this.#txnId, reason }, 'transaction ended with its session');
       this.#txnId = undefined;
     }
+    this.#elderly = false;
     if (view.step !== 'idle') {
       this.#deps.log.info({ sessionId: view.sessionId, reason }, 'session ended');
       this.#set({ step: 'idle' });
@@ -262,18 +312,26 @@ export class SessionManager {
 
   #set(view: SessionView): void {
     this.#view = view;
+    if (view.step !== 'idle') {
+      this.#firstStep ??= view.step;
+      if (view.step !== this.#firstStep) this.#pastFirstStep = true;
+    }
     this.#clock.clearTimeout(this.#deadlineTimer);
     // A flow times its own steps out; the session only ends on its own once the flow is done.
     const sessionTimesOut = !this.#flow || CLOSING_STEPS.has(view.step);
     if ('deadlineMs' in view && sessionTimesOut) {
       this.#deadlineTimer = this.#clock.setTimeout(() => this.end('step timed out'), Math.max(0, view.deadlineMs - this.#clock.now()));
     }
+    this.#emit();
+  }
+
+  #emit(): void {
     const shown = this.view;
     for (const listener of [...this.#listeners]) listener(shown);
   }
 
   #deadline(): number {
-    return this.#clock.now() + this.#deps.stepTimeoutS * 1000;
+    return this.#clock.now() + Math.round(this.#deps.stepTimeoutS * 1000 * this.#timeFactor());
   }
 
   #waitForCard(service: ServiceId, sessionId: string): void {

@@ -79,6 +79,8 @@ export function pickupFlow(deps: PickupDeps, times: PickupTimes): FlowDefinition
       completed: after(times.doneScreenS),
       ended: after(times.doneScreenS),
     },
+    // The gate's own take-back wait (the unit retains the certificate then).
+    fixedDeadlines: ['handingOver'],
     recovery: pickupRecovery,
     view: pickupView,
     record: pickupRecord,

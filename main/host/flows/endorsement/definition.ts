@@ -90,6 +90,8 @@ export function endorsementFlow(deps: EndorsementDeps, times: EndorsementTimes):
       ended: doneScreen,
       refundRefused: doneScreen,
     },
+    // The slot's own wait for the permit, central's payment expiry, the gate's take-back wait.
+    fixedDeadlines: ['insertPermit', 'awaitingPayment', 'handingBack', 'returningPermit'],
     recovery: endorsementRecovery,
     view: endorsementView,
     record: endorsementRecord,

@@ -6,7 +6,7 @@ import type { StepRow } from '../../store/journal';
 import type { AttachmentRef } from '../../store/outbox';
 
 /** What every flow view carries, filled in by the runner. */
-type FlowBase = 'service' | 'sessionId' | 'txnId' | 'deadlineMs';
+type FlowBase = 'service' | 'sessionId' | 'txnId' | 'deadlineMs' | 'deadlineExtendable' | 'elderly';
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** A flow step as the service describes it; the runner adds the session, transaction and deadline. */
@@ -62,6 +62,11 @@ export interface FlowDefinition<C, E extends EventObject> {
   readonly effects: Readonly<Partial<Record<string, Effect<C, E>>>>;
   /** States where the citizen acts: when the returned deadline (epoch ms) passes, `TIMEOUT` is sent. */
   readonly deadlines: Readonly<Partial<Record<string, (context: C, nowMs: number) => number>>>;
+  /**
+   * States whose deadline the world sets (a device's own wait, central's payment expiry): elderly
+   * mode does not lengthen them and "are you still there?" cannot extend them.
+   */
+  readonly fixedDeadlines?: readonly string[];
   readonly recovery: (state: string, context: C) => Recovery<C>;
   readonly view: (state: string, context: C) => FlowView;
   /** Built when the flow reaches a final state, from its context and step log. */

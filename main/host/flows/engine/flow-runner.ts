@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Actor, type AnyStateMachine, createActor, type EventObject, type Snapshot } from 'xstate';
 import type { Clock, TimerHandle } from '../../../../drivers/common/clock';
 import type { SessionView } from '../../../api/contract';
+import { DEADLINE_WARNING_MS } from '../../../api/idle-contract';
 import type { Logger } from '../../log';
 import type { Journal } from '../../store/journal';
 import type { NewOutboxRecord } from '../../store/outbox';
@@ -57,6 +58,11 @@ export class FlowRunner<C, E extends EventObject> {
   #state = '';
   #deadlineMs: number | undefined;
   #deadlineTimer: TimerHandle | undefined;
+  /** How long the current step's time limit is (what "continue" gives again), and whether it may be. */
+  #deadlineSpanMs = 0;
+  #deadlineFixed = false;
+  /** Elderly mode: every step's own time limit is this many times as long. */
+  #deadlineScale = 1;
   #effectAbort: AbortController | undefined;
   #pending: PendingEffect | undefined;
   #stopped = false;
@@ -99,7 +105,9 @@ export class FlowRunner<C, E extends EventObject> {
   get view(): SessionView {
     const base = { service: this.#def.service, sessionId: this.sessionId, txnId: this.txnId };
     const view = this.#def.view(this.#state, this.context);
-    return (this.#deadlineMs === undefined ? { ...view, ...base } : { ...view, ...base, deadlineMs: this.#deadlineMs }) as SessionView;
+    return (
+      this.#deadlineMs === undefined ? { ...view, ...base } : { ...view, ...base, deadlineMs: this.#deadlineMs, deadlineExtendable: !this.#deadlineFixed }
+    ) as SessionView;
   }
 
   onView(listener: (view: SessionView) => void): () => void {
@@ -119,6 +127,33 @@ export class FlowRunner<C, E extends EventObject> {
   send(event: E): boolean {
     if (this.#stopped || !this.#actor.getSnapshot().can(event)) return false;
     this.#actor.send(event);
+    return true;
+  }
+
+  /**
+   * Elderly mode: every step's time limit is `factor` times as long, the current step's too (its
+   * limit starts again, lengthened). Deadlines set by a device or central stay as they are.
+   */
+  scaleDeadlines(factor: number): void {
+    if (!Number.isFinite(factor) || factor < 1) throw new RangeError(`deadline scale must be >= 1, got ${factor}`);
+    this.#deadlineScale = factor;
+    if (this.#stopped || this.#deadlineMs === undefined || this.#deadlineFixed || !this.#state) return;
+    this.#armDeadline(this.#state);
+    this.#emit();
+  }
+
+  /**
+   * "Continue" on "are you still there?": the current step's time limit starts again. Only for the
+   * deadline the prompt was shown for (`seenDeadlineMs`), in its last DEADLINE_WARNING_MS, before it
+   * passed, and not for a deadline a device or central set; false otherwise.
+   */
+  extendDeadline(seenDeadlineMs: number): boolean {
+    const deadline = this.#deadlineMs;
+    if (this.#stopped || deadline === undefined || this.#deadlineFixed || seenDeadlineMs !== deadline) return false;
+    const left = deadline - this.#deps.clock.now();
+    if (left <= 0 || left > DEADLINE_WARNING_MS) return false;
+    this.#setDeadline(this.#state, this.#deps.clock.now() + this.#deadlineSpanMs);
+    this.#emit();
     return true;
   }
 
@@ -145,9 +180,13 @@ export class FlowRunner<C, E extends EventObject> {
       this.#armDeadline(state);
       if (!done) this.#runEffect(state);
     }
+    this.#emit();
+    if (done) this.#resolveEnded(state);
+  }
+
+  #emit(): void {
     const view = this.view;
     for (const listener of [...this.#listeners]) listener(view);
-    if (done) this.#resolveEnded(state);
   }
 
   #journal(state: string, context: C, pending: PendingEffect | undefined, done: boolean): void {
@@ -173,8 +212,21 @@ export class FlowRunner<C, E extends EventObject> {
   #armDeadline(state: string): void {
     this.#deps.clock.clearTimeout(this.#deadlineTimer);
     const deadline = this.#def.deadlines[state];
-    this.#deadlineMs = deadline ? deadline(this.context, this.#deps.clock.now()) : undefined;
-    if (this.#deadlineMs === undefined) return;
+    const now = this.#deps.clock.now();
+    const natural = deadline ? deadline(this.context, now) : undefined;
+    this.#deadlineFixed = this.#def.fixedDeadlines?.includes(state) ?? false;
+    if (natural === undefined) {
+      this.#deadlineMs = undefined;
+      return;
+    }
+    const scale = this.#deadlineFixed ? 1 : this.#deadlineScale;
+    this.#deadlineSpanMs = Math.round(Math.max(0, natural - now) * scale);
+    this.#setDeadline(state, now + this.#deadlineSpanMs);
+  }
+
+  #setDeadline(state: string, deadlineMs: number): void {
+    this.#deps.clock.clearTimeout(this.#deadlineTimer);
+    this.#deadlineMs = deadlineMs;
     this.#deadlineTimer = this.#deps.clock.setTimeout(
       () => {
         if (this.#state === state) this.#actor.send({ type: 'TIMEOUT' });

@@ -101,6 +101,8 @@ export function idReissueFlow(deps: IdReissueDeps, times: IdReissueTimes): FlowD
       ended: doneScreen,
       refundRefused: doneScreen,
     },
+    // Central's payment expiry.
+    fixedDeadlines: ['awaitingPayment'],
     recovery: idReissueRecovery,
     view: idReissueView,
     record: idReissueRecord,
