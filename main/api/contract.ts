@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { CaptureRequest, ReportCamera, SubmitCapture } from './camera-contract';
 import { ProvisioningCommand, ProvisioningView } from './provisioning-contract';
 import { MaintenanceCommand, MaintenanceView } from './maintenance-contract';
+import { SpeakOutcome, SpeakPrompt } from './speech-contract';
 import { ExtendDeadline, LocalizedText, SetElderly } from './idle-contract';
 
 export const ServiceId = z.enum(['hk-macau-endorsement', 'id-reissue', 'certificate-pickup', 'progress-query']);
@@ -331,6 +332,10 @@ export const commands = {
   submitCapture: { request: SubmitCapture, response: SessionView },
   /** How the screen finds the camera (device availability and the heartbeat). */
   reportCamera: { request: ReportCamera, response: z.object({}) },
+  /** Speak the shown step's prompt (catalogue keys) in the chosen language; volume 0 mutes. */
+  speakPrompt: { request: SpeakPrompt, response: SpeakOutcome },
+  /** Silence now (mute pressed). */
+  stopSpeech: { request: Empty, response: z.object({}) },
   /** The renderer's heartbeat: a shell watchdog reloads a screen that stops sending it. */
   heartbeat: { request: z.object({ at: z.number() }).strict(), response: z.object({ at: z.number() }) },
 } as const;

@@ -13,6 +13,7 @@ import { serviceFlows } from './flows/service-flows';
 import { CentralApi } from './central/central-api';
 import type { CameraPort } from '../../drivers/camera/camera-port';
 import { RendererCameraPort } from './camera/renderer-camera-port';
+import { SpeechService } from './speech/speech-service';
 import { createLogger, type Logger } from './log';
 import { carryOutCommand } from './operation/central-commands';
 import { KioskState } from './operation/kiosk-state';
@@ -52,6 +53,8 @@ export interface HostOptions {
   readonly exportDir?: string;
   /** The crash harness's hook: called after every journal write of a flow (see flow-runner.ts). */
   readonly afterFlowJournal?: (txnId: string, state: string) => void;
+  /** Where the speech engine and player are looked up (tests put fakes first); PATH by default. */
+  readonly speechPath?: string;
 }
 
 export interface Host {
@@ -65,6 +68,8 @@ export interface Host {
   readonly sessions: SessionManager;
   readonly sync: SyncWorker;
   readonly heartbeat: Heartbeat;
+  /** Spoken prompts (issue 12). */
+  readonly speech: SpeechService;
   readonly devices: KioskDevices;
   readonly simulators: EmbeddedSimulators;
   /** The embedded central simulator, in simulator mode. */
@@ -124,6 +129,8 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   const built = options.devices ? { devices: options.devices, simulators: {} } : createDevices(config.devices);
   const screenCamera = options.camera ? undefined : new RendererCameraPort({ log: log.child({ part: 'camera' }), clock });
   const camera: CameraPort = options.camera ?? screenCamera!;
+  /** Spoken prompts (issue 12): espeak-ng on the host, text only without it. */
+  const speech = new SpeechService({ log: log.child({ part: 'speech' }), path: options.speechPath });
   const flows = serviceFlows({
     config,
     devices: built.devices,
@@ -221,6 +228,11 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
         screenCamera?.report(condition, detail);
         return {};
       },
+      speakPrompt: async (request) => speech.speak(request),
+      stopSpeech: async () => {
+        speech.stop();
+        return {};
+      },
       heartbeat: async ({ at }) => ({ at }),
     },
     (error, command) => log.error({ err: error, command }, 'API handler failed'),
@@ -228,7 +240,10 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   sessions.onChange((view) => {
     api.emit('session', view);
     // The camera step belongs to its session: it ends with it.
-    if (view.step === 'idle') screenCamera?.cancel('the session ended');
+    if (view.step === 'idle') {
+      screenCamera?.cancel('the session ended');
+      speech.stop();
+    }
   });
   screenCamera?.onRequestChange(() => sessions.captureChanged());
   maintenance.mode.onChange((view) => {
@@ -286,7 +301,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     commandsDone: kioskState.commandsDone,
     onDelivered: () => sync.linkUp(),
     onStaffListChanged: () => void maintenance.staff.refresh(),
-    devices: () => ({ ...deviceReport(built.devices), camera: { status: camera.status.status }, storage: storageReport(store.health.current()) }),
+    devices: () => ({ ...deviceReport(built.devices), camera: { status: camera.status.status }, speech: speech.report, storage: storageReport(store.health.current()) }),
     queue: () => journal.outbox.stats(now()),
     onCommand: (command, id) =>
       void carryOutCommand(
@@ -322,6 +337,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     sessions,
     sync,
     heartbeat,
+    speech,
     devices: built.devices,
     simulators: built.simulators,
     central,
@@ -331,6 +347,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
       clock.clearTimeout(probeTimer);
       clock.clearTimeout(purgeTimer);
       heartbeat.stop();
+      speech.stop();
       maintenance.stop();
       sessions.end('host stopping');
       sessions.stopBackground();

@@ -18,6 +18,11 @@ function lookup(catalogue: unknown, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
+/** The catalogue's text of one key in one language, or undefined when it has none (spoken prompts use it). */
+export function catalogueText(language: Language, key: string): string | undefined {
+  return lookup(CATALOGUES[language], key);
+}
+
 /**
  * A translator for printed receipts in one language, with `{{name}}` placeholders as the screen's
  * i18next uses them. A key with no text prints the key itself (a test keeps that from happening).

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KioskView, ServiceId, SessionView } from '../../main/api/contract';
+import { type KioskView, Language, type ServiceId, type SessionView } from '../../main/api/contract';
 import type { MaintenanceCommand, MaintenanceView } from '../../main/api/maintenance-contract';
 import { type ApiClient, ApiError } from './api-client';
 import { LanguageSwitch } from './components/LanguageSwitch';
@@ -8,6 +8,9 @@ import { endorsementProgress } from './flow/endorsement-progress';
 import { CameraStep } from './camera/CameraStep';
 import { watchCamera } from './camera/camera-status';
 import { AttractScreen } from './screens/AttractScreen';
+import { SpeechControl } from './speech/SpeechControl';
+import { stepPrompt } from './speech/step-prompts';
+import { useSpeechSettings, useSpokenPrompt } from './speech/useSpokenPrompt';
 import { MaintenanceScreens } from './screens/maintenance/MaintenanceScreens';
 import { ChooseEndorsementScreen } from './screens/endorsement/ChooseEndorsementScreen';
 import { EndorsementProgressStrip } from './screens/endorsement/EndorsementProgressStrip';
@@ -133,6 +136,18 @@ export function App({ api }: { readonly api: ApiClient }) {
     return watchCamera((condition, detail) => void api.invoke('reportCamera', { condition, detail }).catch(() => undefined));
   }, [api, connected]);
 
+  // Spoken prompts (issue 12): the shown step's prompt keys come from one map (step-prompts.ts);
+  // the host speaks them in the chosen language, slower in large-text (elderly) mode.
+  const [speechSettings, setSpeechSettings] = useSpeechSettings(session.step);
+  const spokenLanguage = Language.safeParse(i18n.language);
+  useSpokenPrompt(
+    api,
+    maintenance.step === 'closed' ? stepPrompt(session) : [],
+    spokenLanguage.success ? spokenLanguage.data : 'zh-CN',
+    largeText,
+    speechSettings.volume,
+  );
+
   // Field staff opened maintenance with their card: their screens replace the citizen's (after
   // every hook above: an early return before one would change the number of hooks per render).
   if (maintenance.step !== 'closed') {
@@ -156,6 +171,7 @@ export function App({ api }: { readonly api: ApiClient }) {
         <button type="button" className="text-size" aria-pressed={largeText} onClick={() => setLargeText(!largeText)}>
           {t(largeText ? 'elderly.off' : 'elderly.on')}
         </button>
+        <SpeechControl settings={speechSettings} onChange={setSpeechSettings} />
       </header>
       {!connected ? (
         <p className="connection" role="status">

@@ -14,8 +14,8 @@ import { Listeners } from '../../../drivers/transport/byte-pipe';
 
 type Handler<K extends CommandName> = (args: CommandArgs<K>) => Promise<CommandResult<K>>;
 
-/** Commands only some hosts serve (the first-boot screen's); the others refuse them. */
-export const OPTIONAL_COMMANDS = ['getProvisioning', 'provisioning'] as const satisfies readonly CommandName[];
+/** Commands only some hosts serve (the first-boot screen's, the kiosk's spoken prompts); the others refuse them. */
+export const OPTIONAL_COMMANDS = ['getProvisioning', 'provisioning', 'speakPrompt', 'stopSpeech'] as const satisfies readonly CommandName[];
 type OptionalCommand = (typeof OPTIONAL_COMMANDS)[number];
 
 export type CommandHandlers = { readonly [K in Exclude<CommandName, OptionalCommand>]: Handler<K> } & {

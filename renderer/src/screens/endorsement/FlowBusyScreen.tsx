@@ -4,7 +4,7 @@ import type { Step } from '../SessionScreens';
 type BusyActivity = Step<'flow-busy'>['activity'];
 
 /** What the citizen reads while the kiosk works: what is happening, and what (not) to do. */
-const BUSY_TEXTS: Readonly<Record<BusyActivity, { readonly title: string; readonly hint: string }>> = {
+export const BUSY_TEXTS: Readonly<Record<BusyActivity, { readonly title: string; readonly hint: string }>> = {
   'reading-permit': { title: 'endorsement.busy.readingPermit.title', hint: 'endorsement.busy.readingPermit.hint' },
   'face-capture': { title: 'endorsement.busy.faceCapture.title', hint: 'endorsement.busy.faceCapture.hint' },
   'verifying-identity': { title: 'endorsement.busy.verifyingIdentity.title', hint: 'endorsement.busy.verifyingIdentity.hint' },
