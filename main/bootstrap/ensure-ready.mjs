@@ -19,6 +19,9 @@ const SYSTEM_PACKAGES = [
   { name: 'chromium', present: () => ['/usr/bin/chromium', '/usr/bin/chromium-browser'].some(existsSync) },
   { name: 'socat', present: () => existsSync('/usr/bin/socat') },
   { name: 'xvfb', present: () => existsSync('/usr/bin/Xvfb') },
+  // Spoken prompts (main/host/speech/): the offline engine and the player; without them the kiosk runs text only.
+  { name: 'espeak-ng', present: () => existsSync('/usr/bin/espeak-ng') },
+  { name: 'alsa-utils', present: () => existsSync('/usr/bin/aplay') },
   {
     name: 'fonts-noto-cjk',
     present: () => ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc'].some(existsSync),

@@ -11,6 +11,7 @@ import { bench as ga461Bench } from './ga461';
 import { bench as idReaderBench } from './id-reader';
 import { bench as printerBench } from './printer';
 import { bench as probeBench } from './probe';
+import { bench as speechBench } from './speech';
 import { bench as storeBench } from './store';
 import { bench as temporaryCertificateBench } from './temporary-certificate';
 
@@ -26,6 +27,7 @@ const benches: ReadonlyArray<readonly [string, () => Promise<Record<string, numb
   ['camera', cameraBench],
   ['temporary-certificate', temporaryCertificateBench],
   ['probe', probeBench],
+  ['speech', speechBench],
 ];
 
 const started = performance.now();
