@@ -12,7 +12,7 @@ export interface FakeSpeech {
   readonly dir: string;
   /** PATH for the speech module's look-up (the scripts themselves find node on the real PATH). */
   readonly path: string;
-  engineCalls(): { voice: string; rate: string; text: string }[];
+  engineCalls(): EngineCall[];
   /** Player events in order: `play <n>` and `stopped <n>`. */
   playerEvents(): string[];
   /** The WAV the player got for its n-th play (1-based). */
@@ -21,17 +21,30 @@ export interface FakeSpeech {
 
 export const FAKE_SAMPLE = 10_000;
 
+/** One run of the fake engine: what it was asked, and when it started and ended (epoch ms). */
+export interface EngineCall {
+  readonly voice: string;
+  readonly rate: string;
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
 const ENGINE = `#!/usr/bin/env node
 const fs = require('node:fs');
 const path = require('node:path');
 const args = process.argv.slice(2);
 const voice = args[args.indexOf('-v') + 1];
 const rate = args[args.indexOf('-s') + 1];
+const start = Date.now();
 const chunks = [];
 process.stdin.on('data', (c) => chunks.push(c));
 process.stdin.on('end', () => {
-  const text = Buffer.concat(chunks).toString('utf8');
-  fs.appendFileSync(path.join(__dirname, 'engine.log'), JSON.stringify({ voice, rate, text }) + '\\n');
+  // A synthesis takes a while (so runs at the same time overlap), then logs when it ran.
+  setTimeout(() => finish(Buffer.concat(chunks).toString('utf8')), ${'${SYNTH_MS}'});
+});
+function finish(text) {
+  fs.appendFileSync(path.join(__dirname, 'engine.log'), JSON.stringify({ voice, rate, text, start, end: Date.now() }) + '\\n');
   if (process.env.FAKE_ENGINE_FAIL === '1' || fs.existsSync(path.join(__dirname, 'engine-broken'))) {
     process.stderr.write('no such voice');
     process.exit(1);
@@ -44,7 +57,7 @@ process.stdin.on('end', () => {
   wav.write('data', 36); wav.writeUInt32LE(0x7fffffff, 40);
   for (let i = 0; i < samples; i++) wav.writeInt16LE(${FAKE_SAMPLE}, 44 + i * 2);
   process.stdout.write(wav);
-});
+}
 `;
 
 const PLAYER = `#!/usr/bin/env node
@@ -62,9 +75,9 @@ process.stdin.on('end', () => {
 });
 `;
 
-export function fakeSpeech(options: { engine?: boolean; player?: boolean; playMs?: number } = {}): FakeSpeech {
+export function fakeSpeech(options: { engine?: boolean; player?: boolean; playMs?: number; synthMs?: number } = {}): FakeSpeech {
   const dir = mkdtempSync(join(tmpdir(), 'fake-speech-'));
-  if (options.engine ?? true) writeFileSync(join(dir, 'espeak-ng'), ENGINE);
+  if (options.engine ?? true) writeFileSync(join(dir, 'espeak-ng'), ENGINE.replace('${SYNTH_MS}', String(options.synthMs ?? 0)));
   if (options.player ?? true) writeFileSync(join(dir, 'aplay'), PLAYER.replace('${PLAY_MS}', String(options.playMs ?? 3000)));
   for (const name of readdirSync(dir)) chmodSync(join(dir, name), 0o755);
   const lines = (file: string) => (existsSync(join(dir, file)) ? readFileSync(join(dir, file), 'utf8').split('\n').filter(Boolean) : []);
@@ -72,7 +85,7 @@ export function fakeSpeech(options: { engine?: boolean; player?: boolean; playMs
     dir,
     // Only this folder: a real espeak-ng on the system must not stand in for a missing fake.
     path: dir,
-    engineCalls: () => lines('engine.log').map((line) => JSON.parse(line) as { voice: string; rate: string; text: string }),
+    engineCalls: () => lines('engine.log').map((line) => JSON.parse(line) as EngineCall),
     playerEvents: () => lines('player.log'),
     played: (n) => readFileSync(join(dir, `played-${n}.wav`)),
   };

@@ -83,13 +83,20 @@ describe('spoken prompts on the host', () => {
     expect(speech.synthesised).toBe(4);
   });
 
-  it('runs at most maxSynthesis engines at once', async () => {
-    const fakes = fakeSpeech({ playMs: 10 });
-    const speech = service(fakes.path, { maxSynthesis: 1 });
+  it.each([1, 2])('runs at most %i engine(s) at once', async (maxSynthesis) => {
+    const fakes = fakeSpeech({ synthMs: 150 });
+    const speech = service(fakes.path, { maxSynthesis });
     const keys = ['steps.insertIdCard.title', 'steps.readingCard.title', 'pickup.take.title', 'pickup.take.hint'];
     const audio = await Promise.all(keys.map((key) => speech.audio({ keys: [key], language: 'en', slow: false })));
     expect(audio.every((wav) => wav !== null && wav.length > 44)).toBe(true);
-    expect(fakes.engineCalls()).toHaveLength(4);
+    const calls = fakes.engineCalls();
+    expect(calls).toHaveLength(4);
+    // The most engines running at any one moment (a start counted before an end at the same ms).
+    const moments = calls.flatMap((c) => [[c.start, 1] as const, [c.end, -1] as const]).sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    let running = 0;
+    let most = 0;
+    for (const [, step] of moments) most = Math.max(most, (running += step));
+    expect(most).toBe(maxSynthesis);
   });
 
   it('stops the prompt playing when muted, and a new prompt cuts the one before', async () => {
@@ -104,6 +111,9 @@ describe('spoken prompts on the host', () => {
     speech.stop();
     await until(() => fakes.playerEvents().includes('stopped 2'), 'mute');
     expect(speech.playing).toBe(false);
+    // A player stopped on purpose exits non-zero; that is no fault of the player.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(speech.report).toMatchObject({ status: 'online', problem: null });
     // Volume 0 is mute: nothing is synthesised or played.
     expect(await speech.speak({ keys: ['pickup.take.title'], language: 'en', slow: false, volume: 0 })).toEqual({ outcome: 'text-only' });
     expect(fakes.engineCalls()).toHaveLength(2);

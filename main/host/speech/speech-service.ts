@@ -147,7 +147,8 @@ export class SpeechService {
     child.on('error', (error) => this.#setProblem('player-failed', error));
     child.on('close', (code, signal) => {
       if (this.#playing === child) this.#playing = null;
-      if (signal) return;
+      // Stopped on purpose (mute, a newer prompt): not a failure, however the player exits.
+      if (signal || child.killed) return;
       if (code === 0) {
         if (this.#problem === 'player-failed') this.#setProblem(null);
       } else this.#setProblem('player-failed', new Error(`${PLAYER_COMMAND} exit ${code}: ${errorText.trim()}`));
