@@ -8,13 +8,13 @@
 import { appendFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import pino from 'pino';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { type KioskConfigInput, simulatorConfig } from '../../kiosk-config/schema';
 import { type Host, type HostOptions, startHost } from '../../main/host/host';
 import { SimulatedCamera } from '../../simulators/camera/simulated-camera';
+import { seriousAxeFindings } from '../renderer/support/screen-checks';
 import { kioskScreens, type KioskScreensOptions } from '../support/kiosk-screen';
 
 export const LANGUAGES = ['zh-CN', 'zh-TW', 'en'] as const;
@@ -57,13 +57,6 @@ const axeWanted = process.env.SCREENS_AXE === '1';
 const onlyLanguages = (process.env.SCREENS_LANGUAGES?.split(',') ?? LANGUAGES) as Language[];
 const onlyOrientations = (process.env.SCREENS_ORIENTATIONS?.split(',') ?? Object.keys(ORIENTATIONS)) as Orientation[];
 
-export async function axeFindings(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.impact} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
-
 /** Registers a service's walks: each `walk` becomes one test per language and orientation. */
 export function gallery(service: string, screensOptions: KioskScreensOptions = {}) {
   const screens = kioskScreens(join('screens', service), screensOptions);
@@ -87,6 +80,7 @@ export function gallery(service: string, screensOptions: KioskScreensOptions = {
             });
             const page = await screens.open(host);
             await page.setViewportSize(ORIENTATIONS[orientation]);
+            await chooseLanguage(page, language);
             let count = 0;
             const snap = async (state: string) => {
               // Fonts and images settled, and no transition half way.
@@ -101,7 +95,7 @@ export function gallery(service: string, screensOptions: KioskScreensOptions = {
                 language,
                 orientation,
                 file: `${service}/${base}.png`,
-                ...(axeWanted ? { axe: await axeFindings(page) } : {}),
+                ...(axeWanted ? { axe: await seriousAxeFindings(page) } : {}),
               };
               appendFileSync(MANIFEST, `${JSON.stringify(shot)}\n`);
               console.log(`screens: ${shot.file}${shot.axe?.length ? `  axe: ${shot.axe.length} serious/critical` : ''}`);
@@ -122,6 +116,24 @@ export function gallery(service: string, screensOptions: KioskScreensOptions = {
       }
     },
   };
+}
+
+/**
+ * Touches the language's button, as a citizen does, until it holds: the page does not start in
+ * the configured default language, and just after loading a first tap can be undone.
+ */
+async function chooseLanguage(page: Page, language: Language): Promise<void> {
+  const button = page.locator(`.language-switch button[lang="${language}"]`);
+  await expect
+    .poll(
+      async () => {
+        await button.click();
+        await page.waitForTimeout(200);
+        return button.getAttribute('aria-pressed');
+      },
+      { timeout: 10_000 },
+    )
+    .toBe('true');
 }
 
 /** The attract screen with every service offered (the walks' usual start). */

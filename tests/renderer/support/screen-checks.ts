@@ -23,11 +23,16 @@ export async function countdownSeconds(page: Page, shape: RegExp): Promise<numbe
   return Number(match![1]);
 }
 
-/** No serious or critical axe finding, and a screenshot (`<dir>/<name>.png`) to look at. */
-export async function checkAndShoot(page: Page, dir: string, name: string): Promise<void> {
+/** axe's serious and critical findings on the page as it is, one line each: "impact id: targets". */
+export async function seriousAxeFindings(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), name).toEqual([]);
+  return serious.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** No serious or critical axe finding, and a screenshot (`<dir>/<name>.png`) to look at. */
+export async function checkAndShoot(page: Page, dir: string, name: string): Promise<void> {
+  expect(await seriousAxeFindings(page), name).toEqual([]);
   await page.screenshot({ path: join(dir, `${name}.png`) });
 }
 
