@@ -13,6 +13,8 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { type KioskConfigInput, simulatorConfig } from '../../kiosk-config/schema';
 import { type Host, type HostOptions, startHost } from '../../main/host/host';
+import type { Logger } from '../../main/host/log';
+import type { ServedHost } from '../../main/host/ui-server';
 import { SimulatedCamera } from '../../simulators/camera/simulated-camera';
 import { seriousAxeFindings } from '../renderer/support/screen-checks';
 import { kioskScreens, type KioskScreensOptions } from '../support/kiosk-screen';
@@ -51,6 +53,11 @@ export interface Walk {
 export interface WalkOptions {
   readonly config?: Omit<KioskConfigInput, 'mode' | 'ui'> & { readonly ui?: Record<string, unknown> };
   readonly host?: Omit<HostOptions, 'config' | 'dataDir' | 'log'>;
+  /**
+   * What is served instead of a host (the out-of-service or first-boot screen API), given a data
+   * folder; the walk's `host` is then only that (its `stop` does nothing).
+   */
+  readonly served?: (dataDir: string, log: Logger) => ServedHost;
 }
 
 const axeWanted = process.env.SCREENS_AXE === '1';
@@ -66,17 +73,20 @@ export function gallery(service: string, screensOptions: KioskScreensOptions = {
       for (const language of onlyLanguages) {
         for (const orientation of onlyOrientations) {
           it(`${service} ${name} ${language} ${orientation}`, async () => {
-            const host = await startHost({
+            const dataDir = mkdtempSync(join(tmpdir(), 'screens-'));
+            const log = pino({ level: 'silent' });
+            const served = options.served?.(dataDir, log);
+            const host = served ? ({ ...served, stop: async () => {} } as unknown as Host) : await startHost({
               // The simulated camera takes the face unless a walk brings the screen's own camera step.
               camera: new SimulatedCamera(300),
               ...options.host,
-              dataDir: mkdtempSync(join(tmpdir(), 'screens-')),
+              dataDir,
               config: simulatorConfig({
                 sync: { intervalMs: 200, heartbeatIntervalS: 3600 },
                 ...options.config,
                 ui: { ...options.config?.ui, defaultLanguage: language },
               } as Omit<KioskConfigInput, 'mode'>),
-              log: pino({ level: 'silent' }),
+              log,
             });
             const page = await screens.open(host);
             await page.setViewportSize(ORIENTATIONS[orientation]);
