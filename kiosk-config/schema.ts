@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocalizedText } from '../main/api/idle-contract';
+import { AttractTiming, LocalizedText } from '../main/api/idle-contract';
 
 /** `<province>-<city>-<4 digits>`, e.g. `GD-GZ-0001`. */
 export const KioskId = z.string().regex(/^[A-Z]{2}-[A-Z]{2,4}-\d{4}$/, 'a kiosk id looks like GD-GZ-0001');
@@ -84,6 +84,8 @@ export const UiConfig = z.object({
   counterHours: LocalizedText.nullable().default(DEFAULT_COUNTER_HOURS),
   /** Notices the attract loop shows between the services (closures, new services), each in every language. */
   notices: z.array(LocalizedText).max(10).default([]),
+  /** Seconds without a touch on the services screen before the attract loop starts, and per slide of it. */
+  attract: AttractTiming.default({ afterS: 60, slideS: 8 }),
 });
 
 export const StorageConfig = z.object({
@@ -126,7 +128,7 @@ export const KioskConfig = z
     /** The site central enrolled this kiosk at (from enrolment), for field staff and reports. */
     site: z.object({ code: z.string().min(1), name: z.string().min(1) }).optional(),
     sync: SyncConfig.default({ intervalMs: 2000, batchSize: 100, requestTimeoutMs: 10_000, maxBackoffMs: 8_000, heartbeatIntervalS: 60, paymentPollMs: 1500 }),
-    ui: UiConfig.default({ port: 0, defaultLanguage: 'zh-CN', stepTimeoutS: 60, takeBackTimeoutS: 30, elderlyTimeFactor: 1.5, counterHours: DEFAULT_COUNTER_HOURS, notices: [] }),
+    ui: UiConfig.default({ port: 0, defaultLanguage: 'zh-CN', stepTimeoutS: 60, takeBackTimeoutS: 30, elderlyTimeFactor: 1.5, counterHours: DEFAULT_COUNTER_HOURS, notices: [], attract: { afterS: 60, slideS: 8 } }),
     storage: StorageConfig.default({ retentionDays: 7, diskFloorMb: 200 }),
   })
   .superRefine((config, ctx) => {

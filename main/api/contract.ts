@@ -10,7 +10,7 @@ import { CaptureRequest, ReportCamera, SubmitCapture } from './camera-contract';
 import { ProvisioningCommand, ProvisioningView } from './provisioning-contract';
 import { MaintenanceCommand, MaintenanceView } from './maintenance-contract';
 import { SpeakOutcome, SpeakPrompt } from './speech-contract';
-import { ExtendDeadline, LocalizedText, SetElderly } from './idle-contract';
+import { AttractTiming, ExtendDeadline, LocalizedText, SetElderly } from './idle-contract';
 
 export const ServiceId = z.enum(['hk-macau-endorsement', 'id-reissue', 'certificate-pickup', 'progress-query']);
 export type ServiceId = z.infer<typeof ServiceId>;
@@ -38,6 +38,7 @@ export const KioskView = z.object({
   /** The attract loop's texts from configuration, in every language (the counter's hours, notices). */
   counterHours: LocalizedText.nullable().optional(),
   notices: z.array(LocalizedText).max(10).optional(),
+  attract: AttractTiming.optional(),
 });
 export type KioskView = z.infer<typeof KioskView>;
 

@@ -23,3 +23,7 @@ export const LocalizedText = z
   .object({ 'zh-CN': z.string().trim().min(1).max(200), 'zh-TW': z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200) })
   .strict();
 export type LocalizedText = z.infer<typeof LocalizedText>;
+
+/** The attract loop: seconds without a touch before it starts, and seconds per slide (a slow cycle). */
+export const AttractTiming = z.object({ afterS: z.number().int().min(5).max(600), slideS: z.number().int().min(3).max(60) }).strict();
+export type AttractTiming = z.infer<typeof AttractTiming>;

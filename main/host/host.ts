@@ -198,6 +198,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     services: offer(),
     counterHours: config.ui.counterHours,
     notices: config.ui.notices,
+    attract: config.ui.attract,
   });
 
   const api = new ApiDispatcher(

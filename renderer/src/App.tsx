@@ -8,6 +8,8 @@ import { endorsementProgress } from './flow/endorsement-progress';
 import { CameraStep } from './camera/CameraStep';
 import { watchCamera } from './camera/camera-status';
 import { AttractScreen } from './screens/AttractScreen';
+import { useElderlyMode } from './elderly/useElderlyMode';
+import { StillThereOverlay } from './idle/StillThereOverlay';
 import { SpeechControl } from './speech/SpeechControl';
 import { stepPrompt } from './speech/step-prompts';
 import { useSpeechSettings, useSpokenPrompt } from './speech/useSpokenPrompt';
@@ -43,7 +45,9 @@ export function App({ api }: { readonly api: ApiClient }) {
   const [maintenance, setMaintenance] = useState<MaintenanceView>({ step: 'closed' });
   const [connected, setConnected] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const [largeText, setLargeText] = useState(false);
+  // Elderly mode (大字模式): chosen on the attract screen or the first step, the host's flag after.
+  const elderly = useElderlyMode(session);
+  const largeText = elderly.on;
   // One command at a time: a second tap while the first is on its way (a double tap on an
   // option) is dropped instead of reaching the host as a command for a step already left.
   const inFlight = useRef(false);
@@ -84,7 +88,6 @@ export function App({ api }: { readonly api: ApiClient }) {
     // A notice about the step before (a refused tap) means nothing on the next one.
     if (changed) setNotice(null);
     if (!ended) return;
-    setLargeText(false);
     if (defaultLanguage && i18n.language !== defaultLanguage) void i18n.changeLanguage(defaultLanguage);
   }, [session.step, defaultLanguage, i18n]);
 
@@ -117,7 +120,7 @@ export function App({ api }: { readonly api: ApiClient }) {
       setNotice(offered?.reasonKey ?? 'services.notYetAvailable');
       return;
     }
-    run(() => api.invoke('startService', { service }));
+    run(() => api.invoke('startService', { service, elderly: largeText }));
   };
 
   const actions: PickupActions = {
@@ -168,9 +171,16 @@ export function App({ api }: { readonly api: ApiClient }) {
     <div className={largeText ? 'app large-text' : 'app'} aria-busy={pending || undefined}>
       <header className="topbar">
         <LanguageSwitch />
-        <button type="button" className="text-size" aria-pressed={largeText} onClick={() => setLargeText(!largeText)}>
-          {t(largeText ? 'elderly.off' : 'elderly.on')}
-        </button>
+        {elderly.canSwitch ? (
+          <button
+            type="button"
+            className="text-size"
+            aria-pressed={largeText}
+            onClick={session.step === 'idle' ? elderly.toggleChoice : () => run(() => api.invoke('setElderly', { on: !largeText }))}
+          >
+            {t(largeText ? 'elderly.off' : 'elderly.on')}
+          </button>
+        ) : null}
         <SpeechControl settings={speechSettings} onChange={setSpeechSettings} />
       </header>
       {!connected ? (
@@ -189,6 +199,7 @@ export function App({ api }: { readonly api: ApiClient }) {
       ) : (
         <Screen session={session} kiosk={kiosk} notice={notice} onStart={start} actions={actions} />
       )}
+      <StillThereOverlay session={session} onContinue={(deadlineMs) => run(() => api.invoke('extendDeadline', { deadlineMs }))} onFinish={actions.cancel} />
       {session.step !== 'idle' && notice ? (
         <p className="notice session-notice" role="status" data-testid="notice">
           {t(notice)}

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { KioskView, ServiceId } from '../../../main/api/contract';
+import { AttractLoop } from '../idle/AttractLoop';
+import { useIdleTimer } from '../idle/useIdleTimer';
 
 export interface AttractScreenProps {
   readonly kiosk: KioskView | null;
@@ -7,9 +9,18 @@ export interface AttractScreenProps {
   readonly onStart: (service: ServiceId) => void;
 }
 
-/** The screen a passer-by sees: the services, each a large touch target. */
+/** Without configuration (an older host): a minute before the loop, eight seconds a slide. */
+const DEFAULT_ATTRACT = { afterS: 60, slideS: 8 };
+
+/**
+ * The screen a passer-by sees: the services, each a large touch target. When nobody touches it for
+ * a while, the attract loop takes over until the next touch.
+ */
 export function AttractScreen({ kiosk, notice, onStart }: AttractScreenProps) {
   const { t } = useTranslation();
+  const timing = kiosk?.attract ?? DEFAULT_ATTRACT;
+  const [idle, wake] = useIdleTimer(timing.afterS * 1000, kiosk !== null && !kiosk.outOfService);
+  if (idle && kiosk) return <AttractLoop kiosk={kiosk} slideMs={timing.slideS * 1000} onWake={wake} />;
   return (
     <main className="screen attract">
       <h1>{t('app.title')}</h1>
