@@ -57,17 +57,25 @@ describe('central simulator: applications, certificates waiting, staff', () => {
   it('lists the certificates waiting in the kiosk magazine, as hashes, and follows loading and pickup records', async () => {
     const { api, client, otherApi } = await startCentral();
     const waiting = value(await api.kioskCertificates());
+    const unloaded = {
+      certificateId: 'SIM-CERT-NEW-01',
+      kind: 'resident-id',
+      holderIdNumberSha256: sha256(testCards['foreign-2023'].text.idNumber),
+      pickupCodeSha256: sha256('530118'),
+      slot: null,
+    };
     expect(waiting).toEqual([
       { certificateId: 'SIM-CERT-01', kind: 'resident-id', holderIdNumberSha256: sha256(elderly.idNumber), pickupCodeSha256: sha256('824913'), slot: 1 },
+      unloaded,
     ]);
     const send = (seq: number, kind: string, payload: object) =>
       client.request('POST', '/sync/batch', { records: [{ txnId: randomUUID(), seq, kind, occurredAt: '2026-03-01T10:00:00+08:00', payload }] });
     await send(1, 'magazine-loaded', { certificateId: 'SIM-CERT-01', slot: 17 });
     expect(value(await api.kioskCertificates())[0]?.slot).toBe(17);
     await send(2, 'certificate-pickup', { certificateId: 'SIM-CERT-01' });
-    expect(value(await api.kioskCertificates())).toEqual([]);
+    expect(value(await api.kioskCertificates())).toEqual([unloaded]);
     // The other kiosk's list is its own.
-    expect(value(await otherApi.kioskCertificates())).toHaveLength(1);
+    expect(value(await otherApi.kioskCertificates())).toHaveLength(2);
   });
 
   it('hands out the staff list with scrypt PIN hashes a kiosk can check a PIN against', async () => {
