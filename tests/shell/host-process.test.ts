@@ -159,7 +159,7 @@ describe('the bundled host (dist/host/host.cjs) under plain Node', () => {
     child?.kill('SIGKILL');
   });
 
-  it('starts without a configuration file out of service, answers the API through the host link, and stops when asked', async () => {
+  it('starts without a configuration file on the first-boot screen, out of service for citizens, answers the API through the host link, and stops when asked', async () => {
     await buildHostBundle(projectRoot);
     child = fork(join(projectRoot, 'dist', 'host', 'host.cjs'), [], {
       execArgv: ['-r', shim],
@@ -176,11 +176,11 @@ describe('the bundled host (dist/host/host.cjs) under plain Node', () => {
     const answer = await link.request({ kind: 'request', id: 41, command: 'getSession', args: {} });
     expect(answer).toEqual({ kind: 'response', id: 41, ok: true, result: { step: 'idle' } });
     // No configuration file in the data folder: the packaged kiosk does not fall back to
-    // simulators, it is out of service and refuses every session.
+    // simulators; it waits for field staff to provision it and refuses every citizen's session.
     const kiosk = await link.request({ kind: 'request', id: 42, command: 'getKiosk', args: {} });
     expect(kiosk).toMatchObject({ ok: true, result: { outOfService: true } });
     const start = await link.request({ kind: 'request', id: 43, command: 'startService', args: { service: 'id-reissue' } });
-    expect(start).toMatchObject({ ok: false, error: { code: 'refused', messageKey: 'services.kioskOutOfService' } });
+    expect(start).toMatchObject({ ok: false, error: { code: 'refused', messageKey: 'provisioning.notProvisioned' } });
     const exited = new Promise<number | null>((resolve) => running.once('exit', (code) => resolve(code)));
     running.send(HOST_STOP_MESSAGE);
     expect(await exited).toBe(0);
