@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { simulatorConfig } from '../../kiosk-config/schema';
 import { DEADLINE_WARNING_MS } from '../../main/api/idle-contract';
 import { type Host, startHost } from '../../main/host/host';
+import { seriousAxeFindings } from '../renderer/support/screen-checks';
 import { kioskScreens } from '../support/kiosk-screen';
 
 const screens = kioskScreens('idle-elderly');
@@ -59,6 +60,7 @@ describe('idle and elderly mode in Chromium', { timeout: 120_000 }, () => {
     expect(seconds).toBeGreaterThan(0);
     expect(seconds).toBeLessThanOrEqual(DEADLINE_WARNING_MS / 1000);
     await inReach(p, p.getByTestId('still-there-continue'));
+    expect(await seriousAxeFindings(p)).toEqual([]);
     await screens.shot(p, 'portrait-1-still-there');
     // The countdown counts down while the prompt is up.
     await expect.poll(async () => Number((await p.getByTestId('still-there-seconds').innerText()).match(/\d+/)![0]), { timeout: 5000 }).toBeLessThan(seconds);
@@ -128,6 +130,9 @@ describe('idle and elderly mode in Chromium', { timeout: 120_000 }, () => {
     const { page: p } = await kiosk({ afterS: 5, slideS: 3 });
     await p.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => p.getByTestId('attract-loop').count(), { timeout: 15_000 }).toBe(1);
+    // Once the first slide has faded in (1.6 s of a 3 s slide): no serious axe finding.
+    await p.waitForTimeout(1800);
+    expect(await seriousAxeFindings(p)).toEqual([]);
     const seen = new Set<string>();
     const texts = new Set<string>();
     const deadline = Date.now() + 30_000;
