@@ -6,6 +6,7 @@ import { type ApiClient, ApiError } from './api-client';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { endorsementProgress } from './flow/endorsement-progress';
 import { CameraStep } from './camera/CameraStep';
+import type { CapturePhase } from './camera/capture-run';
 import { watchCamera } from './camera/camera-status';
 import { AttractScreen } from './screens/AttractScreen';
 import { useElderlyMode } from './elderly/useElderlyMode';
@@ -13,6 +14,7 @@ import { StillThereOverlay } from './idle/StillThereOverlay';
 import { SpeechControl } from './speech/SpeechControl';
 import { stepPrompt } from './speech/step-prompts';
 import { useSpeechSettings, useSpokenPrompt } from './speech/useSpokenPrompt';
+import { cameraPhasePrompt } from './speech/camera-prompts';
 import { MaintenanceScreens } from './screens/maintenance/MaintenanceScreens';
 import { ChooseEndorsementScreen } from './screens/endorsement/ChooseEndorsementScreen';
 import { EndorsementProgressStrip } from './screens/endorsement/EndorsementProgressStrip';
@@ -142,10 +144,15 @@ export function App({ api }: { readonly api: ApiClient }) {
   // Spoken prompts (issue 12): the shown step's prompt keys come from one map (step-prompts.ts);
   // the host speaks them in the chosen language, slower in large-text (elderly) mode.
   const [speechSettings, setSpeechSettings] = useSpeechSettings(session.step);
+  // The camera step speaks its liveness prompt and its end over the step's own prompt.
+  // Kept joined: a phase repeated frame after frame sets the same string and renders nothing.
+  const [cameraPrompt, setCameraPrompt] = useState<string | null>(null);
+  const onCameraPhase = useCallback((phase: CapturePhase) => setCameraPrompt(cameraPhasePrompt(phase)?.join('+') ?? null), []);
+  const cameraOpen = 'capture' in session && session.capture !== undefined;
   const spokenLanguage = Language.safeParse(i18n.language);
   useSpokenPrompt(
     api,
-    maintenance.step === 'closed' ? stepPrompt(session) : [],
+    maintenance.step !== 'closed' ? [] : cameraOpen && cameraPrompt ? cameraPrompt.split('+') : stepPrompt(session),
     spokenLanguage.success ? spokenLanguage.data : 'zh-CN',
     largeText,
     speechSettings.volume,
@@ -195,6 +202,7 @@ export function App({ api }: { readonly api: ApiClient }) {
           submit={(answer) => api.invoke('submitCapture', answer)}
           report={(condition, detail) => void api.invoke('reportCamera', { condition, detail }).catch(() => undefined)}
           onLeave={actions.cancel}
+          onPhase={onCameraPhase}
         />
       ) : (
         <Screen session={session} kiosk={kiosk} notice={notice} onStart={start} actions={actions} />

@@ -11,13 +11,15 @@ export interface CameraStepProps {
   readonly submit: (answer: SubmitCapture) => Promise<unknown>;
   readonly report: (condition: CameraCondition, detail: string) => void;
   readonly onLeave: () => void;
+  /** Told each phase (the spoken prompts follow the liveness prompt). */
+  readonly onPhase?: (phase: CapturePhase) => void;
 }
 
 /**
  * The camera step: the citizen's mirror image in an oval, one instruction at a time, then the
  * liveness prompt (live) or the composed photo to accept or retake (ID photo).
  */
-export function CameraStep({ request, submit, report, onLeave }: CameraStepProps) {
+export function CameraStep({ request, submit, report, onLeave, onPhase }: CameraStepProps) {
   const { t } = useTranslation();
   const video = useRef<HTMLVideoElement>(null);
   const run = useRef<CaptureRun | null>(null);
@@ -50,6 +52,8 @@ export function CameraStep({ request, submit, report, onLeave }: CameraStepProps
     // One run per request: a new request id is a new camera step.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [request.requestId]);
+
+  useEffect(() => onPhase?.(phase), [phase, onPhase]);
 
   const reviewing = phase.kind === 'photo-review';
   return (
