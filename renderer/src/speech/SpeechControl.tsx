@@ -13,7 +13,7 @@ export function SpeechControl({ settings, onChange }: { readonly settings: Speec
   const muted = volume === 0;
   return (
     <div className="speech-control" role="group" aria-label={t('speech.label')} data-testid="speech-control" data-volume={volume}>
-      <button type="button" className="speech-mute" aria-pressed={muted} onClick={() => onChange({ volume: muted ? lastAudible : 0, lastAudible })} data-testid="speech-mute">
+      <button type="button" className="speech-mute" data-muted={muted} onClick={() => onChange({ volume: muted ? lastAudible : 0, lastAudible })} data-testid="speech-mute">
         {t(muted ? 'speech.unmute' : 'speech.mute')}
       </button>
       <button type="button" className="speech-volume" onClick={() => step(-1)} disabled={muted || index <= 1}>
