@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { simulatorConfig } from '../../kiosk-config/schema';
 import type { ResponseMessage, SessionView } from '../../main/api/contract';
 import { DEADLINE_WARNING_MS } from '../../main/api/idle-contract';
@@ -149,6 +149,17 @@ describe('step time limits, "are you still there?" and elderly mode', () => {
     expect(view).toMatchObject({ deadlineExtendable: false });
     expect(deadlineOf(view) - clock.now()).toBe(STEP_S * 1000);
     clock.advance(STEP_S * 1000 - 5000);
+    expect(await call(host, 'extendDeadline', { deadlineMs: deadlineOf(view) })).toMatchObject(refusedNotNow);
+  });
+
+  it('an end screen (the query answer) is not extendable: its time limit only closes the finished session', async () => {
+    const { host, clock } = await start();
+    await startQuery(host);
+    expect(await call(host, 'chooseOption', { index: 0 })).toMatchObject({ ok: true });
+    await vi.waitFor(() => expect(host.sessions.view.step).toBe('query-results'), { timeout: 10_000, interval: 50 });
+    const view = host.sessions.view;
+    expect(view).toMatchObject({ deadlineExtendable: false });
+    clock.advance(deadlineOf(view) - clock.now() - 5000);
     expect(await call(host, 'extendDeadline', { deadlineMs: deadlineOf(view) })).toMatchObject(refusedNotNow);
   });
 });

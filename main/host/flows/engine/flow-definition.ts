@@ -10,6 +10,9 @@ type FlowBase = 'service' | 'sessionId' | 'txnId' | 'deadlineMs' | 'deadlineExte
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** A flow step as the service describes it; the runner adds the session, transaction and deadline. */
+/** States after which no flow needs anything more (their record is queued). */
+export const FLOW_FINAL_STATES = ['completed', 'refunded', 'ended', 'refundRefused'] as const;
+
 export type FlowView = DistributiveOmit<Exclude<SessionView, { step: 'idle' }>, FlowBase>;
 
 export interface EffectTools {
@@ -64,7 +67,8 @@ export interface FlowDefinition<C, E extends EventObject> {
   readonly deadlines: Readonly<Partial<Record<string, (context: C, nowMs: number) => number>>>;
   /**
    * States whose deadline the world sets (a device's own wait, central's payment expiry): elderly
-   * mode does not lengthen them and "are you still there?" cannot extend them.
+   * mode does not lengthen them and "are you still there?" cannot extend them. The end screens
+   * (FLOW_FINAL_STATES) are fixed anyway: their time limit only closes a finished session.
    */
   readonly fixedDeadlines?: readonly string[];
   readonly recovery: (state: string, context: C) => Recovery<C>;

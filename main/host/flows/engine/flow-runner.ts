@@ -6,7 +6,7 @@ import { DEADLINE_WARNING_MS } from '../../../api/idle-contract';
 import type { Logger } from '../../log';
 import type { Journal } from '../../store/journal';
 import type { NewOutboxRecord } from '../../store/outbox';
-import { type FlowDefinition, stateName } from './flow-definition';
+import { FLOW_FINAL_STATES, type FlowDefinition, stateName } from './flow-definition';
 
 export interface FlowRunnerDeps {
   readonly journal: Journal;
@@ -214,7 +214,7 @@ export class FlowRunner<C, E extends EventObject> {
     const deadline = this.#def.deadlines[state];
     const now = this.#deps.clock.now();
     const natural = deadline ? deadline(this.context, now) : undefined;
-    this.#deadlineFixed = this.#def.fixedDeadlines?.includes(state) ?? false;
+    this.#deadlineFixed = (FLOW_FINAL_STATES as readonly string[]).includes(state) || (this.#def.fixedDeadlines?.includes(state) ?? false);
     if (natural === undefined) {
       this.#deadlineMs = undefined;
       return;

@@ -1,10 +1,9 @@
 import type { EventObject } from 'xstate';
 import type { Journal } from '../../store/journal';
-import type { FlowDefinition } from './flow-definition';
+import { FLOW_FINAL_STATES, type FlowDefinition } from './flow-definition';
 import { type FlowData, FlowRunner, type FlowRunnerDeps } from './flow-runner';
 
-/** States after which no flow needs anything more (their record is queued). */
-export const FLOW_FINAL_STATES = ['completed', 'refunded', 'ended', 'refundRefused'] as const;
+export { FLOW_FINAL_STATES };
 
 /**
  * Start-up recovery of flows: every transaction a crash or power cut left mid-way is driven to an
