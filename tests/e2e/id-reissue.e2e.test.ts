@@ -131,14 +131,15 @@ describe('ID card reissue in Chromium', { timeout: 120_000 }, () => {
     expect(jobs.every((job) => job.complete)).toBe(true);
     expect(JSON.stringify(jobs[0]!.document)).toContain(applicationNo);
     expect(jobs[1]!.document.elements.some((element) => element.kind === 'image')).toBe(true);
-    // On paper: the receipt's number as text and QR, the pickup code; the certificate's holder, full
+    // On paper: the receipt's number as text, the pickup code as text and as the QR the certificate
+    // pickup scans; the certificate's holder, full
     // number and verification QR, and a photo in its box.
     const pickupCode = await p.getByTestId('pickup-code').innerText();
     const receipt = await renderPrintedDocumentToPng(jobs[0]!.document);
     writeFileSync(join(SHOTS, 'paper-receipt.png'), receipt.png);
     expect(receipt.text).toContain(applicationNo);
     expect(receipt.text).toContain(pickupCode);
-    expect(receipt.qrPayloads).toEqual([applicationNo]);
+    expect(receipt.qrPayloads).toEqual([pickupCode]);
     const slip = await renderPrintedDocumentToPng(jobs[1]!.document);
     writeFileSync(join(SHOTS, 'paper-certificate.png'), slip.png);
     expect(slip.lines[0]).toBe('临时身份证明');

@@ -46,7 +46,9 @@ export function reissueReceipt(context: IdReissueContext, t: ReceiptTexts): Rece
     ...(context.pickupCode ? [text(t('idReissue.receipt.pickupCode', { code: context.pickupCode }), { bold: true, doubleSize: true })] : []),
     ...(context.certificate ? [] : [text(t('idReissue.receipt.certificateLater'), { bold: true })]),
     feed(1),
-    qr(context.applicationNo, { moduleSize: 5 }),
+    // The QR is what the certificate pickup scans, the pickup code printed above it; the
+    // application number (progress query, reprint) is typed from the text.
+    qr(context.pickupCode ?? context.applicationNo, { moduleSize: 5 }),
     text(t('receipt.keep'), { align: 'centre' }),
   ]);
 }
