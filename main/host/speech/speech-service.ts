@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { Language } from '../../api/contract';
+import type { DeviceStatus } from '../../../drivers/common/device-status';
 import type { SpeakOutcome, SpeakPrompt } from '../../api/speech-contract';
 import { RefusedError } from '../api/dispatcher';
 import type { DeviceReport } from '../sync/heartbeat';
@@ -19,7 +20,6 @@ export interface SpeechOptions {
   readonly synthesisTimeoutMs?: number;
 }
 
-export type SpeechCondition = 'online' | 'offline';
 
 /** Why speech is off, for the heartbeat and the log. */
 export type SpeechProblem = 'no-engine' | 'no-player' | 'engine-failed' | 'player-failed' | null;
@@ -65,8 +65,10 @@ export class SpeechService {
     return { status: this.condition, engine: this.#engine ? ENGINE_COMMAND : null, problem: this.#problem };
   }
 
-  get condition(): SpeechCondition {
-    return this.#problem ? 'offline' : 'online';
+  /** In the one status vocabulary: missing is offline, installed but failing needs a technician. */
+  get condition(): DeviceStatus {
+    if (!this.#problem) return 'online';
+    return this.#problem === 'no-engine' || this.#problem === 'no-player' ? 'offline' : 'hardware-error';
   }
 
   /** How many times the engine ran (the cache's effect shows in tests and the bench). */
