@@ -6,7 +6,7 @@ import { CAMERA_SCENES, type CameraScene, SCENE_FPS, SCENE_HEIGHT, SCENE_WIDTH, 
 import { writeY4m } from './y4m';
 
 /** Bump when the scenes change: cached videos of an older version are made again. */
-const SCENES_VERSION = 5;
+const SCENES_VERSION = 6;
 
 /** Where the scene videos are made, once per version, beside the other build products (never committed: megabytes each). */
 export function sceneCacheDir(projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..')): string {

@@ -4,8 +4,9 @@ import type { RgbFrame } from './y4m';
 
 /**
  * What stands in front of the simulated camera. Each scene is a short video that loops:
- * - `cooperative`: a face in the oval that blinks, then turns its head left and right, so it
- *   passes whichever liveness prompt the kiosk picks (what `npm start` and every e2e test use);
+ * - `cooperative`: a face in the oval before a white wall that blinks, then turns its head left
+ *   and right, so it passes whichever liveness prompt the kiosk picks and gives a GA 461 photo
+ *   (what `npm start` and every e2e test use: a new user's reissue can take a new photo);
  * - `id-photo`: the face alone (its picture's own backdrop cut away) before a plain white wall,
  *   still, as a GA 461 photo wants it;
  * - `motionless`: the same face, which never blinks nor turns (a liveness prompt fails);
@@ -39,6 +40,8 @@ interface Pose {
 }
 
 const FRONTAL: Pose = { cx: SCENE_WIDTH / 2, cy: SCENE_HEIGHT / 2 - 10, size: 330, eyesClosed: 0, noseShift: 0, light: 1 };
+/** The cooperative citizen stands before the white wall a photo booth has. */
+const BOOTH: Pose = { ...FRONTAL, headOnly: true };
 
 const hold = (pose: Pose, frames: number): Pose[] => Array.from({ length: frames }, () => pose);
 /** From `from` to `to` over `frames` frames, for one field. */
@@ -51,21 +54,21 @@ const TURN = 40;
 function scenePoses(scene: Exclude<CameraScene, 'no-face' | 'two-faces' | 'covered'>): Pose[] {
   switch (scene) {
     case 'id-photo':
-      return hold({ ...FRONTAL, headOnly: true }, 15);
+      return hold(BOOTH, 15);
     case 'cooperative':
       return [
-        ...hold(FRONTAL, 15),
-        ...ramp(FRONTAL, 'eyesClosed', 0, 1, 2),
-        ...hold({ ...FRONTAL, eyesClosed: 1 }, 3),
-        ...ramp(FRONTAL, 'eyesClosed', 1, 0, 2),
-        ...hold(FRONTAL, 10),
+        ...hold(BOOTH, 15),
+        ...ramp(BOOTH, 'eyesClosed', 0, 1, 2),
+        ...hold({ ...BOOTH, eyesClosed: 1 }, 3),
+        ...ramp(BOOTH, 'eyesClosed', 1, 0, 2),
+        ...hold(BOOTH, 10),
         // The citizen's own left first: the nose moves to the right of the (unmirrored) image.
-        ...ramp(FRONTAL, 'noseShift', 0, TURN, 5),
-        ...hold({ ...FRONTAL, noseShift: TURN }, 6),
-        ...ramp(FRONTAL, 'noseShift', TURN, -TURN, 8),
-        ...hold({ ...FRONTAL, noseShift: -TURN }, 6),
-        ...ramp(FRONTAL, 'noseShift', -TURN, 0, 5),
-        ...hold(FRONTAL, 10),
+        ...ramp(BOOTH, 'noseShift', 0, TURN, 5),
+        ...hold({ ...BOOTH, noseShift: TURN }, 6),
+        ...ramp(BOOTH, 'noseShift', TURN, -TURN, 8),
+        ...hold({ ...BOOTH, noseShift: -TURN }, 6),
+        ...ramp(BOOTH, 'noseShift', -TURN, 0, 5),
+        ...hold(BOOTH, 10),
       ];
     case 'motionless':
       return hold(FRONTAL, 15);

@@ -69,8 +69,8 @@ describe('ID card reissue with the screen camera', { timeout: 180_000 }, () => {
     await screen('reissue-choose-reason');
     await choose('lost');
     await screen('reissue-choose-photo');
-    // The citizen steps back for the ID photo: the head alone, in front of a plain background.
-    showScene(liveFile, 'id-photo');
+    // The same cooperative citizen as under npm start (before the booth's white wall) gives the
+    // ID photo too: no scene is switched, as a new user switches none.
     await choose('new');
     await expect.poll(() => p.getByTestId('camera-step').getAttribute('data-purpose'), { timeout: 20_000 }).toBe('id-photo');
     await expect.poll(() => p.getByTestId('camera-accept').count(), { timeout: 90_000, interval: 200 }).toBe(1);
