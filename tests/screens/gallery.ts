@@ -146,7 +146,7 @@ async function chooseLanguage(page: Page, language: Language): Promise<void> {
     .toBe('true');
 }
 
-/** The attract screen with every service offered (the walks' usual start). */
-export async function servicesOffered(page: Page, count = 4): Promise<void> {
-  await expect.poll(() => page.locator('button.service[aria-disabled="false"]').count(), { timeout: 8_000 }).toBe(count);
+/** The attract screen with every service offered (the walks' usual start); with the screen's camera, once the page has found it. */
+export async function servicesOffered(page: Page, count = 4, timeout = 8_000): Promise<void> {
+  await expect.poll(() => page.locator('button.service[aria-disabled="false"]').count(), { timeout }).toBe(count);
 }
