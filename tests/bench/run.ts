@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: runs each bench (devices, storage, sync) in turn (never in parallel: they measure timers and
- * the event loop) and prints one JSON object with every number.
+ * the event loop) and prints one JSON object with every number. `npm run bench -- camera ga461`
+ * runs only the sections named.
  */
 import { bench as backlogDrainBench } from './backlog-drain';
 import { bench as cameraBench } from './camera';
@@ -30,10 +31,18 @@ const benches: ReadonlyArray<readonly [string, () => Promise<Record<string, numb
   ['speech', speechBench],
 ];
 
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !benches.some(([section]) => section === name));
+if (unknown.length > 0) {
+  process.stderr.write(`no bench section ${unknown.join(', ')}; sections: ${benches.map(([section]) => section).join(', ')}\n`);
+  process.exit(2);
+}
+
 const started = performance.now();
 const results: Record<string, number> = {};
 let failed = false;
 for (const [name, run] of benches) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
   try {
     Object.assign(results, await run());
   } catch (error) {
