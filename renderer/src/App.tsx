@@ -93,6 +93,17 @@ export function App({ api }: { readonly api: ApiClient }) {
     if (defaultLanguage && i18n.language !== defaultLanguage) void i18n.changeLanguage(defaultLanguage);
   }, [session.step, defaultLanguage, i18n]);
 
+  // The screen opens in the kiosk's own language once the host has said which it is, unless
+  // someone already picked one (a tap before the host answered, or a window opened mid-session).
+  const defaultApplied = useRef(false);
+  const languageAtLoad = useRef(i18n.language);
+  useEffect(() => {
+    if (!defaultLanguage || defaultApplied.current) return;
+    defaultApplied.current = true;
+    const untouched = i18n.language === languageAtLoad.current;
+    if (untouched && session.step === 'idle' && i18n.language !== defaultLanguage) void i18n.changeLanguage(defaultLanguage);
+  }, [defaultLanguage, session.step, i18n]);
+
   // Staff leave the language they chose behind them: the next citizen gets the kiosk's own. Only
   // when maintenance closes: a citizen's own choice of language is not undone.
   const maintenanceOpen = maintenance.step !== 'closed';

@@ -22,10 +22,11 @@ let host: Host;
 let ui: UiServer;
 let browser: Browser;
 let page: Page;
+let rendererDir: string;
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  const rendererDir = await ensureRendererBuilt(projectRoot, () => {});
+  rendererDir = await ensureRendererBuilt(projectRoot, () => {});
   host = await startHost({
     dataDir: mkdtempSync(join(tmpdir(), 'kiosk-e2e-')),
     config: simulatorConfig({ devices: { idReader: { transport: 'simulator', card: 'none' } }, sync: { intervalMs: 200 } }),
@@ -58,5 +59,21 @@ describe('attract screen, end to end', () => {
     await page.getByRole('button', { name: '繁體中文' }).click();
     await expect.poll(() => page.locator('button[data-service="id-reissue"] .service-name').innerText()).toBe('身份證補領');
     await page.screenshot({ path: join(shots, '4-traditional.png') });
+  });
+
+  it('opens in the language the kiosk is configured for', async () => {
+    const twHost = await startHost({
+      dataDir: mkdtempSync(join(tmpdir(), 'kiosk-e2e-tw-')),
+      config: simulatorConfig({ ui: { defaultLanguage: 'zh-TW' }, devices: { idReader: { transport: 'simulator', card: 'none' } } }),
+      log: pino({ level: 'silent' }),
+    });
+    const twUi = await startUiServer(twHost, rendererDir);
+    try {
+      await page.goto(twUi.url);
+      await expect.poll(() => page.locator('button[data-service="id-reissue"] .service-name').innerText()).toBe('身份證補領');
+    } finally {
+      await twUi.close();
+      await twHost.stop();
+    }
   });
 });
