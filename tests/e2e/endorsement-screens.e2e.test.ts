@@ -205,18 +205,21 @@ describe('HK/Macau endorsement screens', () => {
 
   it('choose: twelve options stay on the portrait screen, in large text too', async () => {
     const twelve = Array.from({ length: 12 }, (_, i) => offered[i % offered.length]!);
-    await show({ step: 'choose-endorsement', ...flow, deadlineMs: inSeconds(90), maskedName: '张*', options: twelve });
+    const choose = { step: 'choose-endorsement', ...flow, deadlineMs: inSeconds(90), maskedName: '张*', options: twelve };
+    await show(choose);
     // The screen before chose from four: wait for the twelve.
     await expect.poll(() => page.getByTestId('endorsement-option').count()).toBe(12);
     for (const variant of ['standard', 'large-text', 'large-text-en'] as const) {
-      if (variant === 'large-text') await page.getByRole('button', { name: '大字模式' }).click();
+      // Large text is the session's (the host's flag, chosen before the first step), not a switch here.
+      if (variant === 'large-text') await show({ ...choose, elderly: true });
       if (variant === 'large-text-en') await page.getByRole('button', { name: 'English' }).click();
       await checkAndShoot(`04-choose-twelve-${variant}`);
       const boxes = await Promise.all([...(await page.locator('main button').all()), page.getByTestId('countdown')].map(async (b) => (await b.boundingBox())!));
       expect(boxes).toHaveLength(13 + 1);
       for (const box of boxes) expect(box.y + box.height, variant).toBeLessThanOrEqual(1920);
     }
-    await page.getByRole('button', { name: 'Standard text' }).click();
+    await page.getByRole('button', { name: '简体中文' }).click();
+    await show(choose);
   });
 
   it('pay: the QR code drawn from the payload, the amount, the expiry countdown, cancel', async () => {
