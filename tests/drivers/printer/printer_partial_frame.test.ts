@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { encodeDocument } from '../../../drivers/printer/codec';
 import { EscPosStreamParser } from '../../../drivers/printer/stream-parser';
 import { createInProcessPipePair } from '../../../drivers/transport/in-process-pipe';
@@ -28,13 +28,13 @@ describe('bytes split one at a time', () => {
     const half = 40;
     await pair.host.write(job.subarray(0, half));
     await pair.host.write(Uint8Array.of(0x10, 0x04, 0x04));
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(replies).toEqual([0x12]);
+    // The pipe delivers byte by byte on timers: wait for the answer (a loaded machine is slower than 5 ms).
+    await vi.waitFor(() => expect(replies).toEqual([0x12]), { timeout: 2000, interval: 5 });
     expect(simulator.state.printing).toBe(true);
     expect(simulator.jobs).toHaveLength(0);
     await pair.host.write(job.subarray(half));
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(simulator.jobs[0]?.document).toEqual(sampleReceipt());
+    await vi.waitFor(() => expect(simulator.jobs[0]?.document).toEqual(sampleReceipt()), { timeout: 2000, interval: 5 });
+    expect(replies).toEqual([0x12]);
   });
 
   it('holds an incomplete command until its last byte comes', () => {
