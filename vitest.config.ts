@@ -9,6 +9,9 @@ export default defineConfig({
     // Two test files at a time on the 2-core machine npm test is sized for (vitest's default is
     // cores - 1): most of a file's time is spent waiting on Chromium, ptys and timers, not on CPU.
     maxWorkers: 2,
+    // A screen or a pty answers within a second when the machine is idle, but not always when two
+    // test files and their Chromiums share two cores: polls wait up to 10 s before they fail.
+    expect: { poll: { timeout: 10_000 } },
     reporters: ['default', './tests/support/summary-reporter.ts'],
   },
 });

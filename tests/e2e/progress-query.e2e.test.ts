@@ -127,9 +127,11 @@ describe('progress query in Chromium', { timeout: 90_000 }, () => {
 
   it('reader out: the ID card way fails with a plain reason, and the keypad way is still there', async () => {
     const { host: h, page: p } = await kiosk();
-    h.simulators.idReader!.injectFault({ kind: 'result-code', sw3: 0x60 });
     await p.locator('button[data-service="progress-query"]').click();
     await see(p, 'query-choose-method');
+    // The fault comes once the session has begun: the host asks idle devices how they are every
+    // 15 s, and one that has noticed the reader is out offers the ID card way no more.
+    h.simulators.idReader!.injectFault({ kind: 'result-code', sw3: 0x60 });
     await p.getByTestId('method-id-card').click();
     await see(p, 'query-failed', 'reader-out');
     expect(await prompt(p)).toContain('读卡器暂时无法使用');

@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { encodeCommand, scanFrames, toHex } from '../../../drivers/id-reader/codec';
 import { createInProcessPipePair } from '../../../drivers/transport/in-process-pipe';
 import { IdReaderSimulator } from '../../../simulators/id-reader/simulator';
 import { testCards } from '../../../simulators/id-reader/test-cards';
-import { rig, sleep } from './rig';
+import { rig } from './rig';
 
 describe('ID reader: frames with a wrong CHK', () => {
   it('retries once after a reply with a bad checksum and reads the card', async () => {
@@ -39,7 +39,7 @@ describe('ID reader: frames with a wrong CHK', () => {
     const bad = encodeCommand(0x20, 0x01);
     bad[bad.length - 1] = 0x00;
     await pair.host.write(bad);
-    await sleep(10);
+    await vi.waitFor(() => expect(replies).toHaveLength(11));
     expect(toHex(Uint8Array.from(replies))).toBe('AA AA AA 96 69 00 04 00 00 10 14');
     await sim.close();
   });
