@@ -8,7 +8,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type Clock, systemClock } from '../../drivers/common/clock';
-import type { CameraPort } from '../../drivers/camera/camera-port';
 import type { Enrollment } from '../../main/host/central/central-schemas';
 import { closeDevices, createDevices } from '../../main/host/devices';
 import { createLogger, type Logger } from '../../main/host/log';
@@ -18,6 +17,7 @@ import { configFileOf } from '../load';
 import { findCandidates, type PortCandidate } from '../probe/candidates';
 import { type DeviceName, type ProbeProgress, type ProbeReport, probePorts } from '../probe/probe';
 import { KioskConfig } from '../schema';
+import type { CameraCheck } from './camera-check';
 import { storeCentralSecret } from './central-secret';
 import { writeProvisionedConfig } from './config-writer';
 import { checkEnrolInput, enrol } from './enrol';
@@ -51,7 +51,8 @@ export interface ProvisionInput {
   readonly includePts?: boolean;
   /** Run the self-test after writing the configuration (default true). */
   readonly selfTest?: boolean;
-  readonly camera?: CameraPort;
+  /** The self-test's camera check (the first-boot screen's frame); by default the V4L2 nodes only. */
+  readonly camera?: CameraCheck;
   readonly env?: NodeJS.ProcessEnv;
   readonly clock?: Clock;
   readonly fetch?: CentralClientOptions['fetch'];

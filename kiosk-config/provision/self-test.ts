@@ -1,16 +1,17 @@
 /**
  * The self-test of a provisioned terminal: read the test card on the ID reader, print a self-test
  * slip (ports, versions, kiosk id, a QR of the same facts), initialise the certificate unit and
- * read its status and magazine, take a camera frame when a camera is there. Each check says
+ * read its status and magazine, and check the camera (a frame from the first-boot screen's page, or
+ * on the command line the V4L2 nodes only, camera-check.ts). Each check says
  * passed, failed (with why) or not tested (with why): a check that could not run is never
  * reported as passed. No personal data goes into the report: the card's number is masked.
  */
-import type { CameraPort } from '../../drivers/camera/camera-port';
 import { type Clock, systemClock } from '../../drivers/common/clock';
 import { feed, qr, receipt, text } from '../../drivers/printer/document';
 import { maskIdNumber } from '../../main/domain/id-number';
 import type { KioskDevices } from '../../main/host/devices';
 import { SOFTWARE_VERSION } from '../../main/host/version';
+import { type CameraCheck, v4l2NodeCheck } from './camera-check';
 
 export type CheckResult = 'passed' | 'failed' | 'not-tested';
 
@@ -41,8 +42,11 @@ export interface SelfTestInput {
   readonly devices: KioskDevices;
   /** Where each device is, as the configuration says (printed on the slip). */
   readonly ports: Readonly<Record<'idReader' | 'printer' | 'certificateUnit', string>>;
-  /** The camera, when this process has one; the command line has none (the camera lives in the kiosk window). */
-  readonly camera?: CameraPort;
+  /**
+   * The camera check: the first-boot screen has the page take a frame; without one (the command
+   * line) the V4L2 nodes are looked at and the camera is left not tested (camera-check.ts).
+   */
+  readonly camera?: CameraCheck;
   readonly clock?: Clock;
 }
 
@@ -72,7 +76,13 @@ async function checkCertificateUnit(devices: KioskDevices): Promise<CheckReport>
   return { result: 'passed', detail: `firmware ${reset.firmware}; ${facts.magazine?.loaded ?? 0} of ${facts.magazine?.slots ?? 0} magazine slots loaded`, ...facts };
 }
 
-function slip(input: SelfTestInput, at: string, unit: CheckReport, reader: CheckReport) {
+interface Found {
+  readonly unit: CheckReport;
+  readonly reader: CheckReport;
+  readonly camera: CheckReport;
+}
+
+function slip(input: SelfTestInput, at: string, { unit, reader, camera }: Found) {
   const facts = {
     kioskId: input.kioskId,
     at,
@@ -81,6 +91,7 @@ function slip(input: SelfTestInput, at: string, unit: CheckReport, reader: Check
     ports: input.ports,
     reader: reader.result,
     unit: unit.result,
+    camera: camera.result,
   };
   return receipt([
     text('通办 自助终端 自检单', { align: 'centre', bold: true, doubleSize: true }),
@@ -93,22 +104,15 @@ function slip(input: SelfTestInput, at: string, unit: CheckReport, reader: Check
     text(`读卡器 ID reader: ${input.ports.idReader} (${reader.result})`),
     text(`打印机 Printer: ${input.ports.printer}`),
     text(`证件单元 Unit: ${input.ports.certificateUnit} (${unit.result})`),
+    text(`摄像头 Camera: ${camera.width ? `${String(camera.width)}x${String(camera.height)} ` : ''}(${camera.result})`),
     qr(JSON.stringify(facts), { moduleSize: 4, errorCorrection: 'M' }),
   ]);
 }
 
-async function checkPrinter(input: SelfTestInput, at: string, unit: CheckReport, reader: CheckReport): Promise<CheckReport> {
-  const result = await input.devices.printer.print(slip(input, at, unit, reader));
+async function checkPrinter(input: SelfTestInput, at: string, found: Found): Promise<CheckReport> {
+  const result = await input.devices.printer.print(slip(input, at, found));
   if (!result.ok) return { result: 'failed', detail: `self-test slip not printed: ${result.reason}: ${result.message}`, reason: result.reason, paper: result.status.paper };
   return { result: 'passed', detail: 'self-test slip printed', bytesSent: result.bytesSent, paper: result.statusAfter.paper };
-}
-
-async function checkCamera(camera: CameraPort | undefined): Promise<CheckReport> {
-  if (!camera) return { result: 'not-tested', detail: 'no camera in this process: the camera is tested from the kiosk screen' };
-  if (camera.status.status === 'offline') return { result: 'not-tested', detail: `camera not available: ${camera.status.detail ?? 'offline'}` };
-  const frame = await camera.captureLive({});
-  if (!frame.ok) return { result: 'failed', detail: `no frame: ${frame.reason}: ${frame.message}` };
-  return { result: 'passed', detail: 'a frame was taken', jpegBytes: frame.value.jpeg.length };
 }
 
 export async function runSelfTest(input: SelfTestInput): Promise<SelfTestReport> {
@@ -117,9 +121,9 @@ export async function runSelfTest(input: SelfTestInput): Promise<SelfTestReport>
   const at = new Date(started).toISOString();
   const idReader = await checkIdReader(input.devices);
   const certificateUnit = await checkCertificateUnit(input.devices);
+  const camera = await (input.camera ?? (() => v4l2NodeCheck()))().catch((error: unknown): CheckReport => ({ result: 'failed', detail: `camera check failed: ${String(error)}` }));
   // Printed last, so the slip carries what the other checks found.
-  const printer = await checkPrinter(input, at, certificateUnit, idReader);
-  const camera = await checkCamera(input.camera);
+  const printer = await checkPrinter(input, at, { unit: certificateUnit, reader: idReader, camera });
   const checks = { idReader, certificateUnit, printer, camera };
   const passed = [idReader, certificateUnit, printer].every((check) => check.result === 'passed') && camera.result !== 'failed';
   return { kind: 'self-test', at, kioskId: input.kioskId, softwareVersion: SOFTWARE_VERSION, passed, checks, durationMs: clock.now() - started };

@@ -23,6 +23,25 @@ export type ProvisioningStage = z.infer<typeof ProvisioningStage>;
 const CheckResult = z.enum(['passed', 'failed', 'not-tested']);
 const DeviceSlot = z.string().max(200).nullable();
 
+/**
+ * The frame the screen took from its camera for the self-test: its size and light (mean luma and
+ * the brightest minus darkest sampled pixel, 0..255); or, when it got none, why. The host judges
+ * covered or not from the figures (kiosk-config/provision/camera-check.ts); no pixels travel.
+ */
+export const CameraFrameFigures = z.discriminatedUnion('taken', [
+  z
+    .object({
+      taken: z.literal(true),
+      width: z.number().int().min(1).max(8192),
+      height: z.number().int().min(1).max(8192),
+      meanLuma: z.number().min(0).max(255),
+      spread: z.number().min(0).max(255),
+    })
+    .strict(),
+  z.object({ taken: z.literal(false), condition: z.enum(['offline', 'no-frames']), detail: z.string().max(200) }).strict(),
+]);
+export type CameraFrameFigures = z.infer<typeof CameraFrameFigures>;
+
 export const ProvisioningView = z.object({
   stage: ProvisioningStage,
   /** The field the keypad types into. */
@@ -43,8 +62,12 @@ export const ProvisioningView = z.object({
     .object({
       passed: z.boolean(),
       checks: z.object({ idReader: CheckResult, certificateUnit: CheckResult, printer: CheckResult, camera: CheckResult }),
+      /** The camera frame's figures, when the screen took one. */
+      cameraFrame: z.object({ width: z.number().int(), height: z.number().int(), meanLuma: z.number().int(), covered: z.boolean() }).nullable(),
     })
     .nullable(),
+  /** The self-test waits for the screen to take one frame from its camera and send `camera-frame`. */
+  cameraFrameWanted: z.boolean(),
   /** The kiosk id and site once enrolled. */
   enrolled: z.object({ kioskId: z.string().max(20), siteName: z.string().max(100) }).nullable(),
 });
@@ -57,6 +80,8 @@ export const ProvisioningCommand = z.discriminatedUnion('action', [
   z.object({ action: z.literal('start') }).strict(),
   /** After a failure: back to the entry, what was typed kept. */
   z.object({ action: z.literal('retry') }).strict(),
+  /** The self-test's camera frame, taken by the screen when the view asks for it. */
+  z.object({ action: z.literal('camera-frame'), frame: CameraFrameFigures }).strict(),
   /** After success: the kiosk restarts on its new configuration. */
   z.object({ action: z.literal('finish') }).strict(),
 ]);

@@ -4,6 +4,8 @@
  * the host probes the simulators on ptys (and an empty pty), enrols with the central simulator,
  * writes the configuration and self-tests; "put into service" restarts the kiosk on it. Also a
  * malformed code caught on the host and an unknown code answered by central, with a way back.
+ * The self-test's camera frame comes from Chromium's fake camera playing the simulator's scenes: a
+ * face before a wall passes, the black `covered` scene fails as a covered lens.
  * Screenshots in test-results/provisioning/.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -18,6 +20,7 @@ import { type RunningSimulators, startSimulators } from '../../main/cli/sim-up';
 import { ZERO_TIMING } from '../../simulators/certificate-unit/simulator';
 import { CentralSimulator } from '../../simulators/central/server';
 import { type PtyPair, startPtyPair } from '../../simulators/pty-pair';
+import { showScene } from '../../simulators/camera/scene-files';
 import { launchChromium } from '../support/chromium';
 
 const projectRoot = join(import.meta.dirname, '..', '..');
@@ -28,11 +31,13 @@ let sims: RunningSimulators;
 let empty: PtyPair;
 let central: CentralSimulator;
 let runtime: KioskRuntime | undefined;
+const liveFile = join(mkdtempSync(join(tmpdir(), 'fake-camera-')), 'camera.y4m');
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   rendererDir = await ensureRendererBuilt(projectRoot, () => {});
-  browser = await launchChromium();
+  showScene(liveFile, 'cooperative');
+  browser = await launchChromium({ fakeCamera: liveFile });
   sims = await startSimulators({ card: 'resident', certificateUnitTiming: ZERO_TIMING });
   empty = await startPtyPair();
   central = new CentralSimulator({ dbFile: ':memory:', secrets: {} });
@@ -116,7 +121,11 @@ describe('first-boot screen', () => {
     for (const check of ['idReader', 'certificateUnit', 'printer']) {
       expect(await page.getByTestId(`check-${check}`).getAttribute('data-result')).toBe('passed');
     }
-    expect(await page.getByTestId('check-camera').getAttribute('data-result')).toBe('not-tested');
+    // One frame from the page's camera (the fake camera's face before a white wall), judged on the host.
+    expect(await page.getByTestId('check-camera').getAttribute('data-result')).toBe('passed');
+    expect(await page.getByTestId('camera-frame').innerText()).toContain('640×480');
+    expect(await page.getByTestId('camera-frame').getAttribute('data-covered')).toBe('false');
+    expect(await page.getByTestId('done-message').count()).toBe(0);
     expect(sims.devices.printer.jobs.length).toBe(jobsBefore + 1);
     const written = JSON.parse(readFileSync(join(dataDir, 'kiosk-config.json'), 'utf8')) as Record<string, unknown>;
     expect(written).toMatchObject({ mode: 'production', kioskId: 'GD-GZ-0001', central: { baseUrl: central.baseUrl, secretFile: 'central-secret.sealed' } });
@@ -128,7 +137,42 @@ describe('first-boot screen', () => {
     expect(await page.getByTestId('screen-provisioning').count()).toBe(0);
     await page.screenshot({ path: join(shots, '05-in-service.png') });
     // The self-test's audit record reaches central from the running kiosk.
-    await expect.poll(() => central.store.records('GD-GZ-0001').map((r) => (JSON.parse(r.body) as { kind: string }).kind), { timeout: 20_000 }).toContain('audit');
+    await expect.poll(() => selfTestAudit('GD-GZ-0001'), { timeout: 20_000 }).not.toBeNull();
+    expect(selfTestAudit('GD-GZ-0001')).toMatchObject({ passed: true, checks: { camera: { result: 'passed', width: 640, height: 480, covered: false, source: 'screen' } } });
+    await page.close();
+  }, 180_000);
+
+  it('a covered camera (a black picture) fails the self-test, in words and in the audit record', async () => {
+    await runtime?.stop();
+    runtime = undefined;
+    showScene(liveFile, 'covered');
+    const dataDir = mkdtempSync(join(tmpdir(), 'first-boot-covered-'));
+    vi.stubEnv('KIOSK_DATA_DIR', dataDir);
+    runtime = await runKiosk({ rendererDir, port: 0, log: pino({ level: 'silent' }), requireConfigFile: true });
+    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await page.goto(runtime.url);
+    await see(page, 'enter');
+    await type(page, 'GD-GZ-0002');
+    await page.getByTestId('field-code').click();
+    await expect.poll(() => page.getByTestId('field-code').getAttribute('aria-pressed')).toBe('true');
+    await type(page, central.issueEnrollmentCode());
+    await page.getByTestId('key-confirm').click();
+    await see(page, 'done', '06-camera-covered');
+    expect(await page.getByTestId('check-camera').getAttribute('data-result')).toBe('failed');
+    expect(await page.getByTestId('check-printer').getAttribute('data-result')).toBe('passed');
+    expect(await page.getByTestId('camera-frame').getAttribute('data-covered')).toBe('true');
+    expect(await page.getByTestId('camera-frame').innerText()).toContain('镜头是否被遮挡');
+    expect(await page.getByTestId('done-message').innerText()).toContain('自检发现问题');
+    await page.getByTestId('finish').click();
+    await expect.poll(() => selfTestAudit('GD-GZ-0002'), { timeout: 30_000 }).not.toBeNull();
+    expect(selfTestAudit('GD-GZ-0002')).toMatchObject({ passed: false, checks: { camera: { result: 'failed', covered: true, width: 640 } } });
     await page.close();
   }, 180_000);
 });
+
+/** The self-test report central got in the kiosk's `audit` record, or null. */
+function selfTestAudit(kioskId: string): Record<string, unknown> | null {
+  const records = central.store.records(kioskId).map((r) => JSON.parse(r.body) as { kind: string; payload: { action?: string; report?: Record<string, unknown> } });
+  return records.find((r) => r.kind === 'audit' && r.payload.action === 'self-test')?.payload.report ?? null;
+}
+

@@ -11,10 +11,10 @@ import { ProvisionError, type ProvisionInput, type ProvisionResult } from '../..
 import { ProvisioningSession } from '../../main/host/provisioning/provisioning-session';
 import { RefusedError } from '../../main/host/api/dispatcher';
 
-function session(run: (input: ProvisionInput) => Promise<ProvisionResult>, centralUrl: string | null = 'https://central.example.invalid') {
+function session(run: (input: ProvisionInput) => Promise<ProvisionResult>, centralUrl: string | null = 'https://central.example.invalid', frameWaitMs?: number) {
   let finished = 0;
   const views: ProvisioningView[] = [];
-  const s = new ProvisioningSession({ dataDir: '/nonexistent', centralUrl, run, onFinished: () => finished++ });
+  const s = new ProvisioningSession({ dataDir: '/nonexistent', centralUrl, run, onFinished: () => finished++, ...(frameWaitMs ? { frameWaitMs } : {}) });
   s.onChange((view) => views.push(view));
   return { s, views, finished: () => finished };
 }
@@ -137,4 +137,50 @@ describe('first-boot session', () => {
     await settle();
     expect(finished()).toBe(1);
   });
+
+  it("asks the screen for a camera frame during the self-test, judges its figures, and shows them", async () => {
+    const { s, views } = session(async (input) => {
+      input.onProgress?.({ kind: 'stage', stage: 'self-test' });
+      const camera = await input.camera!();
+      return { kioskId: 'GD-GZ-0001', site: { code: '440100', name: 'site' }, selfTest: { passed: camera.result === 'passed', checks: { idReader: ok, certificateUnit: ok, printer: ok, camera } } } as unknown as ProvisionResult;
+    });
+    const ok = { result: 'passed', detail: '' };
+    startWith(s);
+    await settle();
+    expect(s.view).toMatchObject({ stage: 'self-test', cameraFrameWanted: true });
+    expect(ViewSchema.parse(s.view)).toEqual(s.view);
+    s.command({ action: 'camera-frame', frame: { taken: true, width: 640, height: 480, meanLuma: 2.4, spread: 1 } });
+    await settle();
+    expect(s.view).toMatchObject({
+      stage: 'done',
+      cameraFrameWanted: false,
+      selfTest: { passed: false, checks: { camera: 'failed' }, cameraFrame: { width: 640, height: 480, meanLuma: 2, covered: true } },
+      messageKey: 'provisioning.selfTestProblems',
+    });
+    expect(views.filter((v) => v.cameraFrameWanted)).toHaveLength(1);
+    // Once answered, another frame is refused (a stale or hostile screen).
+    expect(() => s.command({ action: 'camera-frame', frame: { taken: false, condition: 'offline', detail: 'x' } })).toThrow(RefusedError);
+  });
+
+  it('fails the camera check when the screen sends no frame in time', async () => {
+    let report: unknown;
+    const { s } = session(
+      async (input) => {
+        report = await input.camera!();
+        return never();
+      },
+      'https://central.example.invalid',
+      30,
+    );
+    startWith(s);
+    await expect.poll(() => report).toMatchObject({ result: 'failed', detail: expect.stringContaining('no camera frame') });
+    expect(s.view.cameraFrameWanted).toBe(false);
+  });
 });
+
+function startWith(s: ProvisioningSession): void {
+  typeText(s, 'GD-GZ-0001');
+  s.command({ action: 'field', field: 'code' });
+  typeText(s, 'K7QX-M2TB-9RHD');
+  s.command({ action: 'start' });
+}

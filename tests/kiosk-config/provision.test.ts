@@ -114,13 +114,16 @@ describe('provisioning a terminal', () => {
     expect(report.checks.certificateUnit).toMatchObject({ result: 'passed', firmware: 'CRT591-TB-SIM 1.0' });
     expect(report.checks.certificateUnit.magazine).toMatchObject({ slots: expect.any(Number) });
     expect(report.checks.printer.result).toBe('passed');
+    // No page here, so no frame: the V4L2 nodes are looked at (none on a test machine) and the camera stays not tested.
     expect(report.checks.camera.result).toBe('not-tested');
+    expect(report.checks.camera.detail).toContain('first-boot screen');
     const jobs = sims.devices.printer.jobs.slice(jobsBefore);
     expect(jobs).toHaveLength(1);
     const slip = renderText(jobs[0]!.document);
     expect(slip).toContain('GD-SZ-0042');
     expect(slip).toContain(sims.ports.printer);
     expect(slip).toContain('CRT591-TB-SIM 1.0');
+    expect(slip).toContain('Camera: (not-tested)');
 
     // The report waits in the outbox as an audit record, sealed like every record.
     const store = openStore({ dataDir, log });

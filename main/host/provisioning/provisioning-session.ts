@@ -5,12 +5,15 @@
  * and its typed failures into the view the screen shows (i18n keys, never words).
  */
 import {
+  type CameraFrameFigures,
   PROVISIONING_MAX_LENGTH,
   type ProvisioningCommand,
   type ProvisioningField,
   type ProvisioningView,
 } from '../../api/provisioning-contract';
+import { judgeFrame } from '../../../kiosk-config/provision/camera-check';
 import { checkEnrolInput, normaliseCode } from '../../../kiosk-config/provision/enrol';
+import type { CheckReport } from '../../../kiosk-config/provision/self-test';
 import { type ProvisionFailureCode, ProvisionError, type ProvisionInput, type ProvisionResult, provision } from '../../../kiosk-config/provision/provision';
 import { Listeners } from '../../../drivers/transport/byte-pipe';
 import { RefusedError } from '../api/dispatcher';
@@ -25,7 +28,11 @@ export interface ProvisioningSessionOptions {
   readonly onFinished: () => void;
   /** Tests swap the provisioning run. */
   readonly run?: (input: ProvisionInput) => Promise<ProvisionResult>;
+  /** How long the self-test waits for the screen's camera frame (default 30 s). */
+  readonly frameWaitMs?: number;
 }
+
+const FRAME_WAIT_MS = 30_000;
 
 const FAILURE_KEYS: Readonly<Record<ProvisionFailureCode, string>> = {
   devices_missing: 'provisioning.failed.devicesMissing',
@@ -45,6 +52,8 @@ export class ProvisioningSession {
   #view: ProvisioningView;
   readonly #options: ProvisioningSessionOptions;
   readonly #changes = new Listeners<[ProvisioningView]>();
+  /** Takes the screen's camera frame while the self-test waits for it. */
+  #frameWaiter: ((frame: CameraFrameFigures) => void) | null = null;
 
   constructor(options: ProvisioningSessionOptions) {
     this.#options = options;
@@ -59,6 +68,7 @@ export class ProvisioningSession {
       messageKey: options.centralUrl ? null : 'provisioning.noCentralUrl',
       detail: null,
       selfTest: null,
+      cameraFrameWanted: false,
       enrolled: null,
     };
   }
@@ -89,6 +99,10 @@ export class ProvisioningSession {
       case 'retry':
         if (this.#view.stage !== 'failed') return refuse('nothing failed');
         return this.#set({ stage: 'enter', messageKey: null, detail: null });
+      case 'camera-frame':
+        if (!this.#frameWaiter) return refuse('no camera frame is wanted now');
+        this.#frameWaiter(command.frame);
+        return this.#view;
       case 'finish':
         if (this.#view.stage !== 'done') return refuse('not provisioned yet');
         // After the answer went out: the restart replaces this screen's host.
@@ -127,10 +141,30 @@ export class ProvisioningSession {
     return this.#view;
   }
 
+  /**
+   * The self-test's camera check on the first-boot screen: the view asks the page for one frame
+   * from its camera; its figures are judged here. A screen that sends nothing in time fails it.
+   */
+  #frameFromScreen(): Promise<CheckReport> {
+    const waitMs = this.#options.frameWaitMs ?? FRAME_WAIT_MS;
+    return new Promise((resolve) => {
+      const answer = (report: CheckReport) => {
+        clearTimeout(timer);
+        this.#frameWaiter = null;
+        this.#set({ cameraFrameWanted: false });
+        resolve(report);
+      };
+      const timer = setTimeout(() => answer({ result: 'failed', detail: `the screen sent no camera frame within ${waitMs / 1000} s` }), waitMs);
+      this.#frameWaiter = (frame) => answer(judgeFrame(frame));
+      this.#set({ cameraFrameWanted: true });
+    });
+  }
+
   async #run(centralUrl: string, kioskId: string, code: string): Promise<void> {
     const run = this.#options.run ?? provision;
     try {
       const result = await run({
+        camera: () => this.#frameFromScreen(),
         ...this.#options.provisionOptions,
         dataDir: this.#options.dataDir,
         centralUrl,
@@ -149,6 +183,7 @@ export class ProvisioningSession {
         },
       });
       const checks = result.selfTest?.checks;
+      const camera = checks?.camera;
       this.#set({
         stage: 'done',
         enrolled: { kioskId: result.kioskId, siteName: result.site.name },
@@ -156,6 +191,10 @@ export class ProvisioningSession {
           ? {
               passed: result.selfTest.passed,
               checks: { idReader: checks.idReader.result, certificateUnit: checks.certificateUnit.result, printer: checks.printer.result, camera: checks.camera.result },
+              cameraFrame:
+                camera && typeof camera.width === 'number' && typeof camera.height === 'number' && typeof camera.meanLuma === 'number'
+                  ? { width: camera.width, height: camera.height, meanLuma: camera.meanLuma, covered: camera.covered === true }
+                  : null,
             }
           : null,
         messageKey: result.selfTest && !result.selfTest.passed ? 'provisioning.selfTestProblems' : null,

@@ -136,6 +136,7 @@ function Done({ view, send }: { readonly view: ProvisioningView; readonly send: 
           ))}
         </ul>
       ) : null}
+      <CameraFrame frame={view.selfTest?.cameraFrame ?? null} />
       {view.messageKey ? (
         <p className="note" role="status" data-testid="done-message">
           {t(view.messageKey)}
@@ -147,5 +148,16 @@ function Done({ view, send }: { readonly view: ProvisioningView; readonly send: 
         </button>
       </div>
     </section>
+  );
+}
+
+function CameraFrame({ frame }: { readonly frame: NonNullable<ProvisioningView['selfTest']>['cameraFrame'] }) {
+  const { t } = useTranslation();
+  if (!frame) return null;
+  return (
+    <div className="hint" data-testid="camera-frame" data-covered={frame.covered}>
+      <p>{t('provisioning.cameraFrame', { width: frame.width, height: frame.height, mean: frame.meanLuma })}</p>
+      {frame.covered ? <p>{t('provisioning.cameraCovered')}</p> : null}
+    </div>
   );
 }
