@@ -3,7 +3,7 @@
  * detector on Chromium's fake camera, the real guidance, the GA 461 composer and CaptureRun.
  */
 import { CaptureRun } from '../../renderer/src/camera/capture-run';
-import { faceDetector } from '../../renderer/src/camera/detector';
+import { type DetectMode, faceDetector } from '../../renderer/src/camera/detector';
 import { measureFace } from '../../renderer/src/camera/face-measure';
 import { eyeShade, frameLight, grabFrame } from '../../renderer/src/camera/frame-tools';
 import { createCanvasJpegEncoder, faceFromHuman, timeGa461Photo } from '../../renderer/src/camera/ga461';
@@ -39,15 +39,15 @@ export const cameraBench = {
 
   /** ms per analysed frame while guiding: brightness, detection, measures (eye shade too), the instruction. */
   guidanceTimes(frames: number) {
-    return cameraBench.frameTimes(frames, false);
+    return cameraBench.frameTimes(frames, 'guide');
   },
 
   /** The same during a liveness prompt, where every frame is analysed whole. */
   promptTimes(frames: number) {
-    return cameraBench.frameTimes(frames, true);
+    return cameraBench.frameTimes(frames, 'full');
   },
 
-  async frameTimes(frames: number, everyFrame: boolean) {
+  async frameTimes(frames: number, mode: DetectMode) {
     const detector = await faceDetector();
     const video = await openVideo();
     const times: number[] = [];
@@ -56,7 +56,7 @@ export const cameraBench = {
       await nextFrame(video);
       const started = performance.now();
       const light = frameLight(video);
-      const faces = await detector.detect(video, { everyFrame });
+      const faces = await detector.detect(video, mode);
       const measures = faces.flatMap((face) => {
         const measured = measureFace(face);
         return measured ? [{ ...measured, eyeShade: eyeShade(video, face.mesh) }] : [];

@@ -5,10 +5,10 @@
  */
 import type { FaceResult } from '@vladmandic/human';
 import type { CameraCondition, CaptureQuality, CaptureRequest, LivenessPrompt, SubmitCapture } from '../../../main/api/camera-contract';
-import type { FaceDetector } from './detector';
+import type { DetectMode, FaceDetector } from './detector';
 import { type FaceMeasure, measureFace } from './face-measure';
 import { eyeShade, frameLight, grabFrame, liveStill, toBase64 } from './frame-tools';
-import { createCanvasJpegEncoder, faceFromHuman, makeGa461Photo } from './ga461';
+import { createCanvasJpegEncoder, facesFromHuman, Ga461Error, type Ga461Photo, makeGa461Photo } from './ga461';
 import { type Guidance, guidance, mainFace } from './guidance';
 import { LivenessCheck, otherPrompt } from './liveness';
 
@@ -46,6 +46,15 @@ export interface CaptureRunDeps {
   readonly onPhase: (phase: CapturePhase) => void;
   /** Page clock (performance.now() by default). */
   readonly now?: () => number;
+}
+
+/**
+ * How the next frame is analysed (detector.ts): whole during a prompt and for the frame that
+ * completes the hold (it becomes the live still or the GA 461 photo, or starts the prompt), the
+ * lighter guidance analysis otherwise.
+ */
+export function detectModeFor(phase: CapturePhase['kind'], held: number): DetectMode {
+  return phase === 'prompt' || (phase === 'guiding' && held >= CAPTURE_TIMING.holdFrames - 1) ? 'full' : 'guide';
 }
 
 type Frame = { readonly faces: readonly FaceResult[]; readonly measures: readonly FaceMeasure[]; readonly guidance: Guidance; readonly brightness: number };
@@ -200,8 +209,7 @@ export class CaptureRun {
 
   async #analyse(detector: FaceDetector): Promise<Frame> {
     const light = frameLight(this.#video);
-    // A prompt needs every frame analysed whole (a blink lasts two or three frames).
-    const faces = light.mean < 8 ? [] : await detector.detect(this.#video, { everyFrame: this.#phase.kind === 'prompt' });
+    const faces = light.mean < 8 ? [] : await detector.detect(this.#video, detectModeFor(this.#phase.kind, this.#held));
     const measures: FaceMeasure[] = [];
     for (const face of faces) {
       const measured = measureFace(face);
@@ -279,7 +287,7 @@ export class CaptureRun {
     // Not mid-blink: the still is the picture central compares with the one on record.
     if (!face || face.eyeOpenness < CAPTURE_TIMING.stillMinEyeOpenness) return;
     this.#set({ kind: 'sending' });
-    const still = await liveStill(this.#video, face);
+    const still = await liveStill(this.#video, face, this.#encoder);
     this.#finish({
       requestId: this.#request.requestId,
       ok: true,
@@ -293,13 +301,21 @@ export class CaptureRun {
 
   async #composePhoto(frame: Frame): Promise<void> {
     const face = mainFace(frame.measures);
-    const raw = frame.faces.find((f) => measureFace(f)?.widthPx === face?.widthPx);
-    if (!face || !raw) return;
+    if (!face) return;
     this.#set({ kind: 'sending' });
     const image = grabFrame(this.#video);
-    const ga461Face = faceFromHuman(raw, image);
-    if (!ga461Face) return this.#set({ kind: 'guiding', guidance: 'hold' });
-    const photo = await makeGa461Photo(image, [ga461Face], this.#encoder);
+    // Every face found, not only the main one: the photo's `oneFace` check counts them.
+    const ga461Faces = facesFromHuman(frame.faces, image);
+    if (ga461Faces.length === 0) return this.#set({ kind: 'guiding', guidance: 'hold' });
+    let photo: Ga461Photo;
+    try {
+      photo = await makeGa461Photo(image, ga461Faces, this.#encoder);
+    } catch (error) {
+      // No face the composer is sure of, or landmarks it cannot use: guide on, take another frame.
+      if (!(error instanceof Ga461Error)) throw error;
+      this.#held = 0;
+      return this.#set({ kind: 'guiding', guidance: 'hold' });
+    }
     this.#photoTries++;
     this.#dropPhoto();
     this.#photo = {

@@ -3,6 +3,16 @@
  * own origin (the host serves `/human/`, `/models/` and `/wasm/`; nothing is fetched from the network).
  * Blazeface + facemesh with iris only: the box, the mesh (face width, eyes), yaw and pitch.
  * Loaded once per page on first use and kept: a kiosk runs hundreds of sessions per page.
+ *
+ * Two ways to analyse a frame (`DetectMode`), because guidance must keep up with the camera and
+ * the judging frames must miss nothing:
+ * - `guide`: the box detector runs at most every third frame and every 200 ms (the mesh, run on
+ *   every frame, follows the face in between and drops it when it is lost, which runs the detector
+ *   again), and the iris model is off: guidance reads the face's size, place, angles and the eyes'
+ *   shade, none of which needs the iris' finer eye contour.
+ * - `full`: detector, mesh and iris on every frame: the liveness prompt (a blink lasts two or
+ *   three frames; the eye openness is read from the iris contour), and the frame that becomes the
+ *   live still or the GA 461 photo (eyes open, eye line from the iris centres).
  */
 import type { Config, FaceResult, Human } from '@vladmandic/human';
 
@@ -16,7 +26,7 @@ export function detectorConfig(origin: string): Partial<Config> {
     debug: false,
     async: true,
     warmup: 'none',
-    // Every frame is analysed: a blink lasts two or three frames and must not be skipped.
+    // Set per frame by detectOptions; the iris model is enabled here so that it loads.
     cacheSensitivity: 0,
     filter: { enabled: false },
     face: {
@@ -39,12 +49,29 @@ export function detectorConfig(origin: string): Partial<Config> {
   } as Partial<Config>;
 }
 
+export type DetectMode = 'guide' | 'full';
+
+/**
+ * What human is told per frame for each mode (human keeps the last configuration given, so every
+ * call names all of it). Human lets the box detector skip a frame only when `skipAllowed`, which
+ * it sets when the whole frame changed less than `cacheSensitivity` (mean squared difference per
+ * channel, at most 255 for 8-bit pixels): 0 turns skipping off altogether, and guidance sets a
+ * threshold above any difference, so the frame counts (skipFrames, skipTime) alone decide.
+ */
+export function detectOptions(mode: DetectMode): Partial<Config> {
+  const guide = mode === 'guide';
+  return {
+    cacheSensitivity: guide ? 256 : 0,
+    face: {
+      detector: guide ? { skipFrames: 2, skipTime: 200 } : { skipFrames: 0, skipTime: 0 },
+      iris: { enabled: !guide },
+    },
+  } as Partial<Config>;
+}
+
 export interface FaceDetector {
-  /**
-   * Faces in the frame. While guiding, the face box may come from the previous frames (the mesh,
-   * run on every frame, keeps it on the face); during a prompt every frame is analysed whole.
-   */
-  detect(input: HTMLVideoElement | HTMLCanvasElement, options?: { readonly everyFrame?: boolean }): Promise<readonly FaceResult[]>;
+  /** Faces in the frame, analysed as `mode` says (module comment); `full` unless told. */
+  detect(input: HTMLVideoElement | HTMLCanvasElement, mode?: DetectMode): Promise<readonly FaceResult[]>;
   /** Figures for the bench and the log. */
   readonly info: { readonly backend: string; readonly loadMs: number; readonly threads: boolean };
   /** Tensors the backend holds (a leak shows as a count that grows from session to session). */
@@ -52,12 +79,6 @@ export interface FaceDetector {
 }
 
 let loading: Promise<FaceDetector> | undefined;
-
-/**
- * While guiding, the box detector runs at least every third frame and every 200 ms: a face coming
- * or going is seen within two frames; the mesh follows the face on every frame in between.
- */
-const GUIDING_SKIP = { skipFrames: 2, skipTime: 200 } as const;
 
 /** Models load in under a second here; a load that hangs (a worker that cannot start) is a broken camera step. */
 const LOAD_TIMEOUT_MS = 30_000;
@@ -101,9 +122,8 @@ async function load(origin: string): Promise<FaceDetector> {
       const { numTensors, numBytes } = human.tf.memory();
       return { tensors: numTensors, bytes: numBytes };
     },
-    async detect(input, options = {}) {
-      const skip = options.everyFrame ? { skipFrames: 0, skipTime: 0 } : GUIDING_SKIP;
-      const result = await human.detect(input, { face: { detector: skip } } as Partial<Config>);
+    async detect(input, mode = 'full') {
+      const result = await human.detect(input, detectOptions(mode));
       return result.face;
     },
   };

@@ -1,10 +1,10 @@
 /**
  * Pixels of the camera's current frame, read in the page only: brightness for guidance and the
- * camera's status, the full frame for the GA 461 composer (which encodes with its own canvas
- * encoder), and the live still (a crop around the face, the one picture that leaves the page).
+ * camera's status, the full frame for the GA 461 composer, and the live still (a crop around the
+ * face, the one picture that leaves the page). Both JPEGs come from ga461's canvas encoder.
  */
 import { CAPTURE_SIDE_RANGE, MAX_CAPTURE_JPEG_BYTES } from '../../../main/api/camera-contract';
-import type { RgbaImage } from './ga461';
+import type { JpegEncoder, RgbaImage } from './ga461';
 import type { FaceMeasure } from './face-measure';
 
 const SAMPLE_W = 64;
@@ -56,12 +56,6 @@ export function grabFrame(video: HTMLVideoElement): RgbaImage {
   return { width, height, data: image.data };
 }
 
-async function canvasJpeg(target: HTMLCanvasElement, quality: number): Promise<Uint8Array> {
-  const blob = await new Promise<Blob | null>((resolve) => target.toBlob(resolve, 'image/jpeg', quality));
-  if (!blob) throw new Error('the canvas gave no JPEG');
-  return new Uint8Array(await blob.arrayBuffer());
-}
-
 export interface Still {
   readonly jpeg: Uint8Array;
   readonly width: number;
@@ -70,9 +64,10 @@ export interface Still {
 
 /**
  * The live still: the head and shoulders around the face (2.2 face widths wide, 4:5), unmirrored,
- * at most 480 px wide, encoded at the best quality that fits the host's limit.
+ * at most 480 px wide, encoded (by the step's one JPEG encoder, ga461's canvas encoder) at the
+ * best quality that fits the host's limit.
  */
-export async function liveStill(video: HTMLVideoElement, face: FaceMeasure): Promise<Still> {
+export async function liveStill(video: HTMLVideoElement, face: FaceMeasure, encode: JpegEncoder): Promise<Still> {
   const frameW = video.videoWidth;
   const frameH = video.videoHeight;
   let cropW = Math.min(frameW, face.widthPx * 2.2);
@@ -88,8 +83,9 @@ export async function liveStill(video: HTMLVideoElement, face: FaceMeasure): Pro
   const height = Math.max(CAPTURE_SIDE_RANGE.min, Math.round(cropH * scale));
   const ctx = canvas('still', width, height);
   ctx.drawImage(video, left, top, cropW, cropH, 0, 0, width, height);
+  const crop: RgbaImage = { width, height, data: ctx.getImageData(0, 0, width, height).data };
   for (const quality of [0.9, 0.8, 0.7, 0.6, 0.5, 0.4]) {
-    const jpeg = await canvasJpeg(ctx.canvas, quality);
+    const jpeg = await encode(crop, quality);
     if (jpeg.length <= MAX_CAPTURE_JPEG_BYTES) return { jpeg, width, height };
   }
   throw new Error('the still does not fit the size limit even at low quality');

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import type { FaceResult } from '@vladmandic/human';
 import { describe, expect, it } from 'vitest';
-import { checkGa461, composeGa461, faceFromHuman, type Ga461Face } from '../../../renderer/src/camera/ga461';
-import { liveFaceFrame, liveFaceLandmarks, simulatedGa461Photo } from '../../../simulators/camera/ga461-sample';
+import { checkGa461, composeGa461, faceFromHuman, facesFromHuman, type Ga461Face, makeGa461Photo } from '../../../renderer/src/camera/ga461';
+import { jpegJsEncoder, liveFaceFrame, liveFaceLandmarks, simulatedGa461Photo } from '../../../simulators/camera/ga461-sample';
 
 interface Recorded {
   readonly source: string;
@@ -66,5 +66,41 @@ describe('faceFromHuman', () => {
     expect(Math.abs(found.headTopY - mapped.headTopY)).toBeLessThanOrEqual(2);
     const report = checkGa461(composed.photo, [found]);
     expect(Object.entries(report.checks).filter(([, ok]) => !ok)).toEqual([]);
+  });
+});
+
+describe('facesFromHuman: every face of the frame goes to the composer', () => {
+  const frame = liveFaceFrame();
+  const inFrame = recorded('live-face-human.json');
+  /** The recorded face made smaller (0.8) and moved right: a second person behind the first. */
+  const behind: FaceResult = (() => {
+    const [x, y, w, h] = inFrame.box;
+    const cx = x + w / 2;
+    const cy = y + h / 2;
+    const move = (px: number, py: number): [number, number] => [cx + 140 + (px - cx) * 0.8, cy + (py - cy) * 0.8];
+    return {
+      ...inFrame,
+      box: [...move(x, y), w * 0.8, h * 0.8] as FaceResult['box'],
+      mesh: inFrame.mesh.map(([px, py, pz]) => [...move(px, py), pz] as FaceResult['mesh'][number]),
+    };
+  })();
+
+  it('keeps each face with a mesh and leaves out box-only ones', () => {
+    const faces = facesFromHuman([inFrame, { ...behind, mesh: [] }, behind], frame);
+    expect(faces).toHaveLength(2);
+    expect(width(faces[1]!)).toBeCloseTo(width(faces[0]!) * 0.8, 0);
+  });
+
+  it('a second face in the photo fails the one-face check; the same frame with one face passes it', async () => {
+    const two = await makeGa461Photo(frame, facesFromHuman([inFrame, behind], frame), jpegJsEncoder);
+    expect(two.faces).toHaveLength(2);
+    expect(two.quality.checks.oneFace).toBe(false);
+    expect(two.quality.figures.oneFace.value).toBe(2);
+    expect(two.passed).toBe(false);
+    // The photo is still of the larger, nearer face, whichever comes first.
+    const reversed = await makeGa461Photo(frame, facesFromHuman([behind, inFrame], frame), jpegJsEncoder);
+    expect(width(reversed.faces[0]!)).toBeCloseTo(width(two.faces[0]!), 3);
+    const one = await makeGa461Photo(frame, facesFromHuman([inFrame], frame), jpegJsEncoder);
+    expect(one.quality.checks.oneFace).toBe(true);
   });
 });

@@ -60,3 +60,11 @@ export function faceFromHuman(result: FaceResult, frame: RgbaImage): Ga461Face |
     eyeOpenness: Math.min(openness(MESH.eyeA), openness(MESH.eyeB)),
   };
 }
+
+/**
+ * Every face of a frame's result, each as a Ga461Face (those without a full mesh left out): what
+ * the camera step gives the composer, so that `oneFace` fails when someone else is in the photo.
+ */
+export function facesFromHuman(results: readonly FaceResult[], frame: RgbaImage): Ga461Face[] {
+  return results.map((result) => faceFromHuman(result, frame)).filter((face) => face !== undefined);
+}

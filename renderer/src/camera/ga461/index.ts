@@ -2,7 +2,7 @@
  * GA 461 ID photos: compose from a camera frame, check, encode. Pure TypeScript for the renderer
  * and Node. In the camera step:
  *
- *   const faces = result.face.map((f) => faceFromHuman(f, frame)).filter((f) => f !== undefined);
+ *   const faces = facesFromHuman(result.face, frame);
  *   const photo = await makeGa461Photo(frame, faces, createCanvasJpegEncoder());
  *
  * Pass every face the detector found, not only the main one: `oneFace` can only fail when a
@@ -16,7 +16,7 @@ export { checkGa461, GA461_CHECKS, type Ga461CheckName, type Ga461Figure, type G
 export { encodeGa461Jpeg, type Ga461Jpeg, type JpegEncoder } from './encode';
 export { readJpegInfo, withJfifDpi, type JpegInfo } from './jpeg-segments';
 export { estimateHeadTop } from './head-top';
-export { faceFromHuman } from './from-human';
+export { faceFromHuman, facesFromHuman } from './from-human';
 export { makeGa461Photo, type Ga461Photo, type Ga461Quality } from './make-photo';
 export { createCanvasJpegEncoder } from './canvas-encoder';
 export { timeGa461Photo, type Ga461Timing } from './timing';
