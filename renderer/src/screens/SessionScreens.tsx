@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../../main/api/contract';
 import { Countdown } from '../components/Countdown';
 import { StepFooter } from '../components/StepFooter';
+import { PlaceIdCardIllustration } from '../illustrations/PlaceIdCardIllustration';
 
 export interface SessionActions {
   readonly cancel: () => void;
@@ -17,9 +18,9 @@ export type Step<S extends SessionView['step']> = Extract<SessionView, { step: S
 export function InsertIdCardScreen({ view, actions }: { readonly view: Step<'insert-id-card'>; readonly actions: SessionActions }) {
   const { t } = useTranslation();
   return (
-    <main className="screen step">
+    <main className="screen step" data-testid="screen-insert-id-card">
       <h1 data-testid="prompt">{t('steps.insertIdCard.title')}</h1>
-      <div className="card-illustration" aria-hidden="true" />
+      <PlaceIdCardIllustration />
       <p className="hint">{t('steps.insertIdCard.hint')}</p>
       <StepFooter deadlineMs={view.deadlineMs} onLeave={actions.cancel} />
     </main>

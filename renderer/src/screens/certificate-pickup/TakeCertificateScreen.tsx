@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Countdown } from '../../components/Countdown';
+import { TakeCertificateIllustration } from '../../illustrations/TakeCertificateIllustration';
 import type { Step } from '../SessionScreens';
 
 /** The certificate is in the gate: take it before the unit keeps it. Nothing to cancel any more. */
@@ -8,7 +9,7 @@ export function TakeCertificateScreen({ view }: { readonly view: Step<'take-cert
   return (
     <main className="screen step flow pickup" data-testid="screen-take-certificate">
       <h1 data-testid="prompt">{t('pickup.take.title')}</h1>
-      <div className="card-illustration" aria-hidden="true" />
+      <TakeCertificateIllustration />
       <p className="hint">{t('pickup.take.hint')}</p>
       <Countdown deadlineMs={view.deadlineMs} messageKey="pickup.take.countdown" />
     </main>

@@ -1,4 +1,8 @@
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LookAtCameraIllustration } from '../../illustrations/LookAtCameraIllustration';
+import { TakeCertificateIllustration } from '../../illustrations/TakeCertificateIllustration';
+import { TakeReceiptIllustration } from '../../illustrations/TakeReceiptIllustration';
 import type { Step } from '../SessionScreens';
 
 type BusyActivity = Step<'flow-busy'>['activity'];
@@ -20,14 +24,27 @@ export const BUSY_TEXTS: Readonly<Record<BusyActivity, { readonly title: string;
   'dispensing-certificate': { title: 'pickup.busy.dispensing.title', hint: 'pickup.busy.dispensing.hint' },
 };
 
+/**
+ * The busy steps where a device waits for the citizen or hands something out: what to do is drawn
+ * instead of the spinner (the camera's intro, before its live image opens over the screen).
+ */
+const DEVICE_ILLUSTRATIONS: Partial<Readonly<Record<BusyActivity, () => ReactElement>>> = {
+  'face-capture': () => <LookAtCameraIllustration />,
+  'taking-id-photo': () => <LookAtCameraIllustration />,
+  'printing-receipt': () => <TakeReceiptIllustration paper="receipt" />,
+  'printing-certificate': () => <TakeReceiptIllustration paper="certificate-slip" />,
+  'dispensing-certificate': () => <TakeCertificateIllustration />,
+};
+
 /** A step that needs nothing from the citizen: no countdown, no buttons. */
 export function FlowBusyScreen({ view }: { readonly view: Step<'flow-busy'> }) {
   const { t } = useTranslation();
   const text = BUSY_TEXTS[view.activity];
+  const illustration = DEVICE_ILLUSTRATIONS[view.activity];
   return (
     <main className="screen step flow" data-testid="screen-flow-busy" data-activity={view.activity}>
       <h1 data-testid="prompt">{t(text.title)}</h1>
-      <div className="spinner" role="progressbar" aria-label={t(text.title)} data-testid="busy-progress" />
+      {illustration ? illustration() : <div className="spinner" role="progressbar" aria-label={t(text.title)} data-testid="busy-progress" />}
       <p className="hint">{t(text.hint)}</p>
     </main>
   );

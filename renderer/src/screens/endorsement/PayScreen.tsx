@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { StepFooter } from '../../components/StepFooter';
 import { QrCode } from '../../components/QrCode';
+import { ScanToPayIllustration } from '../../illustrations/ScanToPayIllustration';
 import { entriesText, moneyText, typeText, validityText } from '../../../../main/domain/endorsement-text';
 import type { SessionActions, Step } from '../SessionScreens';
 import { useText } from './OptionText';
@@ -24,6 +25,7 @@ export function PayScreen({ view, actions }: { readonly view: Step<'pay'>; reado
         </dd>
       </dl>
       <QrCode payload={view.qrPayload} label={t('endorsement.pay.qr')} unavailable={t('endorsement.pay.qrUnavailable')} />
+      <ScanToPayIllustration />
       <p className="hint">{t('endorsement.pay.hint')}</p>
       <StepFooter deadlineMs={view.deadlineMs} messageKey="endorsement.pay.countdown" onLeave={actions.cancel} />
     </main>

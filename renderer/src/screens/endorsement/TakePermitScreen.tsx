@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Countdown } from '../../components/Countdown';
 import type { Step } from '../SessionScreens';
-import { PermitIllustration } from './PermitIllustration';
+import { TakePermitIllustration } from '../../illustrations/TakePermitIllustration';
 
 /** The permit is back in the slot: take it before the unit keeps it. Nothing to cancel any more. */
 export function TakePermitScreen({ view }: { readonly view: Step<'take-permit'> }) {
@@ -9,7 +9,7 @@ export function TakePermitScreen({ view }: { readonly view: Step<'take-permit'> 
   return (
     <main className="screen step flow" data-testid="screen-take-permit">
       <h1 data-testid="prompt">{t('endorsement.takePermit.title')}</h1>
-      <PermitIllustration direction="out" label={t('endorsement.takePermit.illustration')} />
+      <TakePermitIllustration label={t('endorsement.takePermit.illustration')} />
       <p className="hint">{t('endorsement.takePermit.hint')}</p>
       <Countdown deadlineMs={view.deadlineMs} messageKey="endorsement.takePermit.countdown" />
     </main>
