@@ -44,3 +44,15 @@ export function relaunchOptions(env: NodeJS.ProcessEnv, argv: readonly string[])
 export function fakeCameraFile(isPackaged: boolean, env: NodeJS.ProcessEnv): string | null {
   return !isPackaged && env.TONGBAN_FAKE_CAMERA ? env.TONGBAN_FAKE_CAMERA : null;
 }
+
+/**
+ * Chromium's switches for the fake camera (`--use-fake-device-for-media-stream`,
+ * `--use-file-for-fake-video-capture=<y4m>`), as [name, value] pairs for
+ * `app.commandLine.appendSwitch`; none without a fake camera file. No
+ * `--use-fake-ui-for-media-stream`: the session's permission handler (session-guard.ts) grants
+ * the camera to the kiosk page only, video only, as in production.
+ */
+export function fakeCameraSwitches(isPackaged: boolean, env: NodeJS.ProcessEnv): Array<readonly [string, string?]> {
+  const file = fakeCameraFile(isPackaged, env);
+  return file ? [['use-fake-device-for-media-stream'], ['use-file-for-fake-video-capture', file]] : [];
+}

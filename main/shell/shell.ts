@@ -18,7 +18,7 @@ import { KIOSK_ORIGIN, KIOSK_URL } from './kiosk-origin';
 import { registerKioskScheme, serveKioskProtocol } from './kiosk-protocol';
 import { lockDownSession } from './session-guard';
 import type { ShellLog } from './shell-log';
-import { devToolsAllowed, externalHost, fakeCameraFile, relaunchOptions, restartStrategy } from './shell-settings';
+import { devToolsAllowed, externalHost, fakeCameraSwitches, relaunchOptions, restartStrategy } from './shell-settings';
 import { createKioskWindow } from './window-options';
 import { createWindowRecovery } from './window-recovery';
 
@@ -49,11 +49,7 @@ export function startShell(electron: ElectronMain, options: ShellOptions): Runni
   // Scheme privileges must be registered before the app is ready.
   registerKioskScheme(electron.protocol);
   // Simulator mode under `npm start`: Chromium's fake camera plays the simulator's scene.
-  const fakeCamera = fakeCameraFile(app.isPackaged, env);
-  if (fakeCamera) {
-    app.commandLine.appendSwitch('use-fake-device-for-media-stream');
-    app.commandLine.appendSwitch('use-file-for-fake-video-capture', fakeCamera);
-  }
+  for (const [name, value] of fakeCameraSwitches(app.isPackaged, env)) app.commandLine.appendSwitch(name, value);
 
   let window: BrowserWindowLike | null = null;
   const liveWindow = (): BrowserWindowLike | null => (window && !window.isDestroyed() ? window : null);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CAMERA_ASSET_FILES } from '../../main/host/camera/model-files';
 
 const projectRoot = join(import.meta.dirname, '..', '..');
 // js-yaml and app-builder-lib come with electron-builder; they are not direct dependencies.
@@ -48,6 +49,68 @@ describe('electron-builder.yml', () => {
     expect(config.asar).toBe(true);
     expect(config.npmRebuild).toBe(true);
     expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/*.node', '**/node_modules/better-sqlite3/**', '**/node_modules/node-hid/**']));
+  });
+
+  describe("what goes into the package of the camera step's node_modules (electron-builder's own file matcher)", () => {
+    const { getNodeModuleFileMatcher } = requireFromProject('app-builder-lib/out/fileMatcher') as {
+      getNodeModuleFileMatcher(
+        appDir: string,
+        destination: string,
+        expand: (text: string) => string,
+        platformOptions: object,
+        packager: { config: { files: string[] }; debugLogger: { isEnabled: boolean } },
+      ): { createFilter(): (file: string, stat: { isDirectory(): boolean; moduleFullFilePath: string }) => boolean };
+    };
+    const filter = getNodeModuleFileMatcher(projectRoot, '/out/app', (text) => text, {}, { config: { files: config.files }, debugLogger: { isEnabled: false } }).createFilter();
+    /**
+     * Whether electron-builder copies a file of node_modules: it walks each package's folders from
+     * the package's own, asking the filter for every folder and file (a folder left out takes its
+     * files along), named as they will lie in the app (node_modules/<package>/...).
+     */
+    const packed = (path: string) => {
+      const [, scope, name] = /^node_modules\/(@[^/]+\/)?([^/]+)\//.exec(path) ?? [];
+      const root = `node_modules/${scope ?? ''}${name}`;
+      const parts = path.slice(root.length + 1).split('/');
+      return parts.every((_, index) => {
+        const inApp = `${root}/${parts.slice(0, index + 1).join('/')}`;
+        return filter(`/src/${inApp}`, { isDirectory: () => index < parts.length - 1, moduleFullFilePath: inApp });
+      });
+    };
+    const human = 'node_modules/@vladmandic/human';
+    const wasm = 'node_modules/@tensorflow/tfjs-backend-wasm';
+
+    it('keeps every file the app:// handler serves, the packages\' entries require.resolve looks for, and the simulator\'s face', () => {
+      const served = [
+        ...CAMERA_ASSET_FILES.human.map((name) => `${human}/dist/${name}`),
+        ...CAMERA_ASSET_FILES.models.map((name) => `${human}/models/${name}`),
+        ...CAMERA_ASSET_FILES.wasm.map((name) => `${wasm}/dist/${name}`),
+      ];
+      const resolved = [`${human}/package.json`, `${human}/dist/human.node.js`, `${wasm}/package.json`, `${wasm}/dist/tf-backend-wasm.node.js`];
+      for (const path of [...served, ...resolved, `${human}/src/sample.ts`]) expect(packed(path), path).toBe(true);
+      // Every one of them exists in the installed packages (a renamed file would be served from nowhere).
+      for (const path of [...served, ...resolved]) expect(() => readFileSync(join(projectRoot, path)), path).not.toThrow();
+    });
+
+    it("leaves out the detector's other models, builds and sources, and tfjs' own packages", () => {
+      for (const path of [
+        `${human}/models/emotion.bin`,
+        `${human}/models/faceres.json`,
+        `${human}/dist/human.js`,
+        `${human}/dist/human.node-wasm.js`,
+        `${human}/src/human.ts`,
+        `${human}/demo/index.html`,
+        `${wasm}/dist/tf-backend-wasm.js`,
+        `${wasm}/dist/kernels/Abs.js`,
+        'node_modules/@tensorflow/tfjs-core/dist/index.js',
+        'node_modules/@tensorflow/tfjs-backend-cpu/dist/index.js',
+      ]) {
+        expect(packed(path), path).toBe(false);
+      }
+    });
+
+    it('leaves the other production modules alone', () => {
+      for (const path of ['node_modules/better-sqlite3/build/Release/better_sqlite3.node', 'node_modules/pino/pino.js', 'node_modules/jsqr/dist/jsQR.js']) expect(packed(path), path).toBe(true);
+    });
   });
 
   it('flips the production fuses', () => {

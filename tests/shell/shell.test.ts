@@ -2,10 +2,11 @@
  * The whole shell (main/shell/shell.ts) on the fake `electron`: what happens between the modules
  * tested one by one elsewhere, on the platform the kiosk runs on (cage, Wayland).
  */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RequestMessage, ResponseMessage } from '../../main/api/contract';
 import type { HostLink } from '../../main/shell/ipc-bridge';
-import { KIOSK_URL } from '../../main/shell/kiosk-origin';
+import { KIOSK_ORIGIN, KIOSK_URL } from '../../main/shell/kiosk-origin';
 import { type ShellOptions, startShell } from '../../main/shell/shell';
 import { ManualClock } from '../support/manual-clock';
 import { recordingLog } from './fake-electron';
@@ -28,14 +29,15 @@ const settle = async () => {
   for (let i = 0; i < 20; i++) await Promise.resolve();
 };
 
-async function started(options: { ozonePlatform?: OzonePlatform; env?: NodeJS.ProcessEnv; argv?: string[]; clock?: ManualClock } = {}) {
+async function started(options: { ozonePlatform?: OzonePlatform; env?: NodeJS.ProcessEnv; argv?: string[]; clock?: ManualClock; baseDir?: string; packaged?: boolean } = {}) {
   const electron = createFakeElectron({ ozonePlatform: options.ozonePlatform ?? 'wayland' });
+  electron.app.isPackaged = options.packaged ?? true;
   const log = recordingLog();
   const host = idleHost();
   const shellOptions: ShellOptions = {
     env: options.env ?? { INVOCATION_ID: 'unit' },
     argv: options.argv ?? ['/opt/Tongban/tongban-kiosk', '--ozone-platform=wayland'],
-    baseDir: '/opt/Tongban/resources/app.asar/dist/shell',
+    baseDir: options.baseDir ?? '/opt/Tongban/resources/app.asar/dist/shell',
     clock: options.clock ?? new ManualClock(Date.UTC(2025, 5, 1, 12)),
     log,
     connectHost: () => host,
@@ -96,6 +98,72 @@ describe('the shell on the fake electron', () => {
     expect(contents.reloads).toBe(0);
     electron.crashService('videoCapture');
     expect(contents.reloads).toBe(1);
+  });
+
+  describe('the camera step inside Electron', () => {
+    /** The shell as built from this checkout (dist/shell beside the repository's package.json and node_modules). */
+    const checkoutShell = join(import.meta.dirname, '..', '..', 'dist', 'shell');
+    const fakeCameraSwitches = (switches: ReadonlyArray<readonly [string, string | undefined]>) => switches.filter(([name]) => name.includes('fake'));
+
+    it('under npm start in simulator mode Chromium gets the fake camera playing the scene file, and no fake permission prompt', async () => {
+      const { electron } = await started({ packaged: false, env: { TONGBAN_FAKE_CAMERA: '/data/camera/fake-camera.y4m' } });
+      expect(fakeCameraSwitches(electron.app.switches)).toEqual([
+        ['use-fake-device-for-media-stream', undefined],
+        ['use-file-for-fake-video-capture', '/data/camera/fake-camera.y4m'],
+      ]);
+      // The permission handler grants the camera instead (lockdown.test.ts), as on a terminal.
+      expect(electron.app.switches.map(([name]) => name)).not.toContain('use-fake-ui-for-media-stream');
+    });
+
+    it('a packaged shell takes no fake camera even when told to, nor an unpackaged one without a file', async () => {
+      for (const options of [{ packaged: true, env: { TONGBAN_FAKE_CAMERA: '/tmp/video.y4m' } }, { packaged: false, env: {} }]) {
+        const { electron } = await started(options);
+        expect(fakeCameraSwitches(electron.app.switches)).toEqual([]);
+      }
+    });
+
+    it.each([
+      ['/models/facemesh.json', 'application/json; charset=utf-8'],
+      ['/models/blazeface.bin', 'application/octet-stream'],
+      ['/wasm/tfjs-backend-wasm-threaded-simd.wasm', 'application/wasm'],
+      ['/human/human.esm.js', 'text/javascript; charset=utf-8'],
+    ])('app:// serves %s from the installed packages as %s, cross-origin isolated', async (path, type) => {
+      const { electron, log } = await started({ baseDir: checkoutShell });
+      expect(log.messages('error')).toEqual([]);
+      const response = await electron.protocol.handled.get('app')!(new Request(`${KIOSK_ORIGIN}${path}`));
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe(type);
+      // COOP + COEP make the page crossOriginIsolated (SharedArrayBuffer: tfjs' threaded wasm build).
+      expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+      expect(response.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+      expect(response.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      const body = new Uint8Array(await response.arrayBuffer());
+      if (type === 'application/wasm') expect([...body.subarray(0, 4)]).toEqual([0x00, 0x61, 0x73, 0x6d]);
+      if (path.endsWith('.json')) expect(JSON.parse(new TextDecoder().decode(body))).toHaveProperty('weightsManifest');
+    });
+
+    it.each([
+      '/models/emotion.json',
+      '/models/..%2f..%2fpackage.json',
+      '/models/%2e%2e/package.json',
+      '/wasm/..%2f..%2f..%2fpackage.json',
+      '/human/..%5chuman.node.js',
+      '/human/human.node.js',
+      '/models/facemesh.json%00.js',
+    ])('app:// refuses %s (only the named camera files, nothing beside them)', async (path) => {
+      const { electron } = await started({ baseDir: checkoutShell });
+      const response = await electron.protocol.handled.get('app')!(new Request(`${KIOSK_ORIGIN}${path}`));
+      expect([400, 404]).toContain(response.status);
+      expect(response.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+    });
+
+    it('a shell whose packages lack the face models says so and still starts', async () => {
+      const { electron, log } = await started({ baseDir: '/nowhere/dist/shell' });
+      expect(log.messages('error')).toContain('the camera step cannot load its face models');
+      expect(electron.windows).toHaveLength(1);
+      expect((await electron.protocol.handled.get('app')!(new Request(`${KIOSK_ORIGIN}/models/facemesh.json`))).status).toBe(404);
+    });
   });
 
   it('does not fork its own host when npm start runs one', async () => {
