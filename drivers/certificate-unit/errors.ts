@@ -62,7 +62,10 @@ export type DeviceErrorReason =
 /** Reasons the driver itself decides. */
 export type DriverReason =
   | 'offline'
+  /** The citizen did not act in time (no permit inserted, card not taken). */
   | 'timeout'
+  /** The unit acknowledged a command and never finished it: a device fault, never the citizen's doing. */
+  | 'no-reply'
   | 'cancelled'
   | 'communication-error'
   | 'no-card'
@@ -112,6 +115,7 @@ export const REASONS: { readonly [R in CertificateUnitReason]: ReasonInfo } = {
   'unknown-error-code': info('deviceFault', 'error code not in the contract'),
   offline: info('outOfService', 'unit does not answer'),
   timeout: info('timeout', 'timed out'),
+  'no-reply': info('deviceFault', 'command acknowledged but never finished'),
   cancelled: info('cancelled', 'cancelled'),
   'communication-error': info('deviceFault', 'replies kept arriving damaged'),
   'no-card': info('noCard', 'no card in the unit'),

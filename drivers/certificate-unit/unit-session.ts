@@ -130,7 +130,7 @@ export class UnitSession {
       case 'reply-timeout':
         // The unit took the command but never finished it: its state is unknown, INIT next time.
         this.#needsInit = true;
-        return failure('timeout', `${code.name}: no reply within ${replyTimeoutFor(code, this.timeouts)} ms`);
+        return failure('no-reply', `${code.name}: no reply within ${replyTimeoutFor(code, this.timeouts)} ms`);
       case 'corrupt-reply':
         this.#needsInit = true;
         return failure('communication-error', `${code.name}: ${outcome.naks} damaged replies`);

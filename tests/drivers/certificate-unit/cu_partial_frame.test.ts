@@ -24,7 +24,7 @@ describe('certificate unit: partial frames', () => {
     rig.sim.cutNextReply();
     const started = performance.now();
     const cut = await rig.driver.retainCount();
-    expect(cut).toMatchObject({ ok: false, reason: 'timeout' });
+    expect(cut).toMatchObject({ ok: false, reason: 'no-reply' });
     expect(performance.now() - started).toBeLessThan(1500);
 
     const logBefore = rig.sim.commandLog.length;

@@ -49,7 +49,7 @@ describe('certificate unit: silence', () => {
     rig.sim.setReplyDelay(5000);
     const started = performance.now();
     const result = await rig.driver.retainCount();
-    expect(result).toMatchObject({ ok: false, reason: 'timeout' });
+    expect(result).toMatchObject({ ok: false, reason: 'no-reply' });
     expect(performance.now() - started).toBeLessThan(1500);
   });
 });
