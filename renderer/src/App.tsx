@@ -4,7 +4,8 @@ import { type KioskView, Language, type ServiceId, type SessionView } from '../.
 import type { MaintenanceCommand, MaintenanceView } from '../../main/api/maintenance-contract';
 import { type ApiClient, ApiError } from './api-client';
 import { LanguageSwitch } from './components/LanguageSwitch';
-import { endorsementProgress } from './flow/endorsement-progress';
+import { serviceProgress } from './flow/service-progress';
+import { ProgressStrip } from './components/ProgressStrip';
 import { CameraStep } from './camera/CameraStep';
 import type { CapturePhase } from './camera/capture-run';
 import { watchCamera } from './camera/camera-status';
@@ -17,7 +18,6 @@ import { useSpeechSettings, useSpokenPrompt } from './speech/useSpokenPrompt';
 import { cameraPhasePrompt } from './speech/camera-prompts';
 import { MaintenanceScreens } from './screens/maintenance/MaintenanceScreens';
 import { ChooseEndorsementScreen } from './screens/endorsement/ChooseEndorsementScreen';
-import { EndorsementProgressStrip } from './screens/endorsement/EndorsementProgressStrip';
 import { FlowBusyScreen } from './screens/endorsement/FlowBusyScreen';
 import { FlowDoneScreen } from './screens/endorsement/FlowDoneScreen';
 import { InsertPermitScreen } from './screens/endorsement/InsertPermitScreen';
@@ -184,7 +184,7 @@ export function App({ api }: { readonly api: ApiClient }) {
   }
 
   const capture = 'capture' in session ? session.capture : undefined;
-  const progress = endorsementProgress(session);
+  const progress = serviceProgress(session);
   return (
     <div className={largeText ? 'app large-text' : 'app'} aria-busy={pending || undefined}>
       <header className="topbar">
@@ -206,7 +206,7 @@ export function App({ api }: { readonly api: ApiClient }) {
           {t('status.connecting')}
         </p>
       ) : null}
-      {progress ? <EndorsementProgressStrip progress={progress} /> : null}
+      {progress ? <ProgressStrip progress={progress} /> : null}
       {capture ? (
         <CameraStep
           request={capture}

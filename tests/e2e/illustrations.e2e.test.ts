@@ -3,7 +3,8 @@
  * step where the citizen handles a device shows its drawing (`data-illustration`), the quick busy
  * steps too (recorded in the page as they pass: the face step's intro, the receipt, the
  * certificate slip, the certificate on its way), sized to fit portrait, landscape and large text,
- * and still when the citizen's system asks for reduced motion. Screenshots:
+ * and still when the citizen's system asks for reduced motion; and the one progress strip each
+ * service shows, its current stage marked. Screenshots:
  * test-results/illustrations/.
  */
 import { mkdtempSync } from 'node:fs';
@@ -75,6 +76,20 @@ async function drawn(page: Page, name: string): Promise<void> {
   expect(Math.abs(box.width / box.height - 480 / 360)).toBeLessThan(0.02);
 }
 
+/**
+ * The one progress strip every service shows: this service's, with `stage` current (aria-current,
+ * and its number in a filled disc), the stages before it checked.
+ */
+async function stripAt(page: Page, service: string, stage: string): Promise<void> {
+  const strip = page.getByTestId('progress-strip');
+  await expect.poll(() => strip.getAttribute('data-service')).toBe(service);
+  await expect.poll(() => strip.locator('[aria-current="step"]').getAttribute('data-stage')).toBe(stage);
+  const stages = await strip.locator('li').evaluateAll((items) => items.map((item) => [item.getAttribute('data-stage'), item.querySelector('.stage-mark')!.textContent]));
+  const at = stages.findIndex(([id]) => id === stage);
+  expect(stages.slice(0, at).every(([, mark]) => mark === '✓')).toBe(true);
+  expect(stages[at]![1]).toBe(String(at + 1));
+}
+
 /** Portrait, landscape and back: the drawing fits both, and the screen's actions stay on it. */
 async function drawnBothWays(page: Page, name: string, shot: string): Promise<void> {
   await drawn(page, name);
@@ -85,7 +100,7 @@ async function drawnBothWays(page: Page, name: string, shot: string): Promise<vo
   await page.setViewportSize({ width: 1080, height: 1920 });
 }
 
-describe('illustrations of the device steps in Chromium', { timeout: 120_000 }, () => {
+describe('illustrations of the device steps and the progress strip in Chromium', { timeout: 120_000 }, () => {
   it('the endorsement: permit in, the face, the payment code, the permit back, the receipt', async () => {
     const { host, page } = await kiosk();
     await page.locator('button[data-service="hk-macau-endorsement"]').click();
@@ -99,6 +114,7 @@ describe('illustrations of the device steps in Chromium', { timeout: 120_000 }, 
     await see(page, 'choose-endorsement');
     await page.getByTestId('endorsement-option').nth(0).click();
     await see(page, 'pay');
+    await stripAt(page, 'hk-macau-endorsement', 'pay');
     await drawnBothWays(page, 'scan-to-pay', 'pay');
     // The drawing is decorative beside the written prompt and the real code.
     expect(await page.locator('[data-illustration="scan-to-pay"]').getAttribute('aria-hidden')).toBe('true');
@@ -129,6 +145,7 @@ describe('illustrations of the device steps in Chromium', { timeout: 120_000 }, 
     await see(page, 'query-choose-method');
     await page.getByTestId('method-id-card').click();
     await see(page, 'insert-id-card');
+    await stripAt(page, 'progress-query', 'identify');
     await drawnBothWays(page, 'place-id-card', 'large-place-id-card');
     // Large text: the prompt, the drawing and "cancel" all on the portrait screen.
     const cancel = (await page.locator('.actions button').boundingBox())!;
@@ -136,6 +153,7 @@ describe('illustrations of the device steps in Chromium', { timeout: 120_000 }, 
     expect(await seriousAxeFindings(page)).toEqual([]);
     reader.placeCard('resident');
     await see(page, 'query-results');
+    await stripAt(page, 'progress-query', 'results');
     expect(await page.locator('[data-illustration]').count()).toBe(0);
   });
 
@@ -151,8 +169,13 @@ describe('illustrations of the device steps in Chromium', { timeout: 120_000 }, 
       await expect.poll(() => page.locator(`[data-testid="choice"][data-choice="${choice}"]`).count()).toBe(0);
     }
     await see(page, 'pay');
+    await stripAt(page, 'id-reissue', 'pay');
+    await screens.shot(page, 'portrait-reissue-pay');
     host.central!.payNow();
     await see(page, 'flow-done');
+    await stripAt(page, 'id-reissue', 'done');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await screens.shot(page, 'landscape-reissue-done');
     await sawAll(page, [
         'screen-flow-busy/face-capture:look-at-camera',
         'screen-pay:scan-to-pay',
@@ -170,6 +193,7 @@ describe('illustrations of the device steps in Chromium', { timeout: 120_000 }, 
     await typeOnKeypad(page, testCards['resident-elderly'].text.idNumber);
     await page.getByTestId('key-confirm').click();
     await see(page, 'take-certificate');
+    await stripAt(page, 'certificate-pickup', 'take');
     await drawnBothWays(page, 'take-certificate', 'take-certificate');
     // Moving as it is: the arrow pulses, the card slides.
     const animations = () =>
