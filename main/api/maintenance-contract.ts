@@ -77,9 +77,17 @@ export const RetainBinView = z.object({
 });
 export type RetainBinView = z.infer<typeof RetainBinView>;
 
+/**
+ * Three reasons keep citizens away, each on its own: staff took the kiosk out, central took it out
+ * (both remembered across restarts, each lifted only by whoever set it), and devices a service
+ * needs are not healthy (that service is not offered; staff cannot put the kiosk back until
+ * they are).
+ */
 export const ServiceStateView = z.object({
-  /** Out of service by staff or central (remembered across restarts). */
+  /** Out of service by staff or central. */
   outOfService: z.boolean(),
+  byStaff: z.boolean(),
+  byCentral: z.boolean(),
   /** Why the kiosk may not go back into service now (device problems), as i18n keys. */
   problems: z.array(MessageKey).max(10),
 });

@@ -157,7 +157,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     captureRequest: () => screenCamera?.request ?? null,
   });
 
-  /** Central's `out-of-service` / `in-service`, persisted: a restart does not undo it. */
+  /** Central's and field staff's out-of-service, each persisted (a restart does not undo it) and lifted only by whoever set it. */
   const kioskState = new KioskState(db);
   /** Field staff: a staff card on the idle reader and a PIN open maintenance mode (issue 11). */
   const maintenance = wireMaintenance({
@@ -259,6 +259,11 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   sessions.onRecoveryDone(emitKiosk);
   sessions.adoptRecovered(flows.recover());
   built.devices.idReader.onStatusChange(emitKiosk);
+  // A card laid on the idle reader (its staff-card watch looks every second) means someone is
+  // there: the screen stops its attract loop and shows the services.
+  built.devices.idReader.onStatusChange((next, prev) => {
+    if (!stopped && next.card === 'present' && prev.card === 'absent' && sessions.view.step === 'idle' && !maintenance.mode.open) api.emit('presence', { cause: 'id-card' });
+  });
   screenCamera?.onStatusChange(emitKiosk);
   built.devices.printer.onStatusChange(emitKiosk);
   built.devices.certificateUnit.onStatusChange(emitKiosk);
@@ -311,7 +316,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
           clock,
           log: log.child({ part: 'commands' }),
           setOutOfService: (value) => {
-            kioskState.outOfService = value;
+            kioskState.holdOut('central', value);
             emitKiosk();
           },
           checkConfig: () => checkConfigFile(dataDir, loaded.file),

@@ -230,4 +230,34 @@ describe('maintenance mode in Chromium', { timeout: 150_000 }, () => {
     h.sync.kick();
     await expect.poll(() => records(h).filter((r) => r.kind === 'audit').map((r) => r.payload.action), { timeout: 15_000 }).toContain('entry-locked');
   });
+
+  it("central's out-of-service is its own reason: staff see it, their back-in does not lift it, central's in-service does", async () => {
+    const { host: h, page: p } = await kiosk();
+    await expect.poll(() => h.central!.store.heartbeatCount(KIOSK), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    h.central!.queueCommand(KIOSK, { id: 'e2e-out', type: 'out-of-service' });
+    await h.heartbeat.beatOnce();
+    await expect.poll(() => p.locator('button.service[aria-disabled="false"]').count(), { timeout: 10_000 }).toBe(0);
+
+    h.simulators.idReader!.placeCard('staff-officer');
+    await see(p, 'maintenance-pin');
+    await typePin(p, officer.pin);
+    await p.getByTestId('key-confirm').click();
+    await see(p, 'maintenance-open');
+    await tab(p, 'service');
+    expect(await p.getByTestId('held-by-central').innerText()).toContain('中心已暂停本机服务');
+    expect(await p.getByTestId('held-by-staff').count()).toBe(0);
+    await shoot(p, '16-held-by-central');
+    // Staff hold it out too, then lift their own hold: central's stays, and the screen says so.
+    await tap(p, 'out-of-service', 'maintenance.service.takenOut');
+    expect(await p.getByTestId('held-by-staff').count()).toBe(1);
+    await tap(p, 'in-service', 'maintenance.service.centralHoldsOut', '17-central-still-holds');
+    expect(await p.getByTestId('service-state').getAttribute('data-out')).toBe('true');
+    await p.getByTestId('maintenance-close').click();
+    await expect.poll(() => p.locator('button.service').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await p.locator('button.service[aria-disabled="false"]').count()).toBe(0);
+
+    h.central!.queueCommand(KIOSK, { id: 'e2e-in', type: 'in-service' });
+    await h.heartbeat.beatOnce();
+    await expect.poll(() => p.locator('button.service[data-service="progress-query"][aria-disabled="false"]').count(), { timeout: 10_000 }).toBe(1);
+  });
 });

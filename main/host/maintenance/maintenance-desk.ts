@@ -75,7 +75,7 @@ export class MaintenanceDesk {
       counters: this.#counters,
       magazine: this.#deps.magazine.view(),
       retainBin: this.#deps.retainBin.view(),
-      service: { outOfService: state.outOfService, problems: serviceProblems(devices, camera, enrolled) },
+      service: { outOfService: state.outOfService, byStaff: state.heldOutBy('staff'), byCentral: state.heldOutBy('central'), problems: serviceProblems(devices, camera, enrolled) },
       export: { target: this.#target, last: this.#lastExport },
     };
   }
@@ -127,7 +127,7 @@ export class MaintenanceDesk {
       case 'test-print':
         return this.#busyWith(() => this.#testPrint(staffId));
       case 'out-of-service':
-        this.#deps.state.outOfService = true;
+        this.#deps.state.holdOut('staff', true);
         recordStaffAction(this.#deps.records, staffId, 'out-of-service');
         this.#deps.onServiceChange();
         return this.#say({ key: 'maintenance.service.takenOut', tone: 'ok' });
@@ -171,10 +171,12 @@ export class MaintenanceDesk {
     await Promise.all([idReader.getStatus(), printer.getStatus(), certificateUnit.getStatus()]);
     const problems = serviceProblems(this.#deps.devices, this.#deps.camera, this.#deps.enrolled);
     if (problems.length) return this.#say({ key: 'maintenance.service.notHealthy', tone: 'problem' });
-    this.#deps.state.outOfService = false;
-    recordStaffAction(this.#deps.records, staffId, 'in-service');
+    // Staff lift their own reason only: central's stays until central sends `in-service`.
+    this.#deps.state.holdOut('staff', false);
+    const centralHolds = this.#deps.state.heldOutBy('central');
+    recordStaffAction(this.#deps.records, staffId, 'in-service', { centralHoldsOut: centralHolds });
     this.#deps.onServiceChange();
-    this.#say({ key: 'maintenance.service.backIn', tone: 'ok' });
+    this.#say(centralHolds ? { key: 'maintenance.service.centralHoldsOut', tone: 'problem' } : { key: 'maintenance.service.backIn', tone: 'ok' });
   }
 
   async #export(staffId: string): Promise<void> {

@@ -41,8 +41,8 @@ export class MaintenanceStateError extends RefusedError {
 
 /**
  * Maintenance mode: a staff card read on the idle reader asks for the PIN; the PIN is checked
- * against the cached staff list (scrypt, constant-time); five wrong PINs in a row lock entry for
- * 15 minutes, across restarts; an open session closes itself after five idle minutes. While it is
+ * against the cached staff list (scrypt, constant-time); five wrong PINs in a row lock that staff
+ * card for 15 minutes, across restarts (pin-lockout.ts; another card still opens); an open session closes itself after five idle minutes. While it is
  * open the kiosk offers nothing to citizens. Every staff action is an `audit` record.
  */
 export class MaintenanceMode {
@@ -72,7 +72,7 @@ export class MaintenanceMode {
           staffId: entry.staff.staffId,
           typed: entry.typed.length,
           maxLength: PIN_MAX_LENGTH,
-          attemptsLeft: this.#deps.lockout.attemptsLeft(),
+          attemptsLeft: this.#deps.lockout.attemptsLeft(entry.staff.staffId),
           messageKey: entry.messageKey,
           deadlineMs: entry.deadlineMs,
         };
@@ -106,9 +106,9 @@ export class MaintenanceMode {
       }
       return;
     }
-    const lockedUntil = this.#deps.lockout.lockedUntil();
+    const lockedUntil = this.#deps.lockout.lockedUntil(staff.staffId);
     if (lockedUntil !== null) {
-      this.#deps.log.warn({ staffId: staff.staffId }, 'staff card read while maintenance entry is locked');
+      this.#deps.log.warn({ staffId: staff.staffId }, 'staff card read while it is locked for maintenance entry');
       this.#audit(staff.staffId, 'entry-refused-locked', { lockedUntil: new Date(lockedUntil).toISOString() });
       this.#showLocked(lockedUntil);
       return;
@@ -165,7 +165,7 @@ export class MaintenanceMode {
     // The step may have changed meanwhile (host stopping); only the check's own step goes on.
     if (this.#entry.step !== 'checking-pin') return this.view;
     if (matches) {
-      this.#deps.lockout.succeeded();
+      this.#deps.lockout.succeeded(staff.staffId);
       this.#audit(staff.staffId, 'maintenance-opened');
       const opened: Entry = { step: 'open', staff, deadlineMs: this.#deadline(MAINTENANCE_IDLE_S) };
       this.#set(opened, MAINTENANCE_IDLE_S, () => this.#close(staff, 'maintenance-timed-out'));
@@ -173,14 +173,14 @@ export class MaintenanceMode {
       await this.#deps.desk.refresh();
       return this.view;
     }
-    const lockedUntil = this.#deps.lockout.failed();
+    const lockedUntil = this.#deps.lockout.failed(staff.staffId);
     if (lockedUntil !== null) {
       this.#audit(staff.staffId, 'entry-locked', { lockedUntil: new Date(lockedUntil).toISOString() });
-      this.#deps.log.warn({ staffId: staff.staffId }, 'maintenance entry locked after repeated wrong PINs');
+      this.#deps.log.warn({ staffId: staff.staffId }, 'staff card locked for maintenance entry after repeated wrong PINs');
       this.#showLocked(lockedUntil);
       return this.view;
     }
-    this.#audit(staff.staffId, 'pin-refused', { attemptsLeft: this.#deps.lockout.attemptsLeft() });
+    this.#audit(staff.staffId, 'pin-refused', { attemptsLeft: this.#deps.lockout.attemptsLeft(staff.staffId) });
     this.#set({ step: 'pin', staff, typed: '', messageKey: 'maintenance.pin.wrong', deadlineMs: this.#deadline(PIN_STEP_S) }, PIN_STEP_S, () => this.#cancelEntry());
     return this.view;
   }

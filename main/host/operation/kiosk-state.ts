@@ -1,11 +1,21 @@
 import type { Db } from '../store/database';
 
+/** Who took the kiosk out of service: each holds it out until the same one puts it back. */
+export type ServiceHolder = 'staff' | 'central';
+
+/**
+ * Where each holder's flag is kept. Central's is the key central's commands always used, so a kiosk
+ * updated while central held it out stays out.
+ */
+const HOLD_KEYS: Readonly<Record<ServiceHolder, string>> = { central: 'out-of-service', staff: 'out-of-service-by-staff' };
+
 /** Command ids kept to recognise a repeated command; older ones are dropped. */
 const MAX_DONE_COMMANDS = 200;
 
 /**
  * What the kiosk must remember about its own operation across restarts (the daily 04:00 restart
- * included): whether central took it out of service, and which of central's commands it has
+ * included): whether central or field staff took it out of service (two reasons, each lifted only
+ * by whoever set it), and which of central's commands it has
  * already carried out (central may send a command again until it sees its effect; a repeated
  * `restart` must not restart the kiosk in a loop).
  */
@@ -16,14 +26,20 @@ export class KioskState {
     this.#db = db;
   }
 
-  /** A damaged value counts as out of service: a terminal nobody watches fails closed. */
+  /** Out of service for citizens: staff or central holds it out. */
   get outOfService(): boolean {
-    const value = this.#get('out-of-service');
+    return this.heldOutBy('staff') || this.heldOutBy('central');
+  }
+
+  /** A damaged value counts as held out: a terminal nobody watches fails closed. */
+  heldOutBy(holder: ServiceHolder): boolean {
+    const value = this.#get(HOLD_KEYS[holder]);
     return value !== false && value !== undefined;
   }
 
-  set outOfService(value: boolean) {
-    this.#set('out-of-service', value);
+  /** Sets or lifts one holder's reason; the other's stays as it is. */
+  holdOut(holder: ServiceHolder, value: boolean): void {
+    this.#set(HOLD_KEYS[holder], value);
   }
 
   /** The set of command ids carried out, as the heartbeat wants it. */

@@ -7,100 +7,18 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { simulatorConfig } from '../../../kiosk-config/schema';
-import type { CommandName, KioskView } from '../../../main/api/contract';
-import type { MaintenanceCommand, MaintenanceView } from '../../../main/api/maintenance-contract';
-import { type Host, startHost } from '../../../main/host/host';
 import { MAINTENANCE_IDLE_S } from '../../../main/host/maintenance/maintenance-mode';
 import { PIN_LOCKOUT_MS } from '../../../main/host/maintenance/pin-lockout';
 import { simulatedUsbStick } from '../../../main/host/maintenance/maintenance-wiring';
 import { KioskState } from '../../../main/host/operation/kiosk-state';
-import { sha256Hex, TEST_STAFF } from '../../../simulators/central/test-registry-records';
-import { type TestCardName, testCards } from '../../../simulators/id-reader/test-cards';
-import { SimulatedCamera } from '../../../simulators/camera/simulated-camera';
+import { sha256Hex } from '../../../simulators/central/test-registry-records';
+import { testCards } from '../../../simulators/id-reader/test-cards';
 import { UNLOADED_CERTIFICATE } from '../../../simulators/certificate-unit/test-data';
 import { ManualClock } from '../../support/manual-clock';
+import { act, audits, auxiliary, call, delivered, enter, KIOSK, kiosk, lay, lift, officer, type Open, opened, start, stopHost, stopHosts, typePin, view } from './maintenance-harness';
 
-const KIOSK = 'GD-GZ-0001';
-const officer = TEST_STAFF[0]!;
-let host: Host | undefined;
-afterEach(async () => {
-  await host?.stop();
-  host = undefined;
-});
-
-async function start(options: { dataDir?: string; clock?: ManualClock } = {}): Promise<Host> {
-  host = await startHost({
-    camera: new SimulatedCamera(),
-    dataDir: options.dataDir ?? mkdtempSync(join(tmpdir(), 'maintenance-')),
-    config: simulatorConfig({ sync: { intervalMs: 100, heartbeatIntervalS: 3600 } }),
-    log: pino({ level: process.env.DEBUG_MAINT ? 'info' : 'silent' }),
-    clock: options.clock,
-  });
-  return host;
-}
-
-async function call<T>(h: Host, command: CommandName, args: unknown): Promise<T> {
-  const reply = await h.api.handle({ kind: 'request', id: 1, command, args });
-  if (!reply.ok) throw Object.assign(new Error(reply.error.message), { messageKey: reply.error.messageKey });
-  return reply.result as T;
-}
-const view = (h: Host) => call<MaintenanceView>(h, 'getMaintenance', {});
-const act = (h: Host, command: MaintenanceCommand) => call<MaintenanceView>(h, 'maintenance', command);
-const kiosk = (h: Host) => call<KioskView>(h, 'getKiosk', {});
-type Open = Extract<MaintenanceView, { step: 'open' }>;
-const opened = async (h: Host): Promise<Open> => {
-  const v = await view(h);
-  if (v.step !== 'open') throw new Error(`maintenance is at ${v.step}`);
-  return v;
-};
-
-/** Lays a card on the reader; the idle watch polls every second (the clock moves it on, if manual). */
-async function lay(h: Host, card: TestCardName, clock?: ManualClock): Promise<void> {
-  h.simulators.idReader!.placeCard(card);
-  await expect
-    .poll(async () => {
-      if (clock) await clock.advanceAsync(1000);
-      return (await view(h)).step;
-    }, { timeout: 10_000 })
-    .not.toBe('closed');
-}
-
-/** Takes the card off the reader and waits until the idle watch has seen the reader empty. */
-async function lift(h: Host, clock: ManualClock): Promise<void> {
-  h.simulators.idReader!.removeCard();
-  await expect
-    .poll(async () => {
-      await clock.advanceAsync(1000);
-      return h.devices.idReader.status.card;
-    }, { timeout: 10_000 })
-    .toBe('absent');
-}
-
-async function typePin(h: Host, pin: string): Promise<MaintenanceView> {
-  for (const key of pin) await act(h, { action: 'pin-key', key });
-  return act(h, { action: 'pin-confirm' });
-}
-
-/** Records central has stored for this kiosk, decoded. */
-const centralRecords = (h: Host) => h.central!.store.records(KIOSK).map((r) => JSON.parse(r.body) as { kind: string; payload: Record<string, unknown> });
-const audits = (h: Host) => centralRecords(h).filter((r) => r.kind === 'audit');
-async function delivered(h: Host, kind: string, action?: string): Promise<Record<string, unknown>> {
-  h.sync.kick();
-  await expect.poll(() => centralRecords(h).some((r) => r.kind === kind && (action === undefined || r.payload.action === action)), { timeout: 10_000 }).toBe(true);
-  return centralRecords(h).findLast((r) => r.kind === kind && (action === undefined || r.payload.action === action))!.payload;
-}
-
-async function enter(h: Host, clock?: ManualClock): Promise<Open> {
-  await expect.poll(() => h.central!.requests.some((r) => r.path.endsWith('/staff') && r.status === 200), { timeout: 10_000 }).toBe(true);
-  await lay(h, 'staff-officer', clock);
-  expect(await view(h)).toMatchObject({ step: 'pin', staffId: officer.staffId, attemptsLeft: 5 });
-  const v = await typePin(h, officer.pin);
-  expect(v.step).toBe('open');
-  return v as Open;
-}
+afterEach(stopHosts);
 
 describe('maintenance entry', () => {
   it('a citizen card on the idle reader opens nothing; a staff card asks for the PIN, the right one opens maintenance and withdraws every service', async () => {
@@ -129,7 +47,7 @@ describe('maintenance entry', () => {
     expect(bodies).not.toContain(officer.name);
   });
 
-  it('a wrong PIN is refused with the tries left; the fifth locks entry for 15 minutes, across a restart', async () => {
+  it("a wrong PIN is refused with the tries left; the fifth locks that staff card (not another's) for 15 minutes, across a restart", async () => {
     const clock = new ManualClock(Date.parse('2026-03-02T10:00:00Z'));
     const dataDir = mkdtempSync(join(tmpdir(), 'maintenance-lock-'));
     let h = await start({ dataDir, clock });
@@ -143,9 +61,17 @@ describe('maintenance entry', () => {
     expect(locked).toMatchObject({ step: 'locked', untilMs: clock.now() + PIN_LOCKOUT_MS });
     await expect(act(h, { action: 'pin-key', key: '1' })).rejects.toMatchObject({ messageKey: 'errors.notNow' });
 
+    // The lock is the officer card's: another staff member's card still opens maintenance.
+    await act(h, { action: 'close' });
+    await lift(h, clock);
+    await lay(h, 'staff-auxiliary', clock);
+    expect(await view(h)).toMatchObject({ step: 'pin', staffId: auxiliary.staffId, attemptsLeft: 5 });
+    expect((await typePin(h, auxiliary.pin)).step).toBe('open');
+    await act(h, { action: 'close' });
+    await lift(h, clock);
+
     // A restart does not give five more tries.
-    await h.stop();
-    host = undefined;
+    await stopHost(h);
     h = await start({ dataDir, clock });
     await expect.poll(() => h.central!.requests.some((r) => r.path.endsWith('/staff')), { timeout: 10_000 }).toBe(true);
     await lay(h, 'staff-officer', clock);
@@ -333,7 +259,7 @@ describe('maintenance actions', () => {
   it('takes the kiosk out of service and back only when its devices are healthy', async () => {
     const h = await start();
     await enter(h);
-    expect(await act(h, { action: 'out-of-service' })).toMatchObject({ service: { outOfService: true } });
+    expect(await act(h, { action: 'out-of-service' })).toMatchObject({ service: { outOfService: true, byStaff: true, byCentral: false } });
     await delivered(h, 'audit', 'out-of-service');
 
     h.simulators.certificateUnit!.setSilent(true);
@@ -367,14 +293,7 @@ describe('maintenance actions', () => {
 
   it('says so when no stick is found', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'maintenance-nostick-'));
-    host = await startHost({
-      camera: new SimulatedCamera(),
-      dataDir,
-      config: simulatorConfig({ sync: { intervalMs: 100, heartbeatIntervalS: 3600 } }),
-      log: pino({ level: 'silent' }),
-      exportDir: join(dataDir, 'not', 'mounted'),
-    });
-    const h = host;
+    const h = await start({ dataDir, exportDir: join(dataDir, 'not', 'mounted') });
     await enter(h);
     // A configured folder that cannot be made (a file where the mount point should be) fails cleanly.
     const { writeFileSync } = await import('node:fs');

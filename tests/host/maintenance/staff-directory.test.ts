@@ -16,6 +16,7 @@ import { KioskState } from '../../../main/host/operation/kiosk-state';
 import { openStore, type Store } from '../../../main/host/store/open-store';
 import { staffListBody, TEST_STAFF } from '../../../simulators/central/test-registry-records';
 import { testCards } from '../../../simulators/id-reader/test-cards';
+import { ManualClock } from '../../support/manual-clock';
 
 const log = pino({ level: 'silent' });
 const stores: Store[] = [];
@@ -90,40 +91,58 @@ describe('staff directory', () => {
   });
 });
 
-describe('PIN lockout', () => {
-  it('locks after five wrong PINs for fifteen minutes, across a reopened database, then counts afresh', () => {
-    let now = 1_000_000;
+describe('PIN lockout, per staff card', () => {
+  const OFFICER = 'P440104-0231';
+  const AUXILIARY = 'P440106-0457';
+
+  it("locks one card after its five wrong PINs for fifteen minutes, across a reopened database, and leaves another card's tries alone", () => {
+    const clock = new ManualClock(1_000_000);
     const first = open();
-    const lockout = new PinLockout(first.state, () => now);
+    const lockout = new PinLockout(first.state, () => clock.now());
+    expect(lockout.failed(AUXILIARY)).toBeNull();
     for (let i = 1; i < MAX_PIN_FAILURES; i++) {
-      expect(lockout.failed()).toBeNull();
-      expect(lockout.attemptsLeft()).toBe(MAX_PIN_FAILURES - i);
+      expect(lockout.failed(OFFICER)).toBeNull();
+      expect(lockout.attemptsLeft(OFFICER)).toBe(MAX_PIN_FAILURES - i);
     }
-    expect(lockout.failed()).toBe(now + PIN_LOCKOUT_MS);
+    expect(lockout.failed(OFFICER)).toBe(clock.now() + PIN_LOCKOUT_MS);
+    // The other card is not locked and keeps its own count.
+    expect(lockout.lockedUntil(AUXILIARY)).toBeNull();
+    expect(lockout.attemptsLeft(AUXILIARY)).toBe(MAX_PIN_FAILURES - 1);
     stores.pop()!.close();
 
-    const again = new PinLockout(open(first.dataDir).state, () => now);
-    expect(again.lockedUntil()).toBe(1_000_000 + PIN_LOCKOUT_MS);
-    now += PIN_LOCKOUT_MS - 1;
-    expect(again.lockedUntil()).not.toBeNull();
-    now += 1;
-    expect(again.lockedUntil()).toBeNull();
-    expect(again.attemptsLeft()).toBe(MAX_PIN_FAILURES);
-    expect(again.failed()).toBeNull();
-    expect(again.attemptsLeft()).toBe(MAX_PIN_FAILURES - 1);
+    const again = new PinLockout(open(first.dataDir).state, () => clock.now());
+    expect(again.lockedUntil(OFFICER)).toBe(1_000_000 + PIN_LOCKOUT_MS);
+    expect(again.attemptsLeft(AUXILIARY)).toBe(MAX_PIN_FAILURES - 1);
+    clock.advance(PIN_LOCKOUT_MS - 1);
+    expect(again.lockedUntil(OFFICER)).not.toBeNull();
+    clock.advance(1);
+    expect(again.lockedUntil(OFFICER)).toBeNull();
+    expect(again.attemptsLeft(OFFICER)).toBe(MAX_PIN_FAILURES);
+    expect(again.failed(OFFICER)).toBeNull();
+    expect(again.attemptsLeft(OFFICER)).toBe(MAX_PIN_FAILURES - 1);
   });
 
-  it('a right PIN clears the count', () => {
+  it("a right PIN clears that card's count only", () => {
     const lockout = new PinLockout(open().state, () => 0);
-    lockout.failed();
-    lockout.failed();
-    lockout.succeeded();
-    expect(lockout.attemptsLeft()).toBe(MAX_PIN_FAILURES);
+    lockout.failed(OFFICER);
+    lockout.failed(OFFICER);
+    lockout.failed(AUXILIARY);
+    lockout.succeeded(OFFICER);
+    expect(lockout.attemptsLeft(OFFICER)).toBe(MAX_PIN_FAILURES);
+    expect(lockout.attemptsLeft(AUXILIARY)).toBe(MAX_PIN_FAILURES - 1);
   });
 
-  it('a damaged lockout value counts as locked (fail closed)', () => {
+  it('a damaged lockout value locks every card for fifteen minutes from when it is found (fail closed), then lets them in', () => {
+    const clock = new ManualClock(5);
     const { state } = open();
-    state.write('maintenance-pin-lockout', 'garbage');
-    expect(new PinLockout(state, () => 5).lockedUntil()).toBe(5 + PIN_LOCKOUT_MS);
+    state.write('maintenance-pin-lockout-by-card', 'garbage');
+    const lockout = new PinLockout(state, () => clock.now());
+    expect(lockout.lockedUntil(OFFICER)).toBe(5 + PIN_LOCKOUT_MS);
+    clock.advance(60_000);
+    // Found once: the lock does not move on with the clock.
+    expect(lockout.lockedUntil(AUXILIARY)).toBe(5 + PIN_LOCKOUT_MS);
+    clock.advance(PIN_LOCKOUT_MS);
+    expect(lockout.lockedUntil(OFFICER)).toBeNull();
+    expect(lockout.attemptsLeft(AUXILIARY)).toBe(MAX_PIN_FAILURES);
   });
 });

@@ -27,15 +27,21 @@ export function PaperPage({ view, send }: PageProps) {
   );
 }
 
-/** In or out of service, and what keeps the kiosk from going back. */
+/** In or out of service, who holds it out (staff, central), and what keeps it from going back. */
 export function ServicePage({ view, send }: PageProps) {
   const { t } = useTranslation();
-  const { outOfService, problems } = view.service;
+  const { outOfService, byStaff, byCentral, problems } = view.service;
   return (
     <>
       <p className={`desk-state-line ${outOfService ? 'tone-problem' : 'tone-ok'}`} data-testid="service-state" data-out={outOfService}>
         {t(outOfService ? 'maintenance.service.outOfService' : 'maintenance.service.inService')}
       </p>
+      {byStaff || byCentral ? (
+        <ul className="desk-facts" data-testid="service-holders">
+          {byStaff ? <li data-testid="held-by-staff">{t('maintenance.service.byStaff')}</li> : null}
+          {byCentral ? <li data-testid="held-by-central">{t('maintenance.service.byCentral')}</li> : null}
+        </ul>
+      ) : null}
       {problems.length ? (
         <>
           <p>{t('maintenance.service.problems')}</p>
@@ -49,7 +55,7 @@ export function ServicePage({ view, send }: PageProps) {
         </>
       ) : null}
       <div className="actions">
-        {outOfService ? (
+        {byStaff ? (
           <button type="button" className="primary" data-testid="in-service" disabled={view.busy} onClick={() => send({ action: 'in-service' })}>
             {t('maintenance.service.putBack')}
           </button>
