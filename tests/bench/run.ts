@@ -15,6 +15,10 @@ import { bench as probeBench } from './probe';
 import { bench as speechBench } from './speech';
 import { bench as storeBench } from './store';
 import { bench as temporaryCertificateBench } from './temporary-certificate';
+import { bench as uiColdStartBench } from './ui-cold-start';
+import { bench as uiHeapBench } from './ui-heap';
+import { bench as uiTapsBench } from './ui-taps';
+import { bench as uiTouchBench } from './ui-touch';
 
 const benches: ReadonlyArray<readonly [string, () => Promise<Record<string, number>>]> = [
   ['id-reader', idReaderBench],
@@ -29,6 +33,11 @@ const benches: ReadonlyArray<readonly [string, () => Promise<Record<string, numb
   ['temporary-certificate', temporaryCertificateBench],
   ['probe', probeBench],
   ['speech', speechBench],
+  // The touch UI in Chromium (issue 12): these take minutes (ui-heap the longest).
+  ['ui-touch', uiTouchBench],
+  ['ui-cold-start', uiColdStartBench],
+  ['ui-heap', uiHeapBench],
+  ['ui-taps', uiTapsBench],
 ];
 
 const wanted = process.argv.slice(2);

@@ -1,0 +1,85 @@
+/**
+ * Renderer heap after many sessions (issue 12): one page kept open, as on a kiosk, through 500
+ * simulated sessions across the four services (BENCH_UI_HEAP_SESSIONS=50 for a short run): nine
+ * in ten the shortest honest session (touch a service, cancel on its first screen), every tenth a
+ * full first-time walk (ui-walks.ts), the services taking turns; the first ten sessions walk each
+ * service in full once, so that every screen has been shown before the baseline. Devices, citizen and payer answer
+ * at once. The JS heap is measured after forcing garbage collection (CDP
+ * HeapProfiler.collectGarbage, twice) with Runtime.getHeapUsage, after 10 sessions (the baseline:
+ * every service walked once) and after the last; DOM nodes and listeners as well.
+ * Goal: growth <= 5 %.
+ */
+import type { CDPSession } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
+import { round, runIfMain } from './stats';
+import { openUiKiosk } from './ui-kiosk';
+import { backToAttract, SERVICES, startAndCancel, walk } from './ui-walks';
+
+const SESSIONS = Number(process.env.BENCH_UI_HEAP_SESSIONS ?? 500);
+const BASELINE_AFTER = 10;
+
+interface HeapFigures {
+  readonly usedBytes: number;
+  readonly domNodes: number;
+  readonly listeners: number;
+}
+
+/** Sessions 0-3 walk each service in full, then every tenth session does; the others start and cancel. */
+function sessionKind(session: number): { service: (typeof SERVICES)[number]; full: boolean } {
+  if (session < SERVICES.length) return { service: SERVICES[session]!, full: true };
+  const full = session % 10 === 9;
+  return { service: SERVICES[(full ? Math.floor(session / 10) : session) % SERVICES.length]!, full };
+}
+
+async function measure(cdp: CDPSession): Promise<HeapFigures> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const dom = await cdp.send('Memory.getDOMCounters');
+  return { usedBytes: heap.usedSize, domNodes: dom.nodes, listeners: dom.jsEventListeners };
+}
+
+export async function bench(): Promise<Record<string, number>> {
+  if (!(SESSIONS > BASELINE_AFTER)) throw new Error(`BENCH_UI_HEAP_SESSIONS must be more than ${BASELINE_AFTER}`);
+  const browser = await launchChromium();
+  try {
+    const kiosk = await openUiKiosk(browser, { fast: true });
+    try {
+      await kiosk.cdp.send('HeapProfiler.enable');
+      let baseline: HeapFigures | undefined;
+      const started = performance.now();
+      for (let session = 0; session < SESSIONS; session++) {
+        const { service, full } = sessionKind(session);
+        if (full) {
+          await walk(kiosk, service);
+          await backToAttract(kiosk);
+        } else {
+          await startAndCancel(kiosk, service);
+        }
+        // The probe's lists are not needed here, and would grow with the sessions.
+        await kiosk.forget();
+        if (session + 1 === BASELINE_AFTER) baseline = await measure(kiosk.cdp);
+      }
+      const seconds = (performance.now() - started) / 1000;
+      const after = await measure(kiosk.cdp);
+      const before = baseline!;
+      return {
+        'ui-heap.sessions': SESSIONS,
+        [`ui-heap.after${BASELINE_AFTER}.usedMB`]: round(before.usedBytes / 2 ** 20),
+        [`ui-heap.after${SESSIONS}.usedMB`]: round(after.usedBytes / 2 ** 20),
+        'ui-heap.growthPercent': round(((after.usedBytes - before.usedBytes) / before.usedBytes) * 100),
+        [`ui-heap.after${BASELINE_AFTER}.domNodes`]: before.domNodes,
+        [`ui-heap.after${SESSIONS}.domNodes`]: after.domNodes,
+        [`ui-heap.after${BASELINE_AFTER}.listeners`]: before.listeners,
+        [`ui-heap.after${SESSIONS}.listeners`]: after.listeners,
+        'ui-heap.secondsPerSession': round(seconds / SESSIONS),
+      };
+    } finally {
+      await kiosk.close();
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+runIfMain(import.meta.url, bench);

@@ -1,0 +1,232 @@
+/**
+ * What the UI benches drive: a real host (simulated devices, embedded central, a cooperative
+ * citizen at the certificate unit, central's auto-payer, a host-side simulated camera) serving the
+ * built renderer to a portrait page in Chromium, with a probe in the page that times a tap to the
+ * paint of what it changed.
+ *
+ * What "painted" means here: the page's own clock from the tap's `pointerup` (the input event as
+ * Chromium dispatched it; a click fires in the same task) to the end of the first frame that shows
+ * the change: a MutationObserver notices the new screen (or the keypad's echo), then a
+ * requestAnimationFrame callback, then a message posted from it, which runs after that frame's
+ * style, layout and paint on the main thread. The compositor's raster after that is not included.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import type { Browser, CDPSession, Locator, Page } from 'playwright-core';
+import { systemClock } from '../../drivers/common/clock';
+import { simulatorConfig } from '../../kiosk-config/schema';
+import { type Host, startHost } from '../../main/host/host';
+import { startUiServer, type UiServer } from '../../main/host/ui-server';
+import { ensureRendererBuilt } from '../../main/launcher/renderer-build';
+import { SimulatedCamera } from '../../simulators/camera/simulated-camera';
+import { CooperativeCitizen } from '../../simulators/citizen/cooperative-citizen';
+
+export const projectRoot = join(import.meta.dirname, '..', '..');
+
+/**
+ * The probe put into the page before the renderer loads (a string: tsx's keepNames would wrap a
+ * function's inner names in a helper the page does not have). `arm()` readies it for the next tap,
+ * which notes the screen as it is then; `pending` resolves once the screen differs and a frame
+ * showing it has been produced.
+ */
+export const PAINT_PROBE = `(() => {
+  const probe = { onTap: null };
+  window.addEventListener('pointerup', (event) => {
+    const onTap = probe.onTap;
+    probe.onTap = null;
+    if (onTap) onTap(event.timeStamp);
+  }, { capture: true });
+  const signature = () => {
+    const main = document.querySelector('#root main');
+    const count = document.querySelector('[data-testid="typed-count"]');
+    const echo = document.querySelector('[data-testid="echo"]');
+    const message = document.querySelector('[data-testid="input-message"]');
+    return { main, text: [main && main.getAttribute('data-testid'), main && main.getAttribute('data-field'), count && count.textContent, echo && echo.textContent, Boolean(message)].join('|') };
+  };
+  const afterNextPaint = () => new Promise((resolve) => requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve(performance.now());
+    channel.port2.postMessage(null);
+  }));
+  probe.whenPainted = (changed) => new Promise((resolve) => {
+    const check = () => {
+      if (!changed()) return false;
+      observer.disconnect();
+      const changedAt = performance.now();
+      afterNextPaint().then((paintedAt) => resolve({ changedAt, paintedAt }));
+      return true;
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    check();
+  });
+  // The screen is noted at the tap itself (pointerup, before the click's handlers), so that a
+  // screen the host changed on its own just before the tap is not taken for the tap's answer.
+  probe.arm = () => {
+    probe.pending = new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no pointerup and change painted within 30 s')), 30000);
+      probe.onTap = (tapAt) => {
+        const before = signature();
+        probe.whenPainted(() => {
+          const now = signature();
+          return now.main !== before.main || now.text !== before.text;
+        }).then((times) => {
+          clearTimeout(timer);
+          resolve({ ...times, tapAt, screen: signature().text.split('|')[0] });
+        });
+      };
+    });
+  };
+  // Every screen shown, when, and whether it offers a touch other than its way out (cancel).
+  probe.screens = [];
+  let shown = null;
+  new MutationObserver(() => {
+    const main = document.querySelector('#root main');
+    if (main === shown) return;
+    shown = main;
+    const touchable = Boolean(main && main.querySelector('button:not(.secondary):not([disabled])'));
+    probe.screens.push({ at: performance.now(), screen: main && main.getAttribute('data-testid'), touchable });
+  }).observe(document, { subtree: true, childList: true });
+  probe.attractPainted = () => probe.whenPainted(() => document.querySelectorAll('#root main.attract button.service').length >= 4)
+    .then((times) => ({ ...times, timeOrigin: performance.timeOrigin }));
+  window.__paintProbe = probe;
+})();`;
+
+export interface TapTiming {
+  /** When the tap reached the page (ms, the page's clock). */
+  readonly at: number;
+  /** Tap (pointerup) to the end of the frame showing the new screen or echo, in ms. */
+  readonly ms: number;
+  /** Of which tap to the DOM showing the change (the host's answer and React's render); the rest is the frame. */
+  readonly domMs: number;
+  /** The screen the tap led to (its data-testid; null for the attract screen). */
+  readonly to: string | null;
+  /** A keypad key (the change is the echo on the same screen) rather than a move to another screen. */
+  readonly keypad: boolean;
+}
+
+/** The screens a service ends on (delivered, refused, nothing waiting, answered, failed). */
+export const END_SCREEN = ['flow-done', 'pickup-done', 'query-results', 'query-failed'].map((step) => `[data-testid="screen-${step}"]`).join(', ');
+
+/** The service reached its end screen before the screen offered the touch a walk was waiting for. */
+export class WalkEndedEarly extends Error {
+  override readonly name = 'WalkEndedEarly';
+}
+
+export interface ShownScreen {
+  readonly at: number;
+  readonly screen: string | null;
+  /** Offers a touch besides its way out; a screen that does not waits for a device, the citizen or the payer. */
+  readonly touchable: boolean;
+}
+
+export interface UiKiosk {
+  readonly host: Host;
+  readonly page: Page;
+  readonly cdp: CDPSession;
+  /** Every timed tap so far, in order. */
+  readonly taps: TapTiming[];
+  /**
+   * Touches `target` once the screen offers it, and waits for the screen to change and be painted;
+   * the timing is kept in `taps`. Throws WalkEndedEarly when an end screen shows instead.
+   */
+  tap(target: Locator, options?: { readonly keypad?: boolean }): Promise<TapTiming>;
+  /** Waits for the service's end screen. */
+  untilEnd(timeout?: number): Promise<void>;
+  /** The screens shown so far, with the page's time each appeared (ms, the taps' clock). */
+  screens(): Promise<ShownScreen[]>;
+  /** Empties the taps and the page's list of screens (a long run keeps neither). */
+  forget(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface UiKioskOptions {
+  /**
+   * Devices and citizen without waits (citizen at 0 ms, payer at 0 ms, camera at 0 ms) for the
+   * benches that time the screen, not the service. Otherwise the defaults `npm start` runs with.
+   */
+  readonly fast: boolean;
+}
+
+let rendererDir: string | undefined;
+
+/** The renderer as `npm start` serves it, built when stale (a bench run builds it at most once). */
+export async function builtRenderer(): Promise<string> {
+  rendererDir ??= await ensureRendererBuilt(projectRoot, (line) => process.stderr.write(`bench: ${line}\n`));
+  return rendererDir;
+}
+
+export async function openUiKiosk(browser: Browser, options: UiKioskOptions): Promise<UiKiosk> {
+  const dir = await builtRenderer();
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-ui-'));
+  const host = await startHost({
+    dataDir,
+    config: simulatorConfig({ sync: { heartbeatIntervalS: 3600 } }),
+    camera: new SimulatedCamera(options.fast ? 0 : undefined),
+    log: pino({ level: 'silent' }),
+  });
+  if (options.fast) host.central!.setAutoPay(true, 0);
+  const unit = host.simulators.certificateUnit;
+  if (!unit) throw new Error('the simulator configuration has no certificate unit simulator');
+  const citizen = new CooperativeCitizen(unit, { clock: systemClock, ...(options.fast ? { insertAfterMs: 0, takeAfterMs: 0 } : {}) });
+  citizen.start();
+  let ui: UiServer | undefined;
+  try {
+    ui = await startUiServer(host, dir);
+    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+    await context.addInitScript(PAINT_PROBE);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await page.goto(ui.url);
+    await attractReady(page);
+    const taps: TapTiming[] = [];
+    const opened = ui;
+    const end = page.locator(END_SCREEN);
+    return {
+      host,
+      page,
+      cdp,
+      taps,
+      async tap(target, tapOptions = {}) {
+        await target.or(end).first().waitFor({ state: 'visible', timeout: 60_000 });
+        if (!(await target.isVisible())) throw new WalkEndedEarly('the service ended before the screen offered this touch');
+        await page.evaluate('window.__paintProbe.arm()');
+        await target.click();
+        const times = (await page.evaluate('window.__paintProbe.pending')) as { tapAt: number; changedAt: number; paintedAt: number; screen: string | null };
+        const timing: TapTiming = { at: times.tapAt, ms: times.paintedAt - times.tapAt, domMs: times.changedAt - times.tapAt, to: times.screen || null, keypad: tapOptions.keypad ?? false };
+        taps.push(timing);
+        return timing;
+      },
+      async untilEnd(timeout = 90_000) {
+        await end.waitFor({ timeout });
+      },
+      async screens() {
+        return (await page.evaluate('window.__paintProbe.screens')) as ShownScreen[];
+      },
+      async forget() {
+        taps.length = 0;
+        await page.evaluate('window.__paintProbe.screens.length = 0; window.__paintProbe.pending = undefined; window.__paintProbe.onTap = null');
+      },
+      async close() {
+        citizen.stop();
+        await context.close();
+        await opened.close();
+        await host.stop();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    citizen.stop();
+    await ui?.close();
+    await host.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** The attract screen with the four services offered (the host has said which are available). */
+export async function attractReady(page: Page, timeout = 30_000): Promise<void> {
+  await page.locator('main.attract button.service[aria-disabled="false"]').nth(3).waitFor({ timeout });
+}
