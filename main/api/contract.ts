@@ -345,12 +345,16 @@ export type CommandName = keyof typeof commands;
 export type CommandArgs<K extends CommandName> = z.infer<(typeof commands)[K]['request']>;
 export type CommandResult<K extends CommandName> = z.infer<(typeof commands)[K]['response']>;
 
+/** Someone is at the idle kiosk without touching the screen (an ID card laid on the reader). */
+export const Presence = z.object({ cause: z.enum(['id-card']) });
+
 /** Events the host pushes: name -> payload. */
 export const events = {
   provisioning: ProvisioningView,
   session: SessionView,
   kiosk: KioskView,
   maintenance: MaintenanceView,
+  presence: Presence,
 } as const;
 
 export type EventName = keyof typeof events;

@@ -259,6 +259,11 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   sessions.onRecoveryDone(emitKiosk);
   sessions.adoptRecovered(flows.recover());
   built.devices.idReader.onStatusChange(emitKiosk);
+  // A card laid on the idle reader (its staff-card watch looks every second) means someone is
+  // there: the screen stops its attract loop and shows the services.
+  built.devices.idReader.onStatusChange((next, prev) => {
+    if (!stopped && next.card === 'present' && prev.card === 'absent' && sessions.view.step === 'idle' && !maintenance.mode.open) api.emit('presence', { cause: 'id-card' });
+  });
   screenCamera?.onStatusChange(emitKiosk);
   built.devices.printer.onStatusChange(emitKiosk);
   built.devices.certificateUnit.onStatusChange(emitKiosk);

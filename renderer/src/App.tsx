@@ -47,6 +47,8 @@ export function App({ api }: { readonly api: ApiClient }) {
   const [maintenance, setMaintenance] = useState<MaintenanceView>({ step: 'closed' });
   const [connected, setConnected] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  // Counts the host's signs that someone is at the idle kiosk (a card on the reader): each one stops the attract loop.
+  const [presence, setPresence] = useState(0);
   // Elderly mode (大字模式): chosen on the attract screen or the first step, the host's flag after.
   const elderly = useElderlyMode(session);
   const largeText = elderly.on;
@@ -64,6 +66,7 @@ export function App({ api }: { readonly api: ApiClient }) {
       }
       if (event === 'kiosk') setKiosk(payload as KioskView);
       if (event === 'maintenance') setMaintenance(payload as MaintenanceView);
+      if (event === 'presence') setPresence((n) => n + 1);
     });
     const offConnection = api.onConnection((up) => {
       setConnected(up);
@@ -216,7 +219,7 @@ export function App({ api }: { readonly api: ApiClient }) {
           onPhase={onCameraPhase}
         />
       ) : (
-        <Screen session={session} kiosk={kiosk} notice={notice} onStart={start} actions={actions} />
+        <Screen session={session} kiosk={kiosk} notice={notice} presence={presence} onStart={start} actions={actions} />
       )}
       <StillThereOverlay session={session} onContinue={(deadlineMs) => run(() => api.invoke('extendDeadline', { deadlineMs }))} onFinish={actions.cancel} />
       {session.step !== 'idle' && notice ? (
@@ -232,14 +235,15 @@ interface ScreenProps {
   readonly session: SessionView;
   readonly kiosk: KioskView | null;
   readonly notice: string | null;
+  readonly presence: number;
   readonly onStart: (service: ServiceId) => void;
   readonly actions: PickupActions;
 }
 
-function Screen({ session, kiosk, notice, onStart, actions }: ScreenProps) {
+function Screen({ session, kiosk, notice, presence, onStart, actions }: ScreenProps) {
   switch (session.step) {
     case 'idle':
-      return <AttractScreen kiosk={kiosk} notice={notice} onStart={onStart} />;
+      return <AttractScreen kiosk={kiosk} notice={notice} presence={presence} onStart={onStart} />;
     case 'insert-id-card':
       return <InsertIdCardScreen view={session} actions={actions} />;
     case 'reading-card':

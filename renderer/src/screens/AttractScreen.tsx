@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskView, ServiceId } from '../../../main/api/contract';
 import { AttractLoop } from '../idle/AttractLoop';
@@ -6,6 +7,8 @@ import { useIdleTimer } from '../idle/useIdleTimer';
 export interface AttractScreenProps {
   readonly kiosk: KioskView | null;
   readonly notice: string | null;
+  /** Goes up each time the host sees someone at the kiosk without a touch (a card on the reader). */
+  readonly presence?: number;
   readonly onStart: (service: ServiceId) => void;
 }
 
@@ -14,12 +17,17 @@ const DEFAULT_ATTRACT = { afterS: 60, slideS: 8 };
 
 /**
  * The screen a passer-by sees: the services, each a large touch target. When nobody touches it for
- * a while, the attract loop takes over until the next touch.
+ * a while, the attract loop takes over until the next touch or card on the reader; a session
+ * replaces the whole screen, and back on it the wait for the loop starts afresh.
  */
-export function AttractScreen({ kiosk, notice, onStart }: AttractScreenProps) {
+export function AttractScreen({ kiosk, notice, presence = 0, onStart }: AttractScreenProps) {
   const { t } = useTranslation();
   const timing = kiosk?.attract ?? DEFAULT_ATTRACT;
   const [idle, wake] = useIdleTimer(timing.afterS * 1000, kiosk !== null && !kiosk.outOfService);
+  // Someone laid a card on the reader: the loop gives way to the services, as for a touch.
+  useEffect(() => {
+    if (presence > 0) wake();
+  }, [presence, wake]);
   if (idle && kiosk) return <AttractLoop kiosk={kiosk} slideMs={timing.slideS * 1000} onWake={wake} />;
   return (
     <main className="screen attract">
