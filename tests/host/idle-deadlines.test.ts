@@ -142,14 +142,20 @@ describe('step time limits, "are you still there?" and elderly mode', () => {
     expect(host.sessions.view).toMatchObject({ elderly: true });
   });
 
-  it('a deadline a device sets (the slot waiting for the permit) is neither lengthened nor extended', async () => {
-    const { host, clock } = await start();
-    expect(await call(host, 'startService', { service: 'hk-macau-endorsement', elderly: true })).toMatchObject({ ok: true, result: { step: 'insert-permit', elderly: true } });
-    const view = host.sessions.view;
-    expect(view).toMatchObject({ deadlineExtendable: false });
-    expect(deadlineOf(view) - clock.now()).toBe(STEP_S * 1000);
-    clock.advance(STEP_S * 1000 - 5000);
-    expect(await call(host, 'extendDeadline', { deadlineMs: deadlineOf(view) })).toMatchObject(refusedNotNow);
+  it("a deadline a device sets (the slot waiting for the permit) is not extended; elderly mode lengthens it, and the slot's own wait with it", async () => {
+    for (const elderly of [false, true]) {
+      const { host, clock } = await start();
+      const takePermit = vi.spyOn(host.devices.certificateUnit, 'takePermit');
+      expect(await call(host, 'startService', { service: 'hk-macau-endorsement', elderly })).toMatchObject({ ok: true, result: { step: 'insert-permit', elderly } });
+      const view = host.sessions.view;
+      const spanMs = STEP_S * 1000 * (elderly ? 1.5 : 1);
+      expect(view).toMatchObject({ deadlineExtendable: false });
+      expect(deadlineOf(view) - clock.now()).toBe(spanMs);
+      // The slot waits as long as the screen's countdown says: the permit is not refused early.
+      await vi.waitFor(() => expect(takePermit).toHaveBeenCalledWith(expect.objectContaining({ timeoutMs: spanMs })), { timeout: 10_000, interval: 50 });
+      clock.advance(spanMs - 5000);
+      expect(await call(host, 'extendDeadline', { deadlineMs: deadlineOf(view) })).toMatchObject(refusedNotNow);
+    }
   });
 
   it('an end screen (the query answer) is not extendable: its time limit only closes the finished session', async () => {

@@ -23,7 +23,7 @@ function world(magazine = sampleMagazine()) {
   const driver = new CertificateUnitDriver(simulatedCertificateUnitOpener(sim), 0, { timeouts: { pollIntervalMs: 5 } });
   drivers.push(driver);
   const effects = pickupEffects({ certificateUnit: driver, takeBackTimeoutMs: 200, maxRetryDelayMs: 1000 } as unknown as PickupDeps);
-  const tools = { signal: new AbortController().signal, clock: new ManualClock(0), log: pino({ level: 'silent' }), txnId: 't' };
+  const tools = { signal: new AbortController().signal, clock: new ManualClock(0), log: pino({ level: 'silent' }), txnId: 't', timeScale: 1 };
   return { sim, driver, effects, tools };
 }
 

@@ -9,14 +9,16 @@ import { ManualClock } from '../../support/manual-clock';
 function unit(silentProbes: number) {
   let probes = 0;
   const ejected: number[] = [];
+  const waits: number[] = [];
   const driver = {
     getStatus: async () => (probes++ < silentProbes ? { status: 'offline', card: 'none' } : { status: 'online', card: 'inside' }),
-    ejectAndWaitForTaken: async () => {
+    ejectAndWaitForTaken: async (options: { readonly takeTimeoutMs: number }) => {
       ejected.push(probes);
+      waits.push(options.takeTimeoutMs);
       return { ok: true, outcome: 'taken' };
     },
   } as unknown as CertificateUnitDriver;
-  return { driver, ejected, probes: () => probes };
+  return { driver, ejected, waits, probes: () => probes };
 }
 
 const context = { permitIn: true, sessionId: 's', kioskId: 'GD-GZ-0001', startedAtMs: 0, transactionNo: 't' } as unknown as EndorsementContext;
@@ -26,7 +28,7 @@ describe('handing a permit back after a restart', () => {
     const clock = new ManualClock(0);
     const { driver, ejected, probes } = unit(3);
     const effects = endorsementEffects({ certificateUnit: driver, takeBackTimeoutMs: 30_000, maxRetryDelayMs: 8000 } as unknown as EndorsementDeps);
-    const tools = { signal: new AbortController().signal, clock, log: pino({ level: 'silent' }), txnId: 't' };
+    const tools = { signal: new AbortController().signal, clock, log: pino({ level: 'silent' }), txnId: 't', timeScale: 1 };
     const outcome = effects.returningPermit!(context, tools);
     // A silent unit is asked again later, on the clock: the permit is not written off meanwhile.
     await expect.poll(() => [clock.pending(), probes()]).toEqual([1, 1]);
@@ -40,5 +42,14 @@ describe('handing a permit back after a restart', () => {
     expect(await outcome).toMatchObject({ event: { type: 'PERMIT_OUT', fate: 'taken' } });
     expect(probes()).toBe(4);
     expect(ejected).toEqual([4]);
+  });
+
+  it("in elderly mode the gate waits the take-back time times the session's scale", async () => {
+    const { driver, waits } = unit(0);
+    const effects = endorsementEffects({ certificateUnit: driver, takeBackTimeoutMs: 30_000, maxRetryDelayMs: 8000 } as unknown as EndorsementDeps);
+    const tools = { signal: new AbortController().signal, clock: new ManualClock(0), log: pino({ level: 'silent' }), txnId: 't' };
+    await effects.returningPermit!(context, { ...tools, timeScale: 1 });
+    await effects.returningPermit!(context, { ...tools, timeScale: 1.5 });
+    expect(waits).toEqual([30_000, 45_000]);
   });
 });

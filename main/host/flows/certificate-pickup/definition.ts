@@ -81,6 +81,7 @@ export function pickupFlow(deps: PickupDeps, times: PickupTimes): FlowDefinition
     },
     // The gate's own take-back wait (the unit retains the certificate then).
     fixedDeadlines: ['handingOver'],
+    deviceWaits: ['handingOver'],
     recovery: pickupRecovery,
     view: pickupView,
     record: pickupRecord,

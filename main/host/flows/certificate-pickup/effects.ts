@@ -142,7 +142,7 @@ export function pickupEffects(deps: PickupDeps): Record<string, Effect<PickupCon
     handingOver: async (context, tools) => {
       const status = await answeringStatus(tools);
       if (status.card === 'none') return fateOfGoneCertificate(context);
-      const out = await unit.ejectAndWaitForTaken({ takeTimeoutMs: deps.takeBackTimeoutMs, signal: tools.signal });
+      const out = await unit.ejectAndWaitForTaken({ takeTimeoutMs: deps.takeBackTimeoutMs * tools.timeScale, signal: tools.signal });
       // Taken (or retained) between the look at the gate and the eject: the counter tells which.
       if (!out.ok && out.reason === 'no-card') return fateOfGoneCertificate(context);
       if (!out.ok) return unitFailed(out);

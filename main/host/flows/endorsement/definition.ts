@@ -92,6 +92,8 @@ export function endorsementFlow(deps: EndorsementDeps, times: EndorsementTimes):
     },
     // The slot's own wait for the permit, central's payment expiry, the gate's take-back wait.
     fixedDeadlines: ['insertPermit', 'awaitingPayment', 'handingBack', 'returningPermit'],
+    // Elderly mode lengthens the slot's and the gate's waits (ours), never central's expiry.
+    deviceWaits: ['insertPermit', 'handingBack', 'returningPermit'],
     recovery: endorsementRecovery,
     view: endorsementView,
     record: endorsementRecord,

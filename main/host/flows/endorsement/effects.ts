@@ -85,7 +85,7 @@ export function endorsementEffects(deps: EndorsementDeps): Record<string, Endors
       if (context.permitIn) return fateOfGonePermit(context);
       return { event: { type: 'PERMIT_OUT', fate: 'not-inserted' }, effect: { card: 'none' } };
     }
-    const out = await unit.ejectAndWaitForTaken({ takeTimeoutMs: deps.takeBackTimeoutMs, signal: tools.signal });
+    const out = await unit.ejectAndWaitForTaken({ takeTimeoutMs: deps.takeBackTimeoutMs * tools.timeScale, signal: tools.signal });
     if (!out.ok) return unitFailed(out, unitFailureKey(out));
     const fate: PermitFate = out.outcome;
     return { event: { type: 'PERMIT_OUT', fate }, effect: { card: fate, retainCount: out.outcome === 'retained' ? (out.retainCount ?? null) : null } };
@@ -101,7 +101,7 @@ export function endorsementEffects(deps: EndorsementDeps): Record<string, Endors
 
   return {
     insertPermit: async (_context, tools) => {
-      const taken = await unit.takePermit({ timeoutMs: deps.insertTimeoutMs, signal: tools.signal });
+      const taken = await unit.takePermit({ timeoutMs: deps.insertTimeoutMs * tools.timeScale, signal: tools.signal });
       if (!taken.ok) return taken.reason === 'timeout' ? { event: { type: 'TIMEOUT' }, effect: { permit: 'not-inserted' } } : unitFailed(taken, unitFailureKey(taken));
       // Journaled with the permit's arrival: the hand-back may need it to find where the permit went.
       const counter = await unit.retainCount();

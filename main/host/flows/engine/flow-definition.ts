@@ -20,6 +20,12 @@ export interface EffectTools {
   readonly clock: Clock;
   readonly log: Logger;
   readonly txnId: string;
+  /**
+   * How many times longer the citizen's waits are this session (elderly mode; 1 otherwise): an
+   * effect that makes a device wait for the citizen (the slot, the gate) waits this much longer,
+   * as the step's deadline does (see FlowDefinition.deviceWaits).
+   */
+  readonly timeScale: number;
 }
 
 export interface EffectOutcome<E extends EventObject> {
@@ -66,11 +72,18 @@ export interface FlowDefinition<C, E extends EventObject> {
   /** States where the citizen acts: when the returned deadline (epoch ms) passes, `TIMEOUT` is sent. */
   readonly deadlines: Readonly<Partial<Record<string, (context: C, nowMs: number) => number>>>;
   /**
-   * States whose deadline the world sets (a device's own wait, central's payment expiry): elderly
-   * mode does not lengthen them and "are you still there?" cannot extend them. The end screens
+   * States whose deadline the world sets (a device's own wait, central's payment expiry): "are you
+   * still there?" cannot extend them, and elderly mode lengthens only those in deviceWaits. The end screens
    * (FLOW_FINAL_STATES) are fixed anyway: their time limit only closes a finished session.
    */
   readonly fixedDeadlines?: readonly string[];
+  /**
+   * Of the fixed deadlines, those a device waits out on the kiosk's own setting (the slot's wait
+   * for a permit, the gate's take-back wait): elderly mode lengthens them, and the state's effect
+   * lengthens the device's wait by EffectTools.timeScale to match. "Are you still there?" still
+   * cannot extend them: the device is already waiting.
+   */
+  readonly deviceWaits?: readonly string[];
   readonly recovery: (state: string, context: C) => Recovery<C>;
   readonly view: (state: string, context: C) => FlowView;
   /** Built when the flow reaches a final state, from its context and step log. */

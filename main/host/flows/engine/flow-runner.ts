@@ -219,7 +219,7 @@ export class FlowRunner<C, E extends EventObject> {
       this.#deadlineMs = undefined;
       return;
     }
-    const scale = this.#deadlineFixed ? 1 : this.#deadlineScale;
+    const scale = !this.#deadlineFixed || this.#def.deviceWaits?.includes(state) ? this.#deadlineScale : 1;
     this.#deadlineSpanMs = Math.round(Math.max(0, natural - now) * scale);
     this.#setDeadline(state, now + this.#deadlineSpanMs);
   }
@@ -240,7 +240,13 @@ export class FlowRunner<C, E extends EventObject> {
     if (!effect) return;
     const abort = new AbortController();
     this.#effectAbort = abort;
-    const tools = { signal: abort.signal, clock: this.#deps.clock, log: this.#deps.log.child({ txnId: this.txnId, state }), txnId: this.txnId };
+    const tools = {
+      signal: abort.signal,
+      clock: this.#deps.clock,
+      log: this.#deps.log.child({ txnId: this.txnId, state }),
+      txnId: this.txnId,
+      timeScale: this.#deadlineScale,
+    };
     // The state (and the idempotency key its transition made) is journaled: now the world may be touched.
     void effect(this.context, tools).then(
       ({ event, effect: did }) => this.#deliver(abort, state, event, did),
