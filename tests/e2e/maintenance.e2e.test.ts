@@ -22,6 +22,7 @@ import { UNLOADED_CERTIFICATE } from '../../simulators/certificate-unit/test-dat
 import { TEST_STAFF } from '../../simulators/central/test-registry-records';
 import { testCards } from '../../simulators/id-reader/test-cards';
 import { launchChromium } from '../support/chromium';
+import { layCard } from '../support/reader-hands';
 
 const KIOSK = 'GD-GZ-0001';
 const projectRoot = join(import.meta.dirname, '..', '..');
@@ -116,7 +117,7 @@ describe('maintenance mode in Chromium', { timeout: 150_000 }, () => {
     await shoot(p, '00-attract');
 
     // Entry: the staff card on the idle reader, a wrong PIN, then the right one.
-    reader.placeCard('staff-officer');
+    await layCard(h, 'staff-officer');
     await see(p, 'maintenance-pin', '01-pin');
     expect(await p.getByTestId('prompt').innerText()).toBe('工作人员密码');
     const key = await p.locator('[data-testid="key"][data-key="5"]').boundingBox();
@@ -216,7 +217,7 @@ describe('maintenance mode in Chromium', { timeout: 150_000 }, () => {
 
   it('five wrong PINs lock entry: the locked screen says until when, and the kiosk goes back to citizens', async () => {
     const { host: h, page: p } = await kiosk();
-    h.simulators.idReader!.placeCard('staff-auxiliary');
+    await layCard(h, 'staff-auxiliary');
     await see(p, 'maintenance-pin');
     for (let attempt = 1; attempt <= 5; attempt++) {
       await typePin(p, '1111');
@@ -238,7 +239,7 @@ describe('maintenance mode in Chromium', { timeout: 150_000 }, () => {
     await h.heartbeat.beatOnce();
     await expect.poll(() => p.locator('button.service[aria-disabled="false"]').count(), { timeout: 10_000 }).toBe(0);
 
-    h.simulators.idReader!.placeCard('staff-officer');
+    await layCard(h, 'staff-officer');
     await see(p, 'maintenance-pin');
     await typePin(p, officer.pin);
     await p.getByTestId('key-confirm').click();

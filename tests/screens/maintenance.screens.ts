@@ -8,6 +8,7 @@ import { expect } from 'vitest';
 import { outOfServiceHost } from '../../main/host/out-of-service-host';
 import { firstBootHost } from '../../main/host/provisioning/first-boot-host';
 import { TEST_STAFF } from '../../simulators/central/test-registry-records';
+import { layCard } from '../support/reader-hands';
 import { gallery, type Walk } from './gallery';
 
 const officer = TEST_STAFF[0]!;
@@ -27,7 +28,7 @@ walk('desk', async (w) => {
   host.simulators.printer!.nearEnd();
   host.simulators.certificateUnit!.unloadMagazineSlot(30);
   host.simulators.certificateUnit!.fillRetainBin();
-  host.simulators.idReader!.placeCard('staff-officer');
+  await layCard(host, 'staff-officer');
   await w.see('maintenance-pin', 'pin');
   await typePin(w, '000000');
   await page.getByTestId('key-confirm').click();

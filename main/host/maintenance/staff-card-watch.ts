@@ -3,8 +3,8 @@ import type { IdReaderDriver } from '../../../drivers/id-reader/driver';
 import type { Logger } from '../log';
 import { idNumberDigest } from './staff-directory';
 
-/** Polls between two reads of a card that stays on the reader. */
-const REREAD_EVERY = 3;
+/** Full reads tried on a card that does not read, before it is left alone until lifted. */
+const MAX_FAILED_READS = 3;
 
 export interface StaffCardWatchDeps {
   readonly idReader: Pick<IdReaderDriver, 'findCard' | 'readCard'>;
@@ -19,9 +19,13 @@ export interface StaffCardWatchDeps {
 
 /**
  * How the attract screen notices a staff card: while the kiosk is idle the host polls the ID
- * reader (find-card, no motion) and reads a card when it appears; a card that stays is read again
- * every few polls and acted on only if it is another card. During a citizen's session or
- * maintenance it does not touch the reader.
+ * reader with GA 467 find-card (a short frame, no motion, no SAM work) and reads a card fully
+ * (find, select, read: about 1.3 kB and up to 2 s on a real reader) only when one arrives: the
+ * reader was seen empty before, or the watch was not looking (a session, maintenance), or the last
+ * read failed. A card that stays is not read again. The contract's find-card answer carries no
+ * card identity (and select's 8 bytes are not defined), so a card swapped for another between two
+ * polls without the reader being seen empty goes unnoticed: lift the card and lay it again. During
+ * a citizen's session or maintenance the watch does not touch the reader.
  */
 export class StaffCardWatch {
   readonly #deps: StaffCardWatchDeps;
@@ -29,8 +33,10 @@ export class StaffCardWatch {
   #running = false;
   /** Digest of the card read last while it stays on the reader; null once the reader is empty. */
   #lastCard: string | null = null;
-  /** Polls since the card on the reader was last read. */
-  #sinceRead = 0;
+  /** The card on the reader (if any) has not been read since it arrived or since the watch looked away. */
+  #readDue = true;
+  #looking = false;
+  #failedReads = 0;
 
   constructor(deps: StaffCardWatchDeps) {
     this.#deps = deps;
@@ -53,21 +59,34 @@ export class StaffCardWatch {
 
   /** One look at the reader (exposed for tests). */
   async poll(): Promise<void> {
-    if (!this.#deps.active()) return;
-    const found = await this.#deps.idReader.findCard();
-    if (!found.ok || !found.value) {
-      this.#lastCard = null;
+    if (!this.#deps.active()) {
+      this.#looking = false;
       return;
     }
-    // A card that stays is read again now and then: one swapped for another without a poll
-    // seeing the reader empty is noticed; the same card is not acted on twice.
-    if (this.#lastCard !== null && ++this.#sinceRead < REREAD_EVERY) return;
-    this.#sinceRead = 0;
+    // Back from a session or maintenance: the card there now may be another; it is read once
+    // (and not acted on if it is the same card as before, e.g. staff who just closed maintenance).
+    if (!this.#looking) this.#readDue = true;
+    this.#looking = true;
+    const found = await this.#deps.idReader.findCard();
+    // A reader that did not answer says nothing about the card: nothing changes.
+    if (!found.ok) return;
+    if (!found.value) {
+      this.#lastCard = null;
+      this.#readDue = true;
+      this.#failedReads = 0;
+      return;
+    }
+    if (!this.#readDue) return;
     const read = await this.#deps.idReader.readCard();
     if (!read.ok) {
-      this.#deps.log.info({ reason: read.reason }, 'card on the idle reader could not be read');
+      // Read again at the next polls (a card laid on while moving, a brief fault); a card that
+      // never reads is left alone until it is lifted.
+      this.#readDue = ++this.#failedReads < MAX_FAILED_READS;
+      this.#deps.log.info({ reason: read.reason, failedReads: this.#failedReads }, 'card on the idle reader could not be read');
       return;
     }
+    this.#readDue = false;
+    this.#failedReads = 0;
     const card = idNumberDigest(read.value.idNumber);
     if (card === this.#lastCard) return;
     this.#lastCard = card;

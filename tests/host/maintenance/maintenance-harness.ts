@@ -16,6 +16,7 @@ import { TEST_STAFF } from '../../../simulators/central/test-registry-records';
 import type { TestCardName } from '../../../simulators/id-reader/test-cards';
 import { SimulatedCamera } from '../../../simulators/camera/simulated-camera';
 import type { ManualClock } from '../../support/manual-clock';
+import { layCard, takeCardOff } from '../../support/reader-hands';
 
 export const KIOSK = 'GD-GZ-0001';
 export const officer = TEST_STAFF[0]!;
@@ -61,9 +62,12 @@ export const opened = async (h: Host): Promise<Open> => {
   return v;
 };
 
-/** Lays a card on the reader; the idle watch polls every second (the clock moves it on, if manual). */
+/**
+ * Lays a card on the reader (taking off the one there first, as hands do); the idle watch polls
+ * every second (the clock moves it on, if manual) and maintenance leaves `closed`.
+ */
 export async function lay(h: Host, card: TestCardName, clock?: ManualClock): Promise<void> {
-  h.simulators.idReader!.placeCard(card);
+  await layCard(h, card, clock);
   await expect
     .poll(async () => {
       if (clock) await clock.advanceAsync(1000);
@@ -73,15 +77,7 @@ export async function lay(h: Host, card: TestCardName, clock?: ManualClock): Pro
 }
 
 /** Takes the card off the reader and waits until the idle watch has seen the reader empty. */
-export async function lift(h: Host, clock?: ManualClock): Promise<void> {
-  h.simulators.idReader!.removeCard();
-  await expect
-    .poll(async () => {
-      if (clock) await clock.advanceAsync(1000);
-      return h.devices.idReader.status.card;
-    }, { timeout: 10_000 })
-    .toBe('absent');
-}
+export const lift = takeCardOff;
 
 export async function typePin(h: Host, pin: string): Promise<MaintenanceView> {
   for (const key of pin) await act(h, { action: 'pin-key', key });
