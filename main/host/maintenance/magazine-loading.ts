@@ -23,11 +23,18 @@ const problem = (key: string): Outcome => ({ key, tone: 'problem' });
 
 /**
  * Loading finished certificates into the magazine, one at a time: the technician lays the
- * certificate (a reissued resident ID card) on the ID reader; the kiosk reads it, matches its
- * holder against central's list of certificates waiting for this kiosk (by the ID number's
- * SHA-256, as central sends it), and assigns the first empty slot the unit reports. Once the
- * technician has put it in, the unit's inventory must show the slot loaded; then the
+ * certificate (a reissued resident ID card) on the ID reader; the kiosk reads its chip (GA 467),
+ * matches its holder against central's list of certificates waiting for this kiosk (by the ID
+ * number's SHA-256, as central sends it), and assigns the first empty slot the unit reports. Once
+ * the technician has put it in, the unit's inventory must show that slot, and only that slot,
+ * newly loaded since the read (a card put into another slot, or two cards, are caught); then the
  * `magazine-loaded` record goes to central. The ID number read is hashed and forgotten.
+ *
+ * The ID reader is the only place a certificate can be identified: the certificate unit's contract
+ * (../shared/contracts/certificate-unit.md) reports a magazine slot as loaded or empty (80 31) and
+ * can only move a slot's card out to the gate (80 30); its RF commands (60 3x) work on a card at the
+ * RF position and read a permit's record, not a certificate in a slot. So which card lies in which
+ * slot rests on the read before it goes in and on the inventory's change, not on a read in place.
  */
 export class MagazineLoading {
   readonly #deps: MagazineLoadingDeps;
@@ -35,6 +42,8 @@ export class MagazineLoading {
   #slots: boolean[] | null = null;
   #waiting: number | null = null;
   #pending: MagazineView['pending'] = null;
+  /** The inventory when the pending certificate was matched: what the placement must change. */
+  #slotsAtRead: boolean[] | null = null;
   #lastLoaded: MagazineView['lastLoaded'] = null;
 
   constructor(deps: MagazineLoadingDeps) {
@@ -51,6 +60,7 @@ export class MagazineLoading {
 
   reset(): void {
     this.#pending = null;
+    this.#slotsAtRead = null;
     this.#lastLoaded = null;
   }
 
@@ -63,6 +73,7 @@ export class MagazineLoading {
 
   async readCertificate(): Promise<Outcome> {
     this.#pending = null;
+    this.#slotsAtRead = null;
     const read = await this.#deps.idReader.readCard();
     if (!read.ok) return problem(read.reason === 'no-card' ? 'maintenance.magazine.noCard' : 'maintenance.magazine.readFailed');
     const digest = idNumberDigest(read.value.idNumber);
@@ -77,6 +88,7 @@ export class MagazineLoading {
     if (!slots) return problem('maintenance.magazine.unitNotAnswering');
     const empty = slots.findIndex((loaded) => !loaded);
     if (empty < 0) return problem('maintenance.magazine.full');
+    this.#slotsAtRead = slots;
     this.#pending = { certificateId: certificate.certificateId, kind: certificate.kind, slot: empty + 1 };
     return ok('maintenance.magazine.putInSlot');
   }
@@ -87,7 +99,11 @@ export class MagazineLoading {
     if (!pending) return problem('maintenance.magazine.nothingPending');
     const slots = await this.#readInventory();
     if (!slots) return problem('maintenance.magazine.unitNotAnswering');
-    if (!slots[pending.slot - 1]) return problem('maintenance.magazine.slotStillEmpty');
+    const before = this.#slotsAtRead ?? [];
+    const filled = slots.flatMap((loaded, index) => (loaded && !before[index] ? [index + 1] : []));
+    if (!slots[pending.slot - 1]) return problem(filled.length > 0 ? 'maintenance.magazine.wrongSlot' : 'maintenance.magazine.slotStillEmpty');
+    // The assigned slot and another filled since the read: which one holds this certificate is unknown.
+    if (filled.length > 1) return problem('maintenance.magazine.severalFilled');
     recordStaffAction(this.#deps.records, staffId, 'magazine-loaded', { slot: pending.slot }, {
       kind: 'magazine-loaded',
       payload: { certificateId: pending.certificateId, kind: pending.kind, slot: pending.slot },
@@ -95,6 +111,7 @@ export class MagazineLoading {
     this.#deps.log.info({ certificateId: pending.certificateId, slot: pending.slot }, 'certificate loaded into the magazine');
     this.#lastLoaded = { certificateId: pending.certificateId, slot: pending.slot };
     this.#pending = null;
+    this.#slotsAtRead = null;
     if (this.#waiting) this.#waiting -= 1;
     return ok('maintenance.magazine.loaded');
   }
