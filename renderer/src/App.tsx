@@ -149,10 +149,15 @@ export function App({ api }: { readonly api: ApiClient }) {
     scanned: (code) => run(() => api.invoke('scannedCode', { code })),
   };
 
-  // The screen tells the host how it finds the camera (device availability and the heartbeat).
+  // The screen tells the host how it finds the camera (device availability and the heartbeat),
+  // checking it again periodically while idle (no camera step holds it then).
+  const idleRef = useRef(session.step === 'idle');
+  useEffect(() => {
+    idleRef.current = session.step === 'idle';
+  }, [session.step]);
   useEffect(() => {
     if (!connected) return;
-    return watchCamera((condition, detail) => void api.invoke('reportCamera', { condition, detail }).catch(() => undefined));
+    return watchCamera((condition, detail) => void api.invoke('reportCamera', { condition, detail }).catch(() => undefined), { isIdle: () => idleRef.current });
   }, [api, connected]);
 
   // Spoken prompts (issue 12): the shown step's prompt keys come from one map (step-prompts.ts);

@@ -5,7 +5,7 @@
  * whether liveness passes, and exactly what the host receives. Screenshots: test-results/camera/.
  * The real host with the endorsement goes through this step in endorsement-flow.e2e.test.ts.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jpeg from 'jpeg-js';
@@ -194,6 +194,127 @@ describe('camera step in Chromium with the fake camera', { timeout: 120_000 }, (
     await page.screenshot({ path: join(shots, 'go-to-counter.png') });
     await expect.poll(() => answers.length, { timeout: 15_000 }).toBe(1);
     expect(answers[0]).toMatchObject({ requestId: request.requestId, ok: false, reason: 'liveness-failed' });
+  });
+});
+
+/**
+ * In the page: getUserMedia gives a track that is live but never carries a picture (a canvas
+ * stream that is never drawn: what a camera whose sensor hangs gives), until `restore`.
+ */
+const noPictureCamera = (p: Page) =>
+  p.evaluate(() => {
+    const media = navigator.mediaDevices as MediaDevices & { realGetUserMedia?: MediaDevices['getUserMedia'] };
+    media.realGetUserMedia ??= media.getUserMedia.bind(media);
+    media.getUserMedia = async () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 640;
+      canvas.height = 480;
+      return canvas.captureStream(0);
+    };
+  });
+const restoreCamera = (p: Page) =>
+  p.evaluate(() => {
+    const media = navigator.mediaDevices as MediaDevices & { realGetUserMedia?: MediaDevices['getUserMedia'] };
+    if (media.realGetUserMedia) media.getUserMedia = media.realGetUserMedia;
+  });
+/** What the page hears when a camera is plugged in or out. */
+const plugEvent = (p: Page) => p.evaluate(() => navigator.mediaDevices.dispatchEvent(new Event('devicechange')));
+
+describe('the camera between citizens and when its picture stops', { timeout: 120_000 }, () => {
+  it('idle: a camera that opens but gives no picture is reported as no-frames; giving pictures again, online', async () => {
+    await page.getByTestId('camera-step').waitFor({ state: 'detached' });
+    reports.length = 0;
+    await noPictureCamera(page);
+    await plugEvent(page);
+    await expect.poll(() => reports.at(-1), { timeout: 30_000, interval: 100 }).toBe('no-frames');
+    await restoreCamera(page);
+    await plugEvent(page);
+    await expect.poll(() => reports.at(-1), { timeout: 30_000, interval: 100 }).toBe('online');
+  });
+
+  it('idle: a camera that cannot be opened any more (the fake device has lost its file) is reported offline, and online once it is back', async () => {
+    reports.length = 0;
+    renameSync(liveFile, `${liveFile}.away`);
+    try {
+      await plugEvent(page);
+      await expect.poll(() => reports.at(-1), { timeout: 30_000, interval: 100 }).toBe('offline');
+    } finally {
+      renameSync(`${liveFile}.away`, liveFile);
+    }
+    await plugEvent(page);
+    await expect.poll(() => reports.at(-1), { timeout: 30_000, interval: 100 }).toBe('online');
+  });
+
+  it('camera step: a camera whose picture never comes ends the step as offline and the host hears no-frames', async () => {
+    answers.length = 0;
+    reports.length = 0;
+    await noPictureCamera(page);
+    try {
+      const request = openCapture('live', 'blink');
+      await expect.poll(() => answers.length, { timeout: 30_000, interval: 100 }).toBe(1);
+      expect(answers[0]).toMatchObject({ requestId: request.requestId, ok: false, reason: 'offline' });
+      expect(reports).toContain('no-frames');
+      await page.screenshot({ path: join(shots, 'no-frames.png') });
+    } finally {
+      await restoreCamera(page);
+      show({ step: 'idle' });
+    }
+  });
+
+  it('camera step: the picture stops mid-step (the track is stopped under the step): no-frames, the step ends as offline', async () => {
+    answers.length = 0;
+    reports.length = 0;
+    showScene(liveFile, 'too-far');
+    const request = openCapture('live', 'blink');
+    await expect.poll(() => kindOf(page), { timeout: 60_000, interval: 100 }).toBe('comeCloser');
+    await page.evaluate(() => {
+      const video = document.querySelector<HTMLVideoElement>('[data-testid=camera-step] video')!;
+      for (const track of (video.srcObject as MediaStream).getVideoTracks()) track.stop();
+    });
+    await expect.poll(() => answers.length, { timeout: 30_000, interval: 100 }).toBe(1);
+    expect(answers[0]).toMatchObject({ requestId: request.requestId, ok: false, reason: 'offline' });
+    expect(reports).toContain('no-frames');
+    show({ step: 'idle' });
+  });
+});
+
+describe('the same person through the liveness prompt', { timeout: 120_000 }, () => {
+  it('a face that jumps elsewhere mid-prompt (someone else in the picture) fails that try at once, and the step names it', async () => {
+    answers.length = 0;
+    showScene(liveFile, 'motionless');
+    const request = openCapture('live', 'blink');
+    await expect.poll(() => kindOf(page), { timeout: 60_000, interval: 100 }).toBe('prompt-blink');
+    const swappedAt = Date.now();
+    // The step's picture becomes the camera's, drawn 200 px to the right (about one face width).
+    await page.evaluate(() => {
+      const video = document.querySelector<HTMLVideoElement>('[data-testid=camera-step] video')!;
+      const feed = document.createElement('video');
+      feed.muted = true;
+      feed.srcObject = video.srcObject;
+      void feed.play();
+      const canvas = document.createElement('canvas');
+      canvas.width = 640;
+      canvas.height = 480;
+      const context = canvas.getContext('2d')!;
+      const draw = () => {
+        context.fillStyle = '#808080';
+        context.fillRect(0, 0, 640, 480);
+        context.drawImage(feed, 200, 0);
+        requestAnimationFrame(draw);
+      };
+      draw();
+      video.srcObject = canvas.captureStream(15);
+    });
+    await page.getByTestId('camera-retry').waitFor({ timeout: 30_000 });
+    // Well before the prompt's 12 s: the try failed on the jump, not on the time limit.
+    expect(Date.now() - swappedAt).toBeLessThan(8_000);
+    await page.screenshot({ path: join(shots, 'prompt-failed-face-changed.png') });
+    await page.getByTestId('camera-retry').click();
+    await expect.poll(() => kindOf(page), { timeout: 60_000, interval: 100 }).toBe('go-to-counter');
+    await expect.poll(() => answers.length, { timeout: 15_000 }).toBe(1);
+    expect(answers[0]).toMatchObject({ requestId: request.requestId, ok: false, reason: 'liveness-failed' });
+    expect(answers[0]!.ok === false && answers[0]!.detail).toMatch(/the face changed during the prompt; the prompt was not followed in time/);
+    show({ step: 'idle' });
   });
 });
 

@@ -9,6 +9,7 @@ import type { DetectMode, FaceDetector } from './detector';
 import { type FaceMeasure, measureFace } from './face-measure';
 import { eyeShade, frameLight, grabFrame, liveStill, toBase64 } from './frame-tools';
 import { createCanvasJpegEncoder, facesFromHuman, Ga461Error, type Ga461Photo, makeGa461Photo } from './ga461';
+import { FaceTrack } from './face-track';
 import { type Guidance, guidance, mainFace } from './guidance';
 import { LivenessCheck, otherPrompt } from './liveness';
 
@@ -71,6 +72,10 @@ export class CaptureRun {
   #attempt: 1 | 2 = 1;
   #liveness: LivenessCheck | undefined;
   #passed = false;
+  /** The face followed from the prompt's first face to the still (null between prompts). */
+  #track: FaceTrack<FaceMeasure> | undefined;
+  /** Why each prompt failed, for the host's log. */
+  readonly #failures: string[] = [];
   #photoTries = 0;
   #photo: { readonly jpeg: Uint8Array; readonly quality: CaptureQuality } | undefined;
   #guidingSinceMs = 0;
@@ -100,11 +105,9 @@ export class CaptureRun {
     if (this.#stopped) return this.#release();
     this.#video.srcObject = this.#stream;
     this.#video.muted = true;
-    try {
-      await this.#video.play();
-    } catch {
-      // A stopped step interrupts play(); the frame wait below notices a dead camera.
-    }
+    // Not awaited: play() of a camera that opens but sends no frame never settles (nor does it
+    // when the step stops first); the frame loop notices a camera without frames.
+    void this.#video.play().catch(() => undefined);
     const detector = this.#deps.detector;
     this.#guidingSinceMs = this.#lastFrameMs = this.#now();
     this.#set({ kind: 'guiding', guidance: 'noFace' });
@@ -232,6 +235,12 @@ export class CaptureRun {
   async #step(frame: Frame, nowMs: number): Promise<void> {
     const phase = this.#phase;
     if (phase.kind === 'guiding') {
+      // Between the prompt followed and the still, the face must stay the one that followed it.
+      const tracked = this.#passed ? this.#trackFace(frame, nowMs) : null;
+      if (tracked === 'broken') {
+        this.#passed = false;
+        this.#held = 0;
+      }
       this.#held = frame.guidance === 'hold' ? this.#held + 1 : 0;
       if (this.#held < CAPTURE_TIMING.holdFrames) {
         if (nowMs - this.#guidingSinceMs > CAPTURE_TIMING.noFaceMs) {
@@ -241,11 +250,14 @@ export class CaptureRun {
         return;
       }
       if (this.#request.purpose === 'id-photo') return this.#composePhoto(frame);
-      if (this.#passed) return this.#sendStill(frame);
-      return this.#startPrompt(this.#request.livenessPrompt ?? 'blink');
+      if (this.#passed) return tracked && tracked !== 'broken' ? this.#sendStill(frame, tracked) : undefined;
+      // First, or again after the face changed: the prompt the citizen was given.
+      return this.#startPrompt(this.#liveness?.prompt ?? this.#request.livenessPrompt ?? 'blink');
     }
     if (phase.kind === 'prompt' && this.#liveness) {
-      const face = mainFace(frame.measures);
+      const face = this.#trackFace(frame, nowMs);
+      // Someone else in the oval: what was shown of the prompt so far does not count.
+      if (face === 'broken') return this.#promptFailed('the face changed during the prompt');
       // A head turned on purpose reads as "face the camera"; anything else means the face is not there to judge.
       const usable = face && frame.measures.length === 1 && (frame.guidance === 'hold' || (frame.guidance === 'faceCamera' && phase.prompt === 'turn-head'));
       const state = this.#liveness.add({ atMs: nowMs, face: usable ? face : null });
@@ -255,37 +267,54 @@ export class CaptureRun {
         this.#set({ kind: 'guiding', guidance: frame.guidance });
         return;
       }
-      if (state.kind === 'failed') return this.#promptFailed();
+      if (state.kind === 'failed') return this.#promptFailed('the prompt was not followed in time');
       const halfway = state.progress === 1;
       if (halfway !== phase.halfway || frame.guidance !== phase.guidance) this.#set({ ...phase, halfway, guidance: frame.guidance });
     }
   }
 
+  /**
+   * The face the track follows in this frame (face-track.ts): the one it started on at the prompt's
+   * first face, null when none is seen, 'broken' once another face took its place or it was gone.
+   */
+  #trackFace(frame: Frame, nowMs: number): FaceMeasure | null | 'broken' {
+    if (!this.#track) {
+      const face = mainFace(frame.measures);
+      if (face) this.#track = new FaceTrack(face, nowMs);
+      return face ?? null;
+    }
+    const step = this.#track.follow(nowMs, frame.measures);
+    if (step.kind === 'broken') this.#track = undefined;
+    return step.kind === 'same' ? step.face : step.kind === 'lost' ? null : 'broken';
+  }
+
   #startPrompt(prompt: LivenessPrompt): void {
     const startMs = this.#now();
+    this.#track = undefined;
     this.#liveness = new LivenessCheck(prompt, startMs);
     this.#set({ kind: 'prompt', prompt, attempt: this.#attempt, halfway: false, guidance: 'hold', endsAtMs: Date.now() + 12_000 });
   }
 
-  #promptFailed(): void {
+  #promptFailed(why: string): void {
     const prompt = this.#liveness!.prompt;
     this.#liveness = undefined;
+    this.#track = undefined;
+    this.#failures.push(why);
     if (this.#attempt === 1) {
       this.#set({ kind: 'prompt-failed', nextPrompt: otherPrompt(prompt) });
       return;
     }
     this.#set({ kind: 'go-to-counter' });
     this.#timer = setTimeout(
-      () => this.#finish({ requestId: this.#request.requestId, ok: false, reason: 'liveness-failed', detail: 'two liveness prompts were not followed in time' }),
+      () => this.#finish({ requestId: this.#request.requestId, ok: false, reason: 'liveness-failed', detail: `two liveness prompts failed: ${this.#failures.join('; ')}` }),
       CAPTURE_TIMING.counterNoticeMs,
     );
   }
 
-  /** After liveness: the first frame in the oval with the eyes open becomes the still. */
-  async #sendStill(frame: Frame): Promise<void> {
-    const face = mainFace(frame.measures);
+  /** After liveness: the first frame in the oval with the eyes open becomes the still, of the face that followed the prompt. */
+  async #sendStill(frame: Frame, face: FaceMeasure): Promise<void> {
     // Not mid-blink: the still is the picture central compares with the one on record.
-    if (!face || face.eyeOpenness < CAPTURE_TIMING.stillMinEyeOpenness) return;
+    if (face.eyeOpenness < CAPTURE_TIMING.stillMinEyeOpenness) return;
     this.#set({ kind: 'sending' });
     const still = await liveStill(this.#video, face, this.#encoder);
     this.#finish({

@@ -39,7 +39,8 @@ export async function takeFrameFigures(timeoutMs = 8_000): Promise<CameraFrameFi
     video.muted = true;
     video.playsInline = true;
     video.srcObject = stream;
-    await video.play();
+    // Not awaited: play() of a camera that opens but sends no frame never settles; the frame wait times out instead.
+    void video.play().catch(() => undefined);
     if (!(await framesShown(video, SETTLE_FRAMES, timeoutMs))) return failed('no-frames', `the camera opened but showed no frame in ${timeoutMs} ms`);
     const light = frameLight(video);
     return { taken: true, width: video.videoWidth, height: video.videoHeight, meanLuma: light.mean, spread: light.spread };
