@@ -203,21 +203,42 @@ describe('HK/Macau endorsement screens', () => {
     expect(await page.getByTestId('notice').count()).toBe(0);
   });
 
-  it('choose: twelve options stay on the portrait screen, in large text too', async () => {
+  it('choose: twelve options stay on the portrait screen; in large text four a page, with "more" and "previous"', async () => {
     const twelve = Array.from({ length: 12 }, (_, i) => offered[i % offered.length]!);
     const choose = { step: 'choose-endorsement', ...flow, deadlineMs: inSeconds(90), maskedName: '张*', options: twelve };
     await show(choose);
     // The screen before chose from four: wait for the twelve.
     await expect.poll(() => page.getByTestId('endorsement-option').count()).toBe(12);
+    expect(await page.getByTestId('pager').count()).toBe(0);
+    const indexes = () => page.getByTestId('endorsement-option').evaluateAll((options) => options.map((o) => Number(o.getAttribute('data-index'))));
     for (const variant of ['standard', 'large-text', 'large-text-en'] as const) {
       // Large text is the session's (the host's flag, chosen before the first step), not a switch here.
       if (variant === 'large-text') await show({ ...choose, elderly: true });
       if (variant === 'large-text-en') await page.getByRole('button', { name: 'English' }).click();
+      if (variant !== 'standard') await expect.poll(indexes).toEqual([0, 1, 2, 3]);
       await checkAndShoot(`04-choose-twelve-${variant}`);
+      // Every option, the page buttons and "cancel" on the screen; twelve options, or four and two page buttons.
       const boxes = await Promise.all([...(await page.locator('main button').all()), page.getByTestId('countdown')].map(async (b) => (await b.boundingBox())!));
-      expect(boxes).toHaveLength(13 + 1);
+      expect(boxes).toHaveLength(variant === 'standard' ? 13 + 1 : 4 + 2 + 1 + 1);
       for (const box of boxes) expect(box.y + box.height, variant).toBeLessThanOrEqual(1920);
     }
+    // English, large text: the page buttons say where the citizen is, and an option keeps its index in the host's list.
+    expect(await page.getByTestId('page-position').innerText()).toBe('Page 1 of 3');
+    expect(await page.getByTestId('page-previous').isDisabled()).toBe(true);
+    const more = (await page.getByTestId('page-more').boundingBox())!;
+    expect(more.height).toBeGreaterThanOrEqual(80);
+    await page.getByTestId('page-more').click();
+    await page.getByTestId('page-more').click();
+    await expect.poll(indexes).toEqual([8, 9, 10, 11]);
+    expect(await page.getByTestId('page-position').innerText()).toBe('Page 3 of 3');
+    expect(await page.getByTestId('page-more').isDisabled()).toBe(true);
+    await checkAndShoot('04-choose-twelve-large-text-en-page-3');
+    await page.getByTestId('page-previous').click();
+    await expect.poll(indexes).toEqual([4, 5, 6, 7]);
+    const before = received.length;
+    await page.locator('[data-testid="endorsement-option"][data-index="6"]').click();
+    await expect.poll(() => received.length).toBe(before + 1);
+    expect(received[before]).toEqual({ command: 'chooseOption', args: { index: 6 } });
     await page.getByRole('button', { name: '简体中文' }).click();
     await show(choose);
   });

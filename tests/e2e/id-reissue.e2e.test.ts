@@ -16,6 +16,8 @@ import { type Host, startHost } from '../../main/host/host';
 import { PHOTO_BOX } from '../../main/host/printing/temporary-certificate';
 import { SimulatedCamera } from '../../simulators/camera/simulated-camera';
 import { testCards } from '../../simulators/id-reader/test-cards';
+import { ELDERLY_PER_PAGE } from '../../renderer/src/elderly/elderly-pages';
+import { seriousAxeFindings } from '../renderer/support/screen-checks';
 import { kioskScreens, typeOnKeypad as type } from '../support/kiosk-screen';
 import { renderPrintedDocumentToPng } from '../support/printed-image';
 
@@ -255,5 +257,79 @@ describe('ID card reissue in Chromium', { timeout: 120_000 }, () => {
     h.central!.setOffline(false);
     await expect.poll(() => records(h).map((r) => r.payload.outcome), { timeout: 20_000 }).toEqual(['ended']);
     expect(h.central!.payments()).toHaveLength(0);
+  });
+});
+
+/** Large text (chosen on the attract screen, or not), then on to the delivery choice: it is me, lost, the photo on record. */
+async function toDelivery(p: Page, largeText: boolean): Promise<void> {
+  if (largeText) await p.locator('button.text-size').click();
+  await toConfirm(p, RESIDENT);
+  for (const choice of ['its-me', 'lost', 'keep']) {
+    await choose(p, choice);
+    await expect.poll(() => p.locator(`[data-testid="choice"][data-choice="${choice}"]`).count()).toBe(0);
+  }
+  await see(p, 'reissue-choose-delivery');
+}
+
+/** The delivery choices on the screen, as `<index in the host's list>:<kind>`. */
+const shownChoices = (p: Page) => p.getByTestId('choice').evaluateAll((choices) => choices.map((c) => `${c.getAttribute('data-index')}:${c.getAttribute('data-choice')}`));
+
+/** The buttons the citizen needs (choices, page buttons, cancel) all on the screen and at least 80 px tall. */
+async function allOnScreen(p: Page): Promise<void> {
+  const viewport = p.viewportSize()!;
+  for (const button of await p.locator('main button:not([disabled])').all()) {
+    const box = (await button.boundingBox())!;
+    expect(box.height).toBeGreaterThanOrEqual(80);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+  }
+}
+
+describe('ID card reissue in elderly mode: fewer delivery choices per screen', { timeout: 120_000 }, () => {
+  it('a page at a time with large "more" and "previous", portrait and landscape; the one on the second page is the one the host takes', async () => {
+    const { host: h, page: p } = await kiosk();
+    await toDelivery(p, true);
+    const firstPage = ['0:this-kiosk', '1:station', '2:station'].slice(0, ELDERLY_PER_PAGE.deliveries);
+    await expect.poll(() => shownChoices(p)).toEqual(firstPage);
+    expect(await p.getByTestId('page-position').innerText()).toBe('第 1 页，共 2 页');
+    expect(await p.getByTestId('page-previous').isDisabled()).toBe(true);
+    await allOnScreen(p);
+    expect(await seriousAxeFindings(p)).toEqual([]);
+    await screens.shot(p, 'elderly-1-delivery-page-1');
+
+    await p.getByTestId('page-more').click();
+    await expect.poll(() => shownChoices(p)).toEqual(['3:mail-registered-address']);
+    expect(await p.getByTestId('page-position').innerText()).toBe('第 2 页，共 2 页');
+    expect(await p.getByTestId('page-more').isDisabled()).toBe(true);
+    await allOnScreen(p);
+    await screens.shot(p, 'elderly-2-delivery-page-2');
+    await p.setViewportSize({ width: 1920, height: 1080 });
+    await allOnScreen(p);
+    // Landscape: the page buttons stay under the list, in the right-hand column.
+    const list = (await p.locator('main .options').boundingBox())!;
+    const pager = (await p.getByTestId('pager').boundingBox())!;
+    expect(pager.x).toBeGreaterThanOrEqual(list.x - 1);
+    expect(pager.y).toBeGreaterThan(list.y);
+    expect(await seriousAxeFindings(p)).toEqual([]);
+    await screens.shot(p, 'elderly-3-landscape-page-2');
+    await p.getByTestId('page-previous').click();
+    await expect.poll(() => shownChoices(p)).toEqual(firstPage);
+    await screens.shot(p, 'elderly-4-landscape-page-1');
+    await p.getByTestId('page-more').click();
+
+    const address = await p.locator('[data-choice="mail-registered-address"] .option-terms').innerText();
+    await choose(p, 'mail-registered-address');
+    await see(p, 'pay');
+    h.central!.payNow();
+    await done(p, 'delivered', 'elderly-5-done');
+    // The receipt says where the card goes: the registered address, chosen on the second page.
+    expect(JSON.stringify(h.simulators.printer!.jobs[0]!.document)).toContain(address);
+  });
+
+  it('in standard text every delivery choice is on the one screen, without page buttons', async () => {
+    const { page: p } = await kiosk();
+    await toDelivery(p, false);
+    await expect.poll(() => shownChoices(p)).toEqual(['0:this-kiosk', '1:station', '2:station', '3:mail-registered-address']);
+    expect(await p.getByTestId('pager').count()).toBe(0);
   });
 });

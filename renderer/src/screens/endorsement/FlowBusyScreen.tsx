@@ -26,7 +26,7 @@ export const BUSY_TEXTS: Readonly<Record<BusyActivity, { readonly title: string;
 
 /**
  * The busy steps where a device waits for the citizen or hands something out: what to do is drawn
- * instead of the spinner (the camera's intro, before its live image opens over the screen).
+ * above a smaller spinner (the camera's intro, before its live image opens over the screen).
  */
 const DEVICE_ILLUSTRATIONS: Partial<Readonly<Record<BusyActivity, () => ReactElement>>> = {
   'face-capture': () => <LookAtCameraIllustration />,
@@ -44,7 +44,8 @@ export function FlowBusyScreen({ view }: { readonly view: Step<'flow-busy'> }) {
   return (
     <main className="screen step flow" data-testid="screen-flow-busy" data-activity={view.activity}>
       <h1 data-testid="prompt">{t(text.title)}</h1>
-      {illustration ? illustration() : <div className="spinner" role="progressbar" aria-label={t(text.title)} data-testid="busy-progress" />}
+      {illustration ? illustration() : null}
+      <div className="spinner" role="progressbar" aria-label={t(text.title)} data-testid="busy-progress" />
       <p className="hint">{t(text.hint)}</p>
     </main>
   );

@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { moneyText } from '../../../../main/domain/endorsement-text';
+import { PageButtons } from '../../components/PageButtons';
 import { StepFooter } from '../../components/StepFooter';
+import { usePages } from '../../components/usePages';
+import { perPage } from '../../elderly/elderly-pages';
 import { REASON_KEYS } from '../../flow/id-reissue-parts';
 import { useText } from '../endorsement/OptionText';
 import type { SessionActions, Step } from '../SessionScreens';
@@ -84,39 +87,48 @@ export function ChoosePhotoScreen({ view, actions }: { readonly view: Step<'reis
   );
 }
 
-/** Where the new card goes; an address is never typed (the registered one is shown masked). */
+/**
+ * Where the new card goes; an address is never typed (the registered one is shown masked). In
+ * elderly mode a few choices a page, each keeping its index in the host's list.
+ */
 export function ChooseDeliveryScreen({ view, actions }: { readonly view: Step<'reissue-choose-delivery'>; readonly actions: SessionActions }) {
   const { t } = useTranslation();
   const text = useText();
+  const pages = usePages(view.choices.length, perPage(view.elderly, 'deliveries'));
+  const many = pages.pages === 1 && view.choices.length > 4;
   return (
     <main className="screen step flow reissue" data-testid="screen-reissue-choose-delivery">
       <h1 data-testid="prompt">{t('idReissue.delivery.title')}</h1>
       <p className="hint" data-testid="fee">
         {t('idReissue.delivery.fee', { amount: text(moneyText(view.feeFen)) })}
       </p>
-      <ul className={view.choices.length > 4 ? 'options many' : 'options'} aria-label={t('idReissue.delivery.title')}>
-        {view.choices.map((choice, index) => (
-          <li key={`${index}-${choice.kind}`}>
-            <button type="button" className="option" data-testid="choice" data-choice={choice.kind} data-index={index} onClick={() => actions.choose(index)}>
-              <span className="option-main">
-                {choice.kind === 'this-kiosk' ? <span className="option-type">{t('idReissue.delivery.thisKiosk')}</span> : null}
-                {choice.kind === 'station' ? (
-                  <>
-                    <span className="option-type">{t('idReissue.delivery.station', { name: choice.name })}</span>
-                    <span className="option-terms">{choice.address}</span>
-                  </>
-                ) : null}
-                {choice.kind === 'mail-registered-address' ? (
-                  <>
-                    <span className="option-type">{t('idReissue.delivery.mail')}</span>
-                    <span className="option-terms">{choice.addressMasked}</span>
-                  </>
-                ) : null}
-              </span>
-            </button>
-          </li>
-        ))}
+      <ul className={many ? 'options many' : 'options'} aria-label={t('idReissue.delivery.title')}>
+        {view.choices.slice(pages.start, pages.end).map((choice, onPage) => {
+          const index = pages.start + onPage;
+          return (
+            <li key={`${index}-${choice.kind}`}>
+              <button type="button" className="option" data-testid="choice" data-choice={choice.kind} data-index={index} onClick={() => actions.choose(index)}>
+                <span className="option-main">
+                  {choice.kind === 'this-kiosk' ? <span className="option-type">{t('idReissue.delivery.thisKiosk')}</span> : null}
+                  {choice.kind === 'station' ? (
+                    <>
+                      <span className="option-type">{t('idReissue.delivery.station', { name: choice.name })}</span>
+                      <span className="option-terms">{choice.address}</span>
+                    </>
+                  ) : null}
+                  {choice.kind === 'mail-registered-address' ? (
+                    <>
+                      <span className="option-type">{t('idReissue.delivery.mail')}</span>
+                      <span className="option-terms">{choice.addressMasked}</span>
+                    </>
+                  ) : null}
+                </span>
+              </button>
+            </li>
+          );
+        })}
       </ul>
+      <PageButtons pages={pages} />
       <StepFooter deadlineMs={view.deadlineMs} onLeave={actions.cancel} />
     </main>
   );

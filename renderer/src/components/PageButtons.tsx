@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import type { Pages } from './usePages';
+
+/**
+ * Large "previous" and "more options" buttons under a list shown a page at a time (elderly mode),
+ * and which page this is, in words. Nothing when the list fits on one page.
+ */
+export function PageButtons({ pages }: { readonly pages: Pages }) {
+  const { t } = useTranslation();
+  if (pages.pages < 2) return null;
+  const first = pages.page === 0;
+  const last = pages.page === pages.pages - 1;
+  return (
+    <nav className="pager" aria-label={t('pages.label')} data-testid="pager">
+      <button type="button" className="pager-previous" data-testid="page-previous" disabled={first} onClick={pages.previous}>
+        <span aria-hidden="true">‹ </span>
+        {t('pages.previous')}
+      </button>
+      <span className="pager-position" data-testid="page-position" aria-live="polite">
+        {t('pages.position', { page: pages.page + 1, pages: pages.pages })}
+      </span>
+      <button type="button" className="pager-more primary" data-testid="page-more" disabled={last} onClick={pages.next}>
+        {t('pages.more')}
+        <span aria-hidden="true"> ›</span>
+      </button>
+    </nav>
+  );
+}
