@@ -6,6 +6,7 @@
  * Imported by the renderer too: zod only, nothing from Node.
  */
 import { z } from 'zod';
+import { CameraFrameFigures } from './provisioning-contract';
 
 const MessageKey = z.string().regex(/^[a-zA-Z][\w.-]*$/);
 
@@ -92,6 +93,14 @@ export const ServiceStateView = z.object({
   problems: z.array(MessageKey).max(10),
 });
 
+/** The last camera test of this maintenance session: one frame the screen took, judged on the host. */
+export const CameraTestView = z.object({
+  result: z.enum(['passed', 'failed']),
+  /** The frame's size and mean luma, when one was taken. */
+  frame: z.object({ width: z.number().int(), height: z.number().int(), meanLuma: z.number().int(), covered: z.boolean() }).nullable(),
+});
+export type CameraTestView = z.infer<typeof CameraTestView>;
+
 export const ExportView = z.object({
   /** The folder exports go to (a mounted USB stick), or null when none is found. */
   target: z.string().max(300).nullable(),
@@ -126,6 +135,7 @@ export const MaintenanceView = z.discriminatedUnion('step', [
     retainBin: RetainBinView,
     service: ServiceStateView,
     export: ExportView,
+    cameraTest: CameraTestView.nullable(),
   }),
 ]);
 export type MaintenanceView = z.infer<typeof MaintenanceView>;
@@ -145,6 +155,8 @@ export const MaintenanceCommand = z.discriminatedUnion('action', [
   z.object({ action: z.literal('out-of-service') }).strict(),
   z.object({ action: z.literal('in-service') }).strict(),
   z.object({ action: z.literal('export') }).strict(),
+  /** The screen took one frame from its camera (device status page): judged and recorded. */
+  z.object({ action: z.literal('camera-test'), frame: CameraFrameFigures }).strict(),
   z.object({ action: z.literal('close') }).strict(),
 ]);
 export type MaintenanceCommand = z.infer<typeof MaintenanceCommand>;

@@ -21,6 +21,7 @@ import { SimulatedCamera } from '../../simulators/camera/simulated-camera';
 import { UNLOADED_CERTIFICATE } from '../../simulators/certificate-unit/test-data';
 import { TEST_STAFF } from '../../simulators/central/test-registry-records';
 import { testCards } from '../../simulators/id-reader/test-cards';
+import { showScene } from '../../simulators/camera/scene-files';
 import { launchChromium } from '../support/chromium';
 import { layCard } from '../support/reader-hands';
 
@@ -33,11 +34,14 @@ let browser: Browser;
 let host: Host | undefined;
 let ui: UiServer | undefined;
 let page: Page;
+const liveFile = join(mkdtempSync(join(tmpdir(), 'fake-camera-')), 'camera.y4m');
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   rendererDir = await ensureRendererBuilt(projectRoot, () => {});
-  browser = await launchChromium();
+  // The page's camera (the desk's camera test): Chromium's fake camera playing a simulator scene.
+  showScene(liveFile, 'cooperative');
+  browser = await launchChromium({ fakeCamera: liveFile });
 }, 180_000);
 
 afterAll(async () => {
@@ -144,6 +148,9 @@ describe('maintenance mode in Chromium', { timeout: 150_000 }, () => {
     await shoot(p, '03-status-en');
     await p.locator('.language-switch button[lang="zh-CN"]').click();
     await expect.poll(() => p.getByTestId('transactions-today').innerText()).toBe('今日业务：0 笔');
+    // The camera test: one frame from the page's camera, judged on the host.
+    await tap(p, 'camera-test', 'maintenance.camera.passed', '03-camera-test');
+    expect(await p.getByTestId('camera-test-result').innerText()).toContain('640×480');
 
     // Paper: a test slip, then new paper resets the counter.
     await tab(p, 'printer');
@@ -204,7 +211,7 @@ describe('maintenance mode in Chromium', { timeout: 150_000 }, () => {
 
     // Every action reached central: the records of their own and an audit each.
     h.sync.kick();
-    const expected = ['pin-refused', 'maintenance-opened', 'test-print', 'paper-replaced', 'magazine-loaded', 'retain-bin-emptied', 'out-of-service', 'in-service', 'export', 'maintenance-closed'];
+    const expected = ['pin-refused', 'maintenance-opened', 'camera-test', 'test-print', 'paper-replaced', 'magazine-loaded', 'retain-bin-emptied', 'out-of-service', 'in-service', 'export', 'maintenance-closed'];
     await expect
       .poll(() => records(h).filter((r) => r.kind === 'audit').map((r) => r.payload.action), { timeout: 15_000 })
       .toEqual(expect.arrayContaining(expected));

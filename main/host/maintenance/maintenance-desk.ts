@@ -1,5 +1,7 @@
 import type { CameraPort } from '../../../drivers/camera/camera-port';
-import type { MaintenanceCommand, MaintenancePage, MaintenanceView } from '../../api/maintenance-contract';
+import { judgeFrame } from '../../../kiosk-config/provision/camera-check';
+import type { CameraTestView, MaintenanceCommand, MaintenancePage, MaintenanceView } from '../../api/maintenance-contract';
+import type { CameraFrameFigures } from '../../api/provisioning-contract';
 import type { ServiceId } from '../../api/contract';
 import type { KioskDevices } from '../devices';
 import type { Logger } from '../log';
@@ -54,6 +56,7 @@ export class MaintenanceDesk {
   #counters: DeskView['counters'] = { transactionsToday: 0, receiptsSincePaper: 0, paperReplacedAtMs: null };
   #lastExport: DeskView['export']['last'] = null;
   #target: string | null = null;
+  #cameraTest: CameraTestView | null = null;
 
   constructor(deps: MaintenanceDeskDeps) {
     this.#deps = deps;
@@ -77,6 +80,7 @@ export class MaintenanceDesk {
       retainBin: this.#deps.retainBin.view(),
       service: { outOfService: state.outOfService, byStaff: state.heldOutBy('staff'), byCentral: state.heldOutBy('central'), problems: serviceProblems(devices, camera, enrolled) },
       export: { target: this.#target, last: this.#lastExport },
+      cameraTest: this.#cameraTest,
     };
   }
 
@@ -84,6 +88,7 @@ export class MaintenanceDesk {
     this.#page = 'status';
     this.#message = null;
     this.#lastExport = null;
+    this.#cameraTest = null;
   }
 
   closed(): void {
@@ -135,6 +140,8 @@ export class MaintenanceDesk {
         return this.#busyWith(() => this.#backInService(staffId));
       case 'export':
         return this.#busyWith(() => this.#export(staffId));
+      case 'camera-test':
+        return this.#cameraTested(command.frame, staffId);
       default:
         return command satisfies never;
     }
@@ -177,6 +184,16 @@ export class MaintenanceDesk {
     recordStaffAction(this.#deps.records, staffId, 'in-service', { centralHoldsOut: centralHolds });
     this.#deps.onServiceChange();
     this.#say(centralHolds ? { key: 'maintenance.service.centralHoldsOut', tone: 'problem' } : { key: 'maintenance.service.backIn', tone: 'ok' });
+  }
+
+  /** The frame the screen took (the camera belongs to the page): judged as the self-test does. */
+  #cameraTested(frame: CameraFrameFigures, staffId: string): void {
+    const report = judgeFrame(frame);
+    const passed = report.result === 'passed';
+    const taken = frame.taken ? { width: frame.width, height: frame.height, meanLuma: Math.round(frame.meanLuma), covered: report.covered === true } : null;
+    this.#cameraTest = { result: passed ? 'passed' : 'failed', frame: taken };
+    recordStaffAction(this.#deps.records, staffId, 'camera-test', { result: this.#cameraTest.result, detail: report.detail, ...(taken ?? {}) });
+    this.#say(passed ? { key: 'maintenance.camera.passed', tone: 'ok' } : { key: taken ? 'maintenance.camera.covered' : 'maintenance.camera.noFrame', tone: 'problem' });
   }
 
   async #export(staffId: string): Promise<void> {

@@ -21,6 +21,7 @@ export type StaffAction =
   | 'retain-bin-emptied'
   | 'paper-replaced'
   | 'test-print'
+  | 'camera-test'
   | 'out-of-service'
   | 'in-service'
   | 'export';

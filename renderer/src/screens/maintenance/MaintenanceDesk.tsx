@@ -45,7 +45,7 @@ export function MaintenanceDesk({ view, send }: { readonly view: OpenView; reado
 function Page({ view, send }: { readonly view: OpenView; readonly send: MaintenanceSend }) {
   switch (view.page) {
     case 'status':
-      return <DevicesPage view={view} />;
+      return <DevicesPage view={view} send={send} />;
     case 'magazine':
       return <MagazinePage view={view} send={send} />;
     case 'retain-bin':
