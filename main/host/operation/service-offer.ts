@@ -22,7 +22,7 @@ export const SERVICE_NEEDS: Readonly<Partial<Record<ServiceId, readonly NeededDe
 };
 
 export interface OfferInput {
-  /** Central said out-of-service (persisted across restarts). */
+  /** Staff or central holds the kiosk out of service (each persisted across restarts, kiosk-state.ts). */
   readonly outOfService: boolean;
   /** Why new transactions cannot be taken (storage corrupt or full, disk low), or null. */
   readonly storageProblem: string | null;
