@@ -9,9 +9,9 @@ import type { DetectMode, FaceDetector } from './detector';
 import { type FaceMeasure, measureFace } from './face-measure';
 import { eyeShade, frameLight, grabFrame, liveStill, toBase64 } from './frame-tools';
 import { createCanvasJpegEncoder, facesFromHuman, Ga461Error, type Ga461Photo, makeGa461Photo } from './ga461';
-import { FaceTrack } from './face-track';
 import { type Guidance, guidance, mainFace } from './guidance';
-import { LivenessCheck, otherPrompt } from './liveness';
+import { LIVENESS_LIMITS } from './liveness';
+import { LivenessRun } from './liveness-run';
 
 export type CapturePhase =
   | { readonly kind: 'starting' }
@@ -69,13 +69,7 @@ export class CaptureRun {
   #stopped = false;
   #phase: CapturePhase = { kind: 'starting' };
   #held = 0;
-  #attempt: 1 | 2 = 1;
-  #liveness: LivenessCheck | undefined;
-  #passed = false;
-  /** The face followed from the prompt's first face to the still (null between prompts). */
-  #track: FaceTrack<FaceMeasure> | undefined;
-  /** Why each prompt failed, for the host's log. */
-  readonly #failures: string[] = [];
+  readonly #liveness: LivenessRun;
   #photoTries = 0;
   #photo: { readonly jpeg: Uint8Array; readonly quality: CaptureQuality } | undefined;
   #guidingSinceMs = 0;
@@ -90,6 +84,7 @@ export class CaptureRun {
     this.#request = request;
     this.#deps = deps;
     this.#now = deps.now ?? (() => performance.now());
+    this.#liveness = new LivenessRun(request.livenessPrompt ?? 'blink');
   }
 
   get phase(): CapturePhase {
@@ -117,8 +112,7 @@ export class CaptureRun {
   /** The citizen pressed "try again" after a failed prompt. */
   retry(): void {
     if (this.#phase.kind !== 'prompt-failed') return;
-    this.#attempt = 2;
-    this.#startPrompt(this.#phase.nextPrompt);
+    this.#startPrompt(this.#phase.nextPrompt, true);
   }
 
   /** ID photo: the citizen wants another one. */
@@ -236,11 +230,8 @@ export class CaptureRun {
     const phase = this.#phase;
     if (phase.kind === 'guiding') {
       // Between the prompt followed and the still, the face must stay the one that followed it.
-      const tracked = this.#passed ? this.#trackFace(frame, nowMs) : null;
-      if (tracked === 'broken') {
-        this.#passed = false;
-        this.#held = 0;
-      }
+      const tracked = this.#liveness.stillFrame(frame.measures, nowMs);
+      if (tracked === 'again') this.#held = 0;
       this.#held = frame.guidance === 'hold' ? this.#held + 1 : 0;
       if (this.#held < CAPTURE_TIMING.holdFrames) {
         if (nowMs - this.#guidingSinceMs > CAPTURE_TIMING.noFaceMs) {
@@ -250,63 +241,35 @@ export class CaptureRun {
         return;
       }
       if (this.#request.purpose === 'id-photo') return this.#composePhoto(frame);
-      if (this.#passed) return tracked && tracked !== 'broken' ? this.#sendStill(frame, tracked) : undefined;
+      if (this.#liveness.passed) return tracked && tracked !== 'again' ? this.#sendStill(frame, tracked) : undefined;
       // First, or again after the face changed: the prompt the citizen was given.
-      return this.#startPrompt(this.#liveness?.prompt ?? this.#request.livenessPrompt ?? 'blink');
+      return this.#startPrompt(this.#liveness.prompt);
     }
-    if (phase.kind === 'prompt' && this.#liveness) {
-      const face = this.#trackFace(frame, nowMs);
-      // Someone else in the oval: what was shown of the prompt so far does not count.
-      if (face === 'broken') return this.#promptFailed('the face changed during the prompt');
-      // A head turned on purpose reads as "face the camera"; anything else means the face is not there to judge.
-      const usable = face && frame.measures.length === 1 && (frame.guidance === 'hold' || (frame.guidance === 'faceCamera' && phase.prompt === 'turn-head'));
-      const state = this.#liveness.add({ atMs: nowMs, face: usable ? face : null });
-      if (state.kind === 'passed') {
-        this.#passed = true;
+    if (phase.kind === 'prompt') {
+      const outcome = this.#liveness.promptFrame(frame, nowMs);
+      if (outcome.kind === 'passed') {
         this.#held = 0;
         this.#set({ kind: 'guiding', guidance: frame.guidance });
         return;
       }
-      if (state.kind === 'failed') return this.#promptFailed('the prompt was not followed in time');
-      const halfway = state.progress === 1;
-      if (halfway !== phase.halfway || frame.guidance !== phase.guidance) this.#set({ ...phase, halfway, guidance: frame.guidance });
+      if (outcome.kind === 'failed') return this.#promptFailed(outcome.nextPrompt);
+      if (outcome.halfway !== phase.halfway || frame.guidance !== phase.guidance) this.#set({ ...phase, halfway: outcome.halfway, guidance: frame.guidance });
     }
   }
 
-  /**
-   * The face the track follows in this frame (face-track.ts): the one it started on at the prompt's
-   * first face, null when none is seen, 'broken' once another face took its place or it was gone.
-   */
-  #trackFace(frame: Frame, nowMs: number): FaceMeasure | null | 'broken' {
-    if (!this.#track) {
-      const face = mainFace(frame.measures);
-      if (face) this.#track = new FaceTrack(face, nowMs);
-      return face ?? null;
-    }
-    const step = this.#track.follow(nowMs, frame.measures);
-    if (step.kind === 'broken') this.#track = undefined;
-    return step.kind === 'same' ? step.face : step.kind === 'lost' ? null : 'broken';
+  #startPrompt(prompt: LivenessPrompt, retry = false): void {
+    this.#liveness.start(prompt, this.#now(), retry);
+    this.#set({ kind: 'prompt', prompt, attempt: this.#liveness.attempt, halfway: false, guidance: 'hold', endsAtMs: Date.now() + LIVENESS_LIMITS.timeLimitMs });
   }
 
-  #startPrompt(prompt: LivenessPrompt): void {
-    const startMs = this.#now();
-    this.#track = undefined;
-    this.#liveness = new LivenessCheck(prompt, startMs);
-    this.#set({ kind: 'prompt', prompt, attempt: this.#attempt, halfway: false, guidance: 'hold', endsAtMs: Date.now() + 12_000 });
-  }
-
-  #promptFailed(why: string): void {
-    const prompt = this.#liveness!.prompt;
-    this.#liveness = undefined;
-    this.#track = undefined;
-    this.#failures.push(why);
-    if (this.#attempt === 1) {
-      this.#set({ kind: 'prompt-failed', nextPrompt: otherPrompt(prompt) });
+  #promptFailed(nextPrompt: LivenessPrompt | null): void {
+    if (nextPrompt) {
+      this.#set({ kind: 'prompt-failed', nextPrompt });
       return;
     }
     this.#set({ kind: 'go-to-counter' });
     this.#timer = setTimeout(
-      () => this.#finish({ requestId: this.#request.requestId, ok: false, reason: 'liveness-failed', detail: `two liveness prompts failed: ${this.#failures.join('; ')}` }),
+      () => this.#finish({ requestId: this.#request.requestId, ok: false, reason: 'liveness-failed', detail: `two liveness prompts failed: ${this.#liveness.failures.join('; ')}` }),
       CAPTURE_TIMING.counterNoticeMs,
     );
   }
@@ -323,7 +286,7 @@ export class CaptureRun {
       jpegBase64: toBase64(still.jpeg),
       width: still.width,
       height: still.height,
-      liveness: { passed: true, method: this.#liveness?.prompt ?? this.#request.livenessPrompt ?? 'blink' },
+      liveness: { passed: true, method: this.#liveness.prompt },
       quality: { faceScore: face.score, faceWidthPx: face.widthPx, yawDeg: face.yawDeg, pitchDeg: face.pitchDeg, brightness: frame.brightness, checks: {} },
     });
   }
