@@ -34,6 +34,23 @@ walk('happy', async (w) => {
   await w.see('flow-done', 'done');
 });
 
+// Large text: the delivery choices a page at a time, with "more options" and "previous".
+walk('elderly-delivery', async (w) => {
+  await servicesOffered(w.page);
+  await w.page.locator('button.text-size').click();
+  await toConfirm(w, RESIDENT);
+  await w.page.getByTestId('screen-reissue-confirm-identity').waitFor();
+  await choose(w, 'its-me');
+  await w.page.getByTestId('screen-reissue-choose-reason').waitFor();
+  await choose(w, 'lost');
+  await w.page.getByTestId('screen-reissue-choose-photo').waitFor();
+  await choose(w, 'keep');
+  await w.see('reissue-choose-delivery', 'delivery-page-1');
+  await w.page.getByTestId('page-more').click();
+  await w.page.locator('[data-choice="mail-registered-address"]').waitFor();
+  await w.snap('delivery-page-2');
+});
+
 walk('typo', async (w) => {
   w.host.central!.setAutoPay(false);
   await servicesOffered(w.page);

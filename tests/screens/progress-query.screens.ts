@@ -28,11 +28,15 @@ walk('attract', async ({ page, snap }) => {
   await snap('attract-large-text');
 });
 
-walk('by-id-card', async ({ page, see }) => {
+walk('by-id-card', async ({ page, host, see }) => {
   await servicesOffered(page);
   await page.locator('button[data-service="progress-query"]').click();
   await see('query-choose-method', 'choose-method');
+  // The card not on the reader yet: the screen shows where it goes.
+  host.simulators.idReader!.removeCard();
   await page.getByTestId('method-id-card').click();
+  await see('insert-id-card', 'place-card');
+  host.simulators.idReader!.placeCard('resident');
   await see('query-results', 'results');
 });
 
