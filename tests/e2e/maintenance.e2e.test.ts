@@ -222,7 +222,7 @@ describe('maintenance mode in Chromium', { timeout: 150_000 }, () => {
     expect(sent).not.toContain(officer.pin);
   });
 
-  it('five wrong PINs lock entry: the locked screen says until when, and the kiosk goes back to citizens', async () => {
+  it("five wrong PINs lock that staff card: the locked screen says until when, the kiosk goes back to citizens, another staff card still opens", async () => {
     const { host: h, page: p } = await kiosk();
     await layCard(h, 'staff-auxiliary');
     await see(p, 'maintenance-pin');
@@ -233,8 +233,14 @@ describe('maintenance mode in Chromium', { timeout: 150_000 }, () => {
     }
     await see(p, 'maintenance-locked', '15-locked');
     expect(await p.getByTestId('locked-until').innerText()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    expect(await p.getByTestId('prompt').innerText()).toBe('此工作证已锁定');
     await p.getByRole('button', { name: '返回' }).click();
     await expect.poll(() => p.locator('button.service[data-service="progress-query"][aria-disabled="false"]').count(), { timeout: 10_000 }).toBe(1);
+    // The lock is that card's: another staff member's card asks for its PIN with every try left.
+    await layCard(h, 'staff-officer');
+    await see(p, 'maintenance-pin');
+    expect(await p.getByTestId('attempts-left').innerText()).toContain('5');
+    await p.getByRole('button', { name: '返回' }).click();
     h.sync.kick();
     await expect.poll(() => records(h).filter((r) => r.kind === 'audit').map((r) => r.payload.action), { timeout: 15_000 }).toContain('entry-locked');
   });
