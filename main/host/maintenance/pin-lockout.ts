@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { KioskState } from '../operation/kiosk-state';
 
 const KEY = 'maintenance-pin-lockout-by-card';
+/** Where the kiosk-wide count was kept before it was per card: a lock running there still holds. */
+const KIOSK_WIDE_KEY = 'maintenance-pin-lockout';
 
 /** Wrong PINs in a row for one staff card before that card is locked. */
 export const MAX_PIN_FAILURES = 5;
@@ -33,12 +35,18 @@ export class PinLockout {
 
   #readAll(): Record<string, CardCount> {
     const value = this.#state.read(KEY);
-    if (value === undefined) return {};
+    if (value === undefined) return this.#kioskWideLock();
     const parsed = Stored.safeParse(value);
     if (parsed.success) return parsed.data;
     const locked = { [EVERY_CARD]: { failures: 0, lockedUntilMs: this.#now() + PIN_LOCKOUT_MS } };
     this.#state.write(KEY, locked);
     return locked;
+  }
+
+  /** A lock of the kiosk-wide count (before the update) that has not run out applies to every card. */
+  #kioskWideLock(): Record<string, CardCount> {
+    const old = CardCount.safeParse(this.#state.read(KIOSK_WIDE_KEY));
+    return old.success && old.data.lockedUntilMs > this.#now() ? { [EVERY_CARD]: { failures: 0, lockedUntilMs: old.data.lockedUntilMs } } : {};
   }
 
   #read(staffId: string): CardCount {

@@ -132,6 +132,18 @@ describe('PIN lockout, per staff card', () => {
     expect(lockout.attemptsLeft(AUXILIARY)).toBe(MAX_PIN_FAILURES - 1);
   });
 
+  it('a lock of the kiosk-wide count kept before the update still holds for every card until it runs out', () => {
+    const clock = new ManualClock(1_000);
+    const { state } = open();
+    state.write('maintenance-pin-lockout', { failures: 0, lockedUntilMs: 1_000 + 60_000 });
+    const lockout = new PinLockout(state, () => clock.now());
+    expect(lockout.lockedUntil(OFFICER)).toBe(61_000);
+    expect(lockout.lockedUntil(AUXILIARY)).toBe(61_000);
+    clock.advance(60_000);
+    expect(lockout.lockedUntil(OFFICER)).toBeNull();
+    expect(lockout.attemptsLeft(AUXILIARY)).toBe(MAX_PIN_FAILURES);
+  });
+
   it('a damaged lockout value locks every card for fifteen minutes from when it is found (fail closed), then lets them in', () => {
     const clock = new ManualClock(5);
     const { state } = open();
