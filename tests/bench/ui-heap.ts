@@ -17,6 +17,12 @@ import { backToAttract, SERVICES, startAndCancel, walk } from './ui-walks';
 
 const SESSIONS = Number(process.env.BENCH_UI_HEAP_SESSIONS ?? 500);
 const BASELINE_AFTER = 10;
+/**
+ * Measured on the way too, to tell a leak (growing all along) from V8 compiling the hot code of
+ * the screens as they repeat (heap snapshots after 10 and 110 sessions: most of the growth was
+ * compiled code, and the performance timeline's bounded buffers of layout shifts and events).
+ */
+const CHECKPOINTS = [BASELINE_AFTER, 50, 100, 250].filter((after) => after < SESSIONS);
 
 interface HeapFigures {
   readonly usedBytes: number;
@@ -46,7 +52,7 @@ export async function bench(): Promise<Record<string, number>> {
     const kiosk = await openUiKiosk(browser, { fast: true });
     try {
       await kiosk.cdp.send('HeapProfiler.enable');
-      let baseline: HeapFigures | undefined;
+      const measured = new Map<number, HeapFigures>();
       const started = performance.now();
       for (let session = 0; session < SESSIONS; session++) {
         const { service, full } = sessionKind(session);
@@ -58,16 +64,18 @@ export async function bench(): Promise<Record<string, number>> {
         }
         // The probe's lists are not needed here, and would grow with the sessions.
         await kiosk.forget();
-        if (session + 1 === BASELINE_AFTER) baseline = await measure(kiosk.cdp);
+        if (CHECKPOINTS.includes(session + 1)) measured.set(session + 1, await measure(kiosk.cdp));
       }
       const seconds = (performance.now() - started) / 1000;
       const after = await measure(kiosk.cdp);
-      const before = baseline!;
+      measured.set(SESSIONS, after);
+      const before = measured.get(BASELINE_AFTER)!;
+      const from100 = measured.get(100);
       return {
         'ui-heap.sessions': SESSIONS,
-        [`ui-heap.after${BASELINE_AFTER}.usedMB`]: round(before.usedBytes / 2 ** 20),
-        [`ui-heap.after${SESSIONS}.usedMB`]: round(after.usedBytes / 2 ** 20),
+        ...Object.fromEntries([...measured].map(([sessions, figures]) => [`ui-heap.after${sessions}.usedMB`, round(figures.usedBytes / 2 ** 20)])),
         'ui-heap.growthPercent': round(((after.usedBytes - before.usedBytes) / before.usedBytes) * 100),
+        ...(from100 ? { 'ui-heap.growthPercentFrom100': round(((after.usedBytes - from100.usedBytes) / from100.usedBytes) * 100) } : {}),
         [`ui-heap.after${BASELINE_AFTER}.domNodes`]: before.domNodes,
         [`ui-heap.after${SESSIONS}.domNodes`]: after.domNodes,
         [`ui-heap.after${BASELINE_AFTER}.listeners`]: before.listeners,
