@@ -318,6 +318,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
           setOutOfService: (value) => {
             kioskState.holdOut('central', value);
             emitKiosk();
+            return { staffHoldsOut: kioskState.heldOutBy('staff') };
           },
           checkConfig: () => checkConfigFile(dataDir, loaded.file),
           restart: options.onRestartRequested,

@@ -10,8 +10,11 @@ export interface CentralCommandDeps {
   readonly journal: Journal;
   readonly clock: Clock;
   readonly log: Logger;
-  /** Persists and shows the new state (the attract screen changes at once). */
-  readonly setOutOfService: (value: boolean) => void;
+  /**
+   * Sets or lifts central's own out-of-service reason, persisted and shown at once (the attract
+   * screen changes); says whether field staff still hold the kiosk out (central cannot lift that).
+   */
+  readonly setOutOfService: (value: boolean) => { readonly staffHoldsOut: boolean };
   /** Reads the configuration file again without applying it; a bad file is not applied. */
   readonly checkConfig: () => { readonly ok: true } | { readonly ok: false; readonly message: string };
   /** Restarts the host; absent when nothing supervises it (the command then fails, saying so). */
@@ -20,7 +23,7 @@ export interface CentralCommandDeps {
   readonly onRecordQueued: () => void;
 }
 
-export type CommandOutcome = { readonly outcome: 'done' } | { readonly outcome: 'failed'; readonly detail: string };
+export type CommandOutcome = { readonly outcome: 'done'; readonly detail?: string } | { readonly outcome: 'failed'; readonly detail: string };
 
 /**
  * Carries out a command central sent with a heartbeat answer and acknowledges it with a
@@ -52,10 +55,13 @@ export function carryOutCommand(deps: CentralCommandDeps, type: CentralCommandTy
 function decide(deps: CentralCommandDeps, type: CentralCommandType): CommandOutcome {
   switch (type) {
     case 'out-of-service':
-    case 'in-service':
+    case 'in-service': {
       // A citizen already in a session finishes it; new sessions follow the new state.
-      deps.setOutOfService(type === 'out-of-service');
+      const { staffHoldsOut } = deps.setOutOfService(type === 'out-of-service');
+      // Done (central's reason is lifted), but central hears that the kiosk still does not serve.
+      if (type === 'in-service' && staffHoldsOut) return { outcome: 'done', detail: 'field staff still hold the kiosk out of service' };
       return { outcome: 'done' };
+    }
     case 'reload-config': {
       if (!deps.restart) return { outcome: 'failed', detail: 'nothing supervises this host, so it cannot restart to apply a configuration' };
       const check = deps.checkConfig();

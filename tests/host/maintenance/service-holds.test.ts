@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Host } from '../../../main/host/host';
 import { KioskState } from '../../../main/host/operation/kiosk-state';
-import { act, enter, KIOSK, kiosk, lift, type Open, start, stopHost, stopHosts } from './maintenance-harness';
+import { act, centralRecords, delivered, enter, KIOSK, kiosk, lift, type Open, start, stopHost, stopHosts } from './maintenance-harness';
 
 afterEach(stopHosts);
 
@@ -52,6 +52,8 @@ describe('out of service: staff, central and devices', () => {
     await leave(h);
     await central(h, 'in-service');
     expect(await citizensSee(h)).toEqual(HELD_OUT);
+    // Central hears that its command was carried out, and that staff still hold the kiosk out.
+    expect(await delivered(h, 'command-result')).toMatchObject({ type: 'in-service', outcome: 'done', detail: 'field staff still hold the kiosk out of service' });
 
     await enter(h);
     expect(await service(h)).toMatchObject({ outOfService: true, byStaff: true, byCentral: false });
@@ -75,6 +77,11 @@ describe('out of service: staff, central and devices', () => {
     expect(await citizensSee(h)).toEqual(HELD_OUT);
     await central(h, 'in-service');
     expect(await citizensSee(h)).toEqual(SERVING);
+    h.sync.kick();
+    await expect.poll(() => centralRecords(h).filter((r) => r.kind === 'command-result').map((r) => r.payload), { timeout: 10_000 }).toEqual([
+      { commandId: expect.any(String), type: 'out-of-service', outcome: 'done' },
+      { commandId: expect.any(String), type: 'in-service', outcome: 'done' },
+    ]);
   });
 
   it('both hold it out: it serves only once both have lifted theirs, in either order, and a restart keeps each', async () => {
