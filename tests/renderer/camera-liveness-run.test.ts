@@ -45,8 +45,17 @@ describe('LivenessRun', () => {
     // Nobody turns: the second try ends at its time limit.
     const still = Array.from({ length: LIVENESS_LIMITS.timeLimitMs / FRAME_MS + 2 }, () => alone(citizen()));
     expect(feed(run, still, 1_000).at(-1)).toEqual({ kind: 'failed', nextPrompt: null });
-    expect(run.failures).toEqual([FAILED_BECAUSE.faceChanged, FAILED_BECAUSE.timeout]);
+    expect(run.failures).toEqual([FAILED_BECAUSE.jump, FAILED_BECAUSE.timeout]);
     expect(run.passed).toBe(false);
+  });
+
+  it('a face that leaves the picture for longer than a glance fails the try, and says so', () => {
+    const run = new LivenessRun('turn-head');
+    run.start('turn-head', 0);
+    const away: FacesSeen = { measures: [], guidance: 'noFace' };
+    const outcomes = feed(run, [alone(citizen()), away, away, away, away, away, away, away, away, away, away, away, away, away, away, away, away, alone(citizen())], 0);
+    expect(outcomes.at(-2)).toEqual({ kind: 'failed', nextPrompt: 'blink' });
+    expect(run.failures).toEqual([FAILED_BECAUSE.gone]);
   });
 
   it('someone else in place of the citizen after the prompt was followed: the prompt must be followed again, by the face now there', () => {

@@ -23,7 +23,8 @@ export type PromptOutcome =
   | { readonly kind: 'failed'; readonly nextPrompt: LivenessPrompt | null };
 
 export const FAILED_BECAUSE = {
-  faceChanged: 'the face changed during the prompt',
+  jump: 'another face took the place of the first during the prompt',
+  gone: 'the face left the picture during the prompt',
   timeout: 'the prompt was not followed in time',
 } as const;
 
@@ -75,7 +76,7 @@ export class LivenessRun {
     if (!check) return { kind: 'pending', halfway: false };
     const face = this.#follow(seen.measures, atMs);
     // Someone else in the oval: what was shown of the prompt so far does not count.
-    if (face === 'broken') return this.#fail(check.prompt, FAILED_BECAUSE.faceChanged);
+    if (face && 'broken' in face) return this.#fail(check.prompt, FAILED_BECAUSE[face.broken]);
     // A head turned on purpose reads as "face the camera"; anything else means the face is not there to judge.
     const usable = face && seen.measures.length === 1 && (seen.guidance === 'hold' || (seen.guidance === 'faceCamera' && check.prompt === 'turn-head'));
     const state = check.add({ atMs, face: usable ? face : null });
@@ -95,21 +96,23 @@ export class LivenessRun {
   stillFrame(measures: readonly FaceMeasure[], atMs: number): FaceMeasure | null | 'again' {
     if (!this.#passed) return null;
     const face = this.#follow(measures, atMs);
-    if (face !== 'broken') return face;
+    if (!face || !('broken' in face)) return face;
     this.#passed = false;
     return 'again';
   }
 
-  /** The followed face in this frame: the track starts at the prompt's first face. */
-  #follow(measures: readonly FaceMeasure[], atMs: number): FaceMeasure | null | 'broken' {
+  /** The followed face in this frame (the track starts at the prompt's first face), or why the track broke. */
+  #follow(measures: readonly FaceMeasure[], atMs: number): FaceMeasure | null | { readonly broken: 'jump' | 'gone' } {
     if (!this.#track) {
       const face = mainFace(measures);
       if (face) this.#track = new FaceTrack(face, atMs);
       return face ?? null;
     }
     const step = this.#track.follow(atMs, measures);
-    if (step.kind === 'broken') this.#track = undefined;
-    return step.kind === 'same' ? step.face : step.kind === 'lost' ? null : 'broken';
+    if (step.kind === 'same') return step.face;
+    if (step.kind === 'lost') return null;
+    this.#track = undefined;
+    return { broken: step.why };
   }
 
   #fail(prompt: LivenessPrompt, why: string): PromptOutcome {
