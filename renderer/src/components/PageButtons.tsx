@@ -3,9 +3,10 @@ import type { Pages } from './usePages';
 
 /**
  * Large "previous" and "more options" buttons under a list shown a page at a time (elderly mode),
- * and which page this is, in words. Nothing when the list fits on one page.
+ * and which page this is, in words. Nothing when the list fits on one page. A list that is not of
+ * options (the query's answer) says "next page" instead (`moreKey`).
  */
-export function PageButtons({ pages }: { readonly pages: Pages }) {
+export function PageButtons({ pages, moreKey = 'pages.more' }: { readonly pages: Pages; readonly moreKey?: string }) {
   const { t } = useTranslation();
   if (pages.pages < 2) return null;
   const first = pages.page === 0;
@@ -20,7 +21,7 @@ export function PageButtons({ pages }: { readonly pages: Pages }) {
         {t('pages.position', { page: pages.page + 1, pages: pages.pages })}
       </span>
       <button type="button" className="pager-more primary" data-testid="page-more" disabled={last} onClick={pages.next}>
-        {t('pages.more')}
+        {t(moreKey)}
         <span aria-hidden="true"> ›</span>
       </button>
     </nav>

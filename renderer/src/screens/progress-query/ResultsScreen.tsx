@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { ApplicationProgress } from '../../../../main/api/contract';
 import { Countdown } from '../../components/Countdown';
+import { PageButtons } from '../../components/PageButtons';
+import { usePages } from '../../components/usePages';
+import { perPage } from '../../elderly/elderly-pages';
 import { statusText } from '../../flow/progress-query-text';
 import type { Step } from '../SessionScreens';
 import type { QueryActions } from './query-actions';
@@ -29,17 +32,22 @@ function ApplicationItem({ application }: { readonly application: ApplicationPro
   );
 }
 
-/** The applications in plain words, shown for a limited time and then wiped with the session. */
+/**
+ * The applications in plain words, shown for a limited time and then wiped with the session; in
+ * elderly mode two a page.
+ */
 export function ResultsScreen({ view, actions }: { readonly view: Step<'query-results'>; readonly actions: QueryActions }) {
   const { t } = useTranslation();
+  const pages = usePages(view.applications.length, perPage(view.elderly, 'applications'));
   return (
     <main className="screen step flow query" data-testid="screen-query-results">
       <h1 data-testid="prompt">{t('progressQuery.results.title', { n: view.applications.length })}</h1>
       <ul className="applications">
-        {view.applications.map((application) => (
+        {view.applications.slice(pages.start, pages.end).map((application) => (
           <ApplicationItem key={application.applicationNo} application={application} />
         ))}
       </ul>
+      <PageButtons pages={pages} moreKey="pages.next" />
       <Countdown deadlineMs={view.deadlineMs} messageKey="progressQuery.results.countdown" />
       <div className="actions">
         <button type="button" className="primary" onClick={actions.finish}>
