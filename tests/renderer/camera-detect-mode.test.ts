@@ -16,19 +16,26 @@ describe('detectModeFor', () => {
     expect(detectModeFor('guiding', CAPTURE_TIMING.holdFrames + 4)).toBe('full');
   });
 
-  it('analyses every frame of a liveness prompt whole, however the hold stood', () => {
-    for (const held of [0, 1, CAPTURE_TIMING.holdFrames]) expect(detectModeFor('prompt', held)).toBe('full');
+  it('analyses every frame of a liveness prompt with the iris, however the hold stood', () => {
+    for (const held of [0, 1, CAPTURE_TIMING.holdFrames]) expect(detectModeFor('prompt', held)).toBe('prompt');
   });
 });
 
 describe('detectOptions', () => {
-  const options = (mode: 'guide' | 'full') => detectOptions(mode) as { cacheSensitivity: number; face: { detector: { skipFrames: number; skipTime: number }; iris: { enabled: boolean } } };
+  const options = (mode: 'guide' | 'prompt' | 'full') => detectOptions(mode) as { cacheSensitivity: number; face: { detector: { skipFrames: number; skipTime: number }; iris: { enabled: boolean } } };
 
   it('full: the box detector on every frame (human never skips with cacheSensitivity 0) and the iris model', () => {
     const full = options('full');
     expect(full.cacheSensitivity).toBe(0);
     expect(full.face.detector).toEqual({ skipFrames: 0, skipTime: 0 });
     expect(full.face.iris.enabled).toBe(true);
+  });
+
+  it('prompt: the iris on every frame, the box detector skipping as while guiding', () => {
+    const prompt = options('prompt');
+    expect(prompt.face.iris.enabled).toBe(true);
+    expect(prompt.face.detector).toEqual(options('guide').face.detector);
+    expect(prompt.cacheSensitivity).toBeGreaterThan(255);
   });
 
   it('guide: lets the detector skip whatever the frame difference (above the 255 a frame can differ by), no iris', () => {

@@ -50,12 +50,13 @@ export interface CaptureRunDeps {
 }
 
 /**
- * How the next frame is analysed (detector.ts): whole during a prompt and for the frame that
- * completes the hold (it becomes the live still or the GA 461 photo, or starts the prompt), the
- * lighter guidance analysis otherwise.
+ * How the next frame is analysed (detector.ts): whole for the frame that completes the hold (it
+ * becomes the live still or the GA 461 photo, or starts the prompt), with the iris on every frame
+ * of a prompt, the lighter guidance analysis otherwise.
  */
 export function detectModeFor(phase: CapturePhase['kind'], held: number): DetectMode {
-  return phase === 'prompt' || (phase === 'guiding' && held >= CAPTURE_TIMING.holdFrames - 1) ? 'full' : 'guide';
+  if (phase === 'prompt') return 'prompt';
+  return phase === 'guiding' && held >= CAPTURE_TIMING.holdFrames - 1 ? 'full' : 'guide';
 }
 
 type Frame = { readonly faces: readonly FaceResult[]; readonly measures: readonly FaceMeasure[]; readonly guidance: Guidance; readonly brightness: number };

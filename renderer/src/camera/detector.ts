@@ -4,15 +4,17 @@
  * Blazeface + facemesh with iris only: the box, the mesh (face width, eyes), yaw and pitch.
  * Loaded once per page on first use and kept: a kiosk runs hundreds of sessions per page.
  *
- * Two ways to analyse a frame (`DetectMode`), because guidance must keep up with the camera and
- * the judging frames must miss nothing:
+ * Three ways to analyse a frame (`DetectMode`), because guidance and the prompt must keep up with
+ * the camera and the judging frame must miss nothing:
  * - `guide`: the box detector runs at most every third frame and every 200 ms (the mesh, run on
  *   every frame, follows the face in between and drops it when it is lost, which runs the detector
  *   again), and the iris model is off: guidance reads the face's size, place, angles and the eyes'
  *   shade, none of which needs the iris' finer eye contour.
- * - `full`: detector, mesh and iris on every frame: the liveness prompt (a blink lasts two or
- *   three frames; the eye openness is read from the iris contour), and the frame that becomes the
- *   live still or the GA 461 photo (eyes open, eye line from the iris centres).
+ * - `prompt`: the same box detector rhythm (a face coming into the picture is found within 200 ms),
+ *   with mesh and iris on every frame: a blink lasts two or three frames and the eye openness is
+ *   read from the iris contour, so the faster the frames, the surer the blink is seen.
+ * - `full`: detector, mesh and iris on every frame: the frame that becomes the live still or the
+ *   GA 461 photo (eyes open, eye line from the iris centres, every face in the picture counted).
  */
 import type { Config, FaceResult, Human } from '@vladmandic/human';
 
@@ -49,22 +51,22 @@ export function detectorConfig(origin: string): Partial<Config> {
   } as Partial<Config>;
 }
 
-export type DetectMode = 'guide' | 'full';
+export type DetectMode = 'guide' | 'prompt' | 'full';
 
 /**
  * What human is told per frame for each mode (human keeps the last configuration given, so every
  * call names all of it). Human lets the box detector skip a frame only when `skipAllowed`, which
  * it sets when the whole frame changed less than `cacheSensitivity` (mean squared difference per
- * channel, at most 255 for 8-bit pixels): 0 turns skipping off altogether, and guidance sets a
- * threshold above any difference, so the frame counts (skipFrames, skipTime) alone decide.
+ * channel, at most 255 for 8-bit pixels): 0 turns skipping off altogether, and the skipping modes
+ * set a threshold above any difference, so the frame counts (skipFrames, skipTime) alone decide.
  */
 export function detectOptions(mode: DetectMode): Partial<Config> {
-  const guide = mode === 'guide';
+  const skipping = mode !== 'full';
   return {
-    cacheSensitivity: guide ? 256 : 0,
+    cacheSensitivity: skipping ? 256 : 0,
     face: {
-      detector: guide ? { skipFrames: 2, skipTime: 200 } : { skipFrames: 0, skipTime: 0 },
-      iris: { enabled: !guide },
+      detector: skipping ? { skipFrames: 2, skipTime: 200 } : { skipFrames: 0, skipTime: 0 },
+      iris: { enabled: mode !== 'guide' },
     },
   } as Partial<Config>;
 }
