@@ -132,7 +132,7 @@ export interface UiKiosk {
    * Touches `target` once the screen offers it, and waits for the screen to change and be painted;
    * the timing is kept in `taps`. Throws WalkEndedEarly when an end screen shows instead.
    */
-  tap(target: Locator, options?: { readonly keypad?: boolean }): Promise<TapTiming>;
+  tap(target: Locator, options?: { readonly keypad?: boolean; readonly timeout?: number }): Promise<TapTiming>;
   /** Waits for the service's end screen. */
   untilEnd(timeout?: number): Promise<void>;
   /** The screens shown so far, with the page's time each appeared (ms, the taps' clock). */
@@ -190,7 +190,7 @@ export async function openUiKiosk(browser: Browser, options: UiKioskOptions): Pr
       cdp,
       taps,
       async tap(target, tapOptions = {}) {
-        await target.or(end).first().waitFor({ state: 'visible', timeout: 60_000 });
+        await target.or(end).first().waitFor({ state: 'visible', timeout: tapOptions.timeout ?? 60_000 });
         if (!(await target.isVisible())) throw new WalkEndedEarly('the service ended before the screen offered this touch');
         await page.evaluate('window.__paintProbe.arm()');
         await target.click();

@@ -75,10 +75,19 @@ export async function walk(kiosk: UiKiosk, service: BenchService): Promise<WalkE
   return { end: [step?.replace('screen-', ''), outcome].filter(Boolean).join('/'), early };
 }
 
-/** From an end screen, its closing button (done, or back on a failure), to the attract screen. */
+/**
+ * From an end screen, its closing button (done, or back on a failure), to the attract screen. An
+ * end screen may also close by itself (its time limit) before the touch: then nothing is touched.
+ */
 export async function backToAttract(kiosk: UiKiosk): Promise<void> {
+  const attract = kiosk.page.locator('main.attract');
   const failed = await kiosk.page.locator('[data-testid="screen-query-failed"]').count();
-  await kiosk.tap(kiosk.page.locator(END_SCREEN).locator(`.actions button.${failed ? 'secondary' : 'primary'}`).first());
+  const closing = kiosk.page.locator(END_SCREEN).locator(`.actions button.${failed ? 'secondary' : 'primary'}`).first();
+  if ((await attract.count()) === 0) {
+    await kiosk.tap(closing, { timeout: 5_000 }).catch(async (error: unknown) => {
+      if ((await attract.count()) === 0) throw error;
+    });
+  }
   await attractReady(kiosk.page);
 }
 
