@@ -104,6 +104,11 @@ const DevicesConfig = z.object({
   certificateUnit: CertificateUnitConfig.optional(),
   /** How often idle devices are asked for their status, so a broken or repaired one is noticed. */
   probeIntervalS: z.number().min(1).max(3600).default(15),
+  /**
+   * How often the idle screen opens the camera to see that it still gives a picture (a dead camera
+   * hides the services that need it); a real camera's light comes on for a moment each time.
+   */
+  cameraCheckS: z.number().int().min(5).max(3600).default(30),
 });
 
 export const SERVICE_IDS = ['hk-macau-endorsement', 'id-reissue', 'certificate-pickup', 'progress-query'] as const;
@@ -122,7 +127,7 @@ export const KioskConfig = z
     mode: ConfigMode.default('production'),
     kioskId: KioskId.optional(),
     central: CentralConfig.optional(),
-    devices: DevicesConfig.default({ probeIntervalS: 15 }),
+    devices: DevicesConfig.default({ probeIntervalS: 15, cameraCheckS: 30 }),
     /** Services this kiosk is enrolled for (from enrolment); all of them when not given. */
     services: z.array(z.enum(SERVICE_IDS)).optional(),
     /** The site central enrolled this kiosk at (from enrolment), for field staff and reports. */
@@ -153,6 +158,7 @@ export const KioskConfig = z
     services: config.services ?? [...SERVICE_IDS],
     devices: {
       probeIntervalS: config.devices.probeIntervalS,
+      cameraCheckS: config.devices.cameraCheckS,
       idReader: config.devices.idReader ?? ({ transport: 'simulator', card: 'resident' } as const),
       printer: config.devices.printer ?? ({ transport: 'simulator' } as const),
       certificateUnit: config.devices.certificateUnit ?? ({ transport: 'simulator' } as const),

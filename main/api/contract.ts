@@ -39,6 +39,8 @@ export const KioskView = z.object({
   counterHours: LocalizedText.nullable().optional(),
   notices: z.array(LocalizedText).max(10).optional(),
   attract: AttractTiming.optional(),
+  /** Seconds between the idle screen's camera checks (configuration's devices.cameraCheckS). */
+  cameraCheckS: z.number().int().min(1).max(3600).optional(),
 });
 export type KioskView = z.infer<typeof KioskView>;
 

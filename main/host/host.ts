@@ -199,6 +199,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     counterHours: config.ui.counterHours,
     notices: config.ui.notices,
     attract: config.ui.attract,
+    cameraCheckS: config.devices.cameraCheckS,
   });
 
   const api = new ApiDispatcher(

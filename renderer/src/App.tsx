@@ -155,10 +155,14 @@ export function App({ api }: { readonly api: ApiClient }) {
   useEffect(() => {
     idleRef.current = session.step === 'idle';
   }, [session.step]);
+  const cameraCheckS = kiosk?.cameraCheckS;
   useEffect(() => {
     if (!connected) return;
-    return watchCamera((condition, detail) => void api.invoke('reportCamera', { condition, detail }).catch(() => undefined), { isIdle: () => idleRef.current });
-  }, [api, connected]);
+    return watchCamera((condition, detail) => void api.invoke('reportCamera', { condition, detail }).catch(() => undefined), {
+      isIdle: () => idleRef.current,
+      ...(cameraCheckS === undefined ? {} : { idleCheckMs: cameraCheckS * 1000 }),
+    });
+  }, [api, connected, cameraCheckS]);
 
   // Spoken prompts (issue 12): the shown step's prompt keys come from one map (step-prompts.ts);
   // the host speaks them in the chosen language, slower in large-text (elderly) mode.

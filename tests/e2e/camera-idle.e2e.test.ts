@@ -1,7 +1,7 @@
 /**
  * A camera that dies while the kiosk waits for the next citizen, with the real host (simulator
  * mode, the screen's camera step as `npm start` wires it) and Chromium's fake camera: the attract
- * screen's periodic camera check (camera-status.ts, every 30 s while idle) notices it, the host
+ * screen's periodic camera check (camera-status.ts, every devices.cameraCheckS while idle; 5 s here) notices it, the host
  * takes the services that need the camera away (endorsement, ID reissue, certificate pickup) and
  * keeps the progress query; once the camera works again, the next check brings them back.
  * Screenshots: test-results/camera-idle/.
@@ -34,13 +34,14 @@ const offered = async (host: Host) => {
     .sort();
 };
 /** One idle check period and the check itself (first picture, a few frames), with room for a loaded machine. */
-const WITHIN_A_CHECK = CAMERA_WATCH.idleCheckMs + CAMERA_WATCH.firstFrameMs + 15_000;
+const CHECK_S = 5;
+const WITHIN_A_CHECK = CHECK_S * 1000 + CAMERA_WATCH.firstFrameMs + 15_000;
 
 describe('camera dying while the kiosk is idle', { timeout: 180_000 }, () => {
   it('the idle check notices the dead camera, the services needing it are taken away, and come back with the camera', async () => {
     const host = await startHost({
       dataDir: mkdtempSync(join(tmpdir(), 'camera-idle-kiosk-')),
-      config: simulatorConfig({ sync: { intervalMs: 200, heartbeatIntervalS: 3600 } }),
+      config: simulatorConfig({ sync: { intervalMs: 200, heartbeatIntervalS: 3600 }, devices: { cameraCheckS: CHECK_S } }),
       log: pino({ level: 'silent' }),
     });
     const page = await screens.open(host);
