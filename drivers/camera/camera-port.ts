@@ -47,11 +47,17 @@ export type CaptureResult =
  * real capture (in the renderer, on-device models) behind this port; until then, and in
  * simulator mode, a simulated camera answers.
  */
+export interface CaptureOptions {
+  readonly signal?: AbortSignal;
+  /** How many times longer the citizen's time limits are (elderly mode); 1 by default. */
+  readonly timeScale?: number;
+}
+
 export interface CameraPort {
   readonly status: CommonStatus;
-  captureLive(options: { readonly signal?: AbortSignal }): Promise<CaptureResult>;
+  captureLive(options: CaptureOptions): Promise<CaptureResult>;
   /** A GA 461 ID photo taken now (ID reissue), which the citizen has seen and accepted. */
-  captureIdPhoto(options: { readonly signal?: AbortSignal }): Promise<IdPhotoResult>;
+  captureIdPhoto(options: CaptureOptions): Promise<IdPhotoResult>;
 }
 
 /** A production terminal until the camera driver exists: out of service, so services needing it are not offered. */

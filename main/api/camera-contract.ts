@@ -25,6 +25,8 @@ export const CaptureRequest = z.object({
   livenessPrompt: LivenessPrompt.nullable(),
   /** Epoch ms when the host gives up waiting for an answer. */
   deadlineMs: z.number().int(),
+  /** How long the citizen has to follow each liveness prompt (longer in elderly mode); 12 s when not given. */
+  promptTimeLimitMs: z.number().int().min(3000).max(60_000).optional(),
 });
 export type CaptureRequest = z.infer<typeof CaptureRequest>;
 

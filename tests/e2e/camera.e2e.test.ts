@@ -65,13 +65,14 @@ function show(view: SessionView): SessionView {
 
 let requestNo = 0;
 /** Opens a camera step for `purpose`, as the host does when a flow captures. */
-function openCapture(purpose: CaptureRequest['purpose'], prompt: LivenessPrompt | null): CaptureRequest {
+function openCapture(purpose: CaptureRequest['purpose'], prompt: LivenessPrompt | null, promptTimeLimitMs?: number): CaptureRequest {
   requestNo++;
   const capture: CaptureRequest = {
     requestId: `00000000-0000-4000-8000-${String(requestNo).padStart(12, '0')}`,
     purpose,
     livenessPrompt: prompt,
     deadlineMs: Date.now() + 120_000,
+    ...(promptTimeLimitMs === undefined ? {} : { promptTimeLimitMs }),
   };
   show({ step: 'flow-busy', activity: 'face-capture', service: 'hk-macau-endorsement', sessionId: 'sess-cam', txnId: 'txn-cam', capture });
   return capture;
@@ -181,7 +182,8 @@ describe('camera step in Chromium with the fake camera', { timeout: 120_000 }, (
   it('motionless face: both prompts time out, one retry in between, then "please go to a counter" and a liveness failure', async () => {
     answers.length = 0;
     showScene(liveFile, 'motionless');
-    const request = openCapture('live', 'blink');
+    // Each prompt gets the 4 s the request gives (12 s when it says nothing), so the test is short.
+    const request = openCapture('live', 'blink', 4000);
     await expect.poll(() => kindOf(page), { timeout: 60_000, interval: 100 }).toBe('prompt-blink');
     await page.getByTestId('camera-retry').waitFor({ timeout: 30_000 });
     expect(await instruction(page).textContent()).toBe(textFor('zh-CN', 'camera.promptFailed'));

@@ -50,6 +50,23 @@ describe('RendererCameraPort', () => {
     expect(seen).toEqual([request, null]);
   });
 
+  it("gives each liveness prompt 12 s and the step its time, both lengthened by the session's time scale (elderly mode); an ID photo has no prompt", async () => {
+    const { camera, clock } = port();
+    void camera.captureLive({});
+    expect(camera.request).toMatchObject({ promptTimeLimitMs: 12_000, deadlineMs: 61_000 });
+    camera.cancel('next');
+    void camera.captureLive({ timeScale: 1.5 });
+    expect(camera.request).toMatchObject({ promptTimeLimitMs: 18_000, deadlineMs: 91_000 });
+    // The host waits that long too before it gives up on the screen.
+    clock.advance(60_001);
+    expect(camera.request).not.toBeNull();
+    camera.cancel('next');
+    void camera.captureIdPhoto({ timeScale: 1.5 });
+    expect(camera.request).toMatchObject({ purpose: 'id-photo', deadlineMs: 61_001 + 90_000 });
+    expect(camera.request).not.toHaveProperty('promptTimeLimitMs');
+    camera.cancel('test over');
+  });
+
   it('picks the first liveness prompt at random', () => {
     const low = new RendererCameraPort({ log: silent, random: () => 0.1 });
     void low.captureLive({});

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CameraPort, CaptureResult, IdPhotoResult } from '../../../drivers/camera/camera-port';
+import type { CameraPort, CaptureOptions, CaptureResult, IdPhotoResult } from '../../../drivers/camera/camera-port';
 import { type Clock, systemClock, type TimerHandle } from '../../../drivers/common/clock';
 import type { CommonStatus } from '../../../drivers/common/device-status';
 import { Listeners } from '../../../drivers/transport/byte-pipe';
@@ -25,6 +25,8 @@ export interface RendererCameraOptions {
   readonly clock?: Clock;
   /** How long the host waits for the screen's answer (guidance, two prompts, a retake). */
   readonly captureTimeoutMs?: number;
+  /** How long the citizen has to follow a liveness prompt (12 s by default); a session's time scale lengthens it. */
+  readonly promptTimeLimitMs?: number;
   /** Picks the first liveness prompt; Math.random by default, fixed in tests. */
   readonly random?: () => number;
 }
@@ -65,6 +67,7 @@ export class RendererCameraPort implements CameraPort {
   readonly #clock: Clock;
   readonly #timeoutMs: number;
   readonly #random: () => number;
+  readonly #promptTimeLimitMs: number;
   readonly #requestChanged = new Listeners<[CaptureRequest | null]>();
   readonly #statusChanged = new Listeners<[CommonStatus]>();
   #status: CommonStatus = { status: 'offline', detail: 'no screen has reported the camera yet' };
@@ -75,6 +78,7 @@ export class RendererCameraPort implements CameraPort {
     this.#clock = options.clock ?? systemClock;
     this.#timeoutMs = options.captureTimeoutMs ?? 150_000;
     this.#random = options.random ?? Math.random;
+    this.#promptTimeLimitMs = options.promptTimeLimitMs ?? 12_000;
   }
 
   get status(): CommonStatus {
@@ -103,12 +107,12 @@ export class RendererCameraPort implements CameraPort {
     this.#statusChanged.emit(next);
   }
 
-  captureLive(options: { readonly signal?: AbortSignal } = {}): Promise<CaptureResult> {
-    return new Promise<CaptureResult>((resolve) => this.#openRequest({ purpose: 'live', resolve }, options.signal));
+  captureLive(options: CaptureOptions = {}): Promise<CaptureResult> {
+    return new Promise<CaptureResult>((resolve) => this.#openRequest({ purpose: 'live', resolve }, options));
   }
 
-  captureIdPhoto(options: { readonly signal?: AbortSignal } = {}): Promise<IdPhotoResult> {
-    return new Promise<IdPhotoResult>((resolve) => this.#openRequest({ purpose: 'id-photo', resolve }, options.signal));
+  captureIdPhoto(options: CaptureOptions = {}): Promise<IdPhotoResult> {
+    return new Promise<IdPhotoResult>((resolve) => this.#openRequest({ purpose: 'id-photo', resolve }, options));
   }
 
   /** Ends the open request as cancelled (the session ended). */
@@ -150,7 +154,7 @@ export class RendererCameraPort implements CameraPort {
     throw new RefusedError(`the still was refused: ${why}`, 'camera.stillRefused');
   }
 
-  #openRequest(answer: Answer, signal: AbortSignal | undefined): void {
+  #openRequest(answer: Answer, { signal, timeScale = 1 }: CaptureOptions): void {
     if (signal?.aborted) {
       answer.resolve({ ok: false, reason: 'cancelled', message: 'the camera step was cancelled' });
       return;
@@ -158,10 +162,18 @@ export class RendererCameraPort implements CameraPort {
     this.cancel('a newer camera step replaced this one');
     const requestId = randomUUID();
     const prompt: LivenessPrompt | null = answer.purpose === 'live' ? (this.#random() < 0.5 ? 'blink' : 'turn-head') : null;
-    const request: CaptureRequest = { requestId, purpose: answer.purpose, livenessPrompt: prompt, deadlineMs: this.#clock.now() + this.#timeoutMs };
+    // Elderly mode: the prompts and the whole step last longer, by the session's time scale.
+    const timeoutMs = Math.round(this.#timeoutMs * timeScale);
+    const request: CaptureRequest = {
+      requestId,
+      purpose: answer.purpose,
+      livenessPrompt: prompt,
+      deadlineMs: this.#clock.now() + timeoutMs,
+      ...(prompt ? { promptTimeLimitMs: Math.round(this.#promptTimeLimitMs * timeScale) } : {}),
+    };
     const timer = this.#clock.setTimeout(
       () => this.#close(requestId, { ok: false, reason: 'offline', message: 'the screen did not answer the camera step in time' }),
-      this.#timeoutMs,
+      timeoutMs,
     );
     const onAbort = () => this.#close(requestId, { ok: false, reason: 'cancelled', message: 'the camera step was cancelled' });
     signal?.addEventListener('abort', onAbort, { once: true });

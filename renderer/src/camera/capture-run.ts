@@ -85,7 +85,7 @@ export class CaptureRun {
     this.#request = request;
     this.#deps = deps;
     this.#now = deps.now ?? (() => performance.now());
-    this.#liveness = new LivenessRun(request.livenessPrompt ?? 'blink');
+    this.#liveness = new LivenessRun(request.livenessPrompt ?? 'blink', request.promptTimeLimitMs);
   }
 
   get phase(): CapturePhase {
@@ -260,7 +260,7 @@ export class CaptureRun {
 
   #startPrompt(prompt: LivenessPrompt, retry = false): void {
     this.#liveness.start(prompt, this.#now(), retry);
-    this.#set({ kind: 'prompt', prompt, attempt: this.#liveness.attempt, halfway: false, guidance: 'hold', endsAtMs: Date.now() + LIVENESS_LIMITS.timeLimitMs });
+    this.#set({ kind: 'prompt', prompt, attempt: this.#liveness.attempt, halfway: false, guidance: 'hold', endsAtMs: Date.now() + (this.#request.promptTimeLimitMs ?? LIVENESS_LIMITS.timeLimitMs) });
   }
 
   #promptFailed(nextPrompt: LivenessPrompt | null): void {

@@ -30,6 +30,7 @@ export const FAILED_BECAUSE = {
 
 export class LivenessRun {
   readonly #firstPrompt: LivenessPrompt;
+  readonly #timeLimitMs: number | undefined;
   #attempt: 1 | 2 = 1;
   #check: LivenessCheck | undefined;
   /** The prompt of the try under way or last followed. */
@@ -38,8 +39,10 @@ export class LivenessRun {
   #track: FaceTrack<FaceMeasure> | undefined;
   readonly #failures: string[] = [];
 
-  constructor(firstPrompt: LivenessPrompt) {
+  /** `timeLimitMs`: per prompt (the host's request says it; LivenessCheck's default otherwise). */
+  constructor(firstPrompt: LivenessPrompt, timeLimitMs?: number) {
     this.#firstPrompt = firstPrompt;
+    this.#timeLimitMs = timeLimitMs;
   }
 
   get attempt(): 1 | 2 {
@@ -65,7 +68,7 @@ export class LivenessRun {
   start(prompt: LivenessPrompt, atMs: number, retry = false): void {
     if (retry) this.#attempt = 2;
     this.#prompt = prompt;
-    this.#check = new LivenessCheck(prompt, atMs);
+    this.#check = new LivenessCheck(prompt, atMs, this.#timeLimitMs);
     this.#track = undefined;
     this.#passed = false;
   }

@@ -30,15 +30,17 @@ export const LIVENESS_LIMITS = {
 export class LivenessCheck {
   readonly prompt: LivenessPrompt;
   readonly #startMs: number;
+  readonly #timeLimitMs: number;
   #openReference = 0;
   #faceFrames = 0;
   /** blink: the eyes were seen closed; turn-head: the head was seen turned left. */
   #halfway = false;
   #state: LivenessState = { kind: 'pending', progress: 0 };
 
-  constructor(prompt: LivenessPrompt, startMs: number) {
+  constructor(prompt: LivenessPrompt, startMs: number, timeLimitMs: number = LIVENESS_LIMITS.timeLimitMs) {
     this.prompt = prompt;
     this.#startMs = startMs;
+    this.#timeLimitMs = timeLimitMs;
   }
 
   get state(): LivenessState {
@@ -47,7 +49,7 @@ export class LivenessCheck {
 
   add(sample: LivenessSample): LivenessState {
     if (this.#state.kind !== 'pending') return this.#state;
-    if (sample.atMs - this.#startMs > LIVENESS_LIMITS.timeLimitMs) return (this.#state = { kind: 'failed', why: 'timeout' });
+    if (sample.atMs - this.#startMs > this.#timeLimitMs) return (this.#state = { kind: 'failed', why: 'timeout' });
     const face = sample.face;
     if (!face) return this.#state;
     const done = this.prompt === 'blink' ? this.#blink(face.eyeOpenness) : this.#turn(face.yawDeg);

@@ -80,7 +80,7 @@ export function pickupEffects(deps: PickupDeps): Record<string, Effect<PickupCon
 
   return {
     capturingFace: async (_context, tools) => {
-      const capture = await deps.camera.captureLive({ signal: tools.signal });
+      const capture = await deps.camera.captureLive({ signal: tools.signal, timeScale: tools.timeScale });
       if (!capture.ok) return failed(capture.reason === 'offline' ? 'pickup.failed.cameraOut' : 'pickup.failed.identityNotVerified', { camera: capture.reason });
       const ref = deps.attachments.put(tools.txnId, 'live.jpg', capture.value.jpeg);
       return { event: { type: 'FACE_CAPTURED', photo: { ...ref, livenessMethod: capture.value.liveness.method } }, effect: { photo: ref.sha256, liveness: capture.value.liveness.method } };

@@ -131,7 +131,7 @@ export function endorsementEffects(deps: EndorsementDeps): Record<string, Endors
     },
 
     capturingFace: async (_context, tools) => {
-      const capture = await deps.camera.captureLive({ signal: tools.signal });
+      const capture = await deps.camera.captureLive({ signal: tools.signal, timeScale: tools.timeScale });
       if (!capture.ok) return failed('endorsement.failed.identityNotVerified', { camera: capture.reason });
       const ref = deps.attachments.put(tools.txnId, 'live.jpg', capture.value.jpeg);
       return { event: { type: 'FACE_CAPTURED', photo: { ...ref, livenessMethod: capture.value.liveness.method } }, effect: { photo: ref.sha256, liveness: capture.value.liveness.method } };

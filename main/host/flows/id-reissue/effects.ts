@@ -68,7 +68,7 @@ export function idReissueEffects(deps: IdReissueDeps): Record<string, IdReissueE
 
   return {
     capturingFace: async (_context, tools) => {
-      const capture = await deps.camera.captureLive({ signal: tools.signal });
+      const capture = await deps.camera.captureLive({ signal: tools.signal, timeScale: tools.timeScale });
       if (!capture.ok) {
         if (capture.reason === 'cancelled') return { event: { type: 'EFFECT_FAILED' }, effect: { camera: 'cancelled' } };
         return failed(capture.reason === 'offline' ? 'idReissue.failed.cameraOut' : 'idReissue.failed.faceNotCaptured', { camera: capture.reason });
@@ -117,7 +117,7 @@ export function idReissueEffects(deps: IdReissueDeps): Record<string, IdReissueE
     },
 
     capturingIdPhoto: async (_context, tools) => {
-      const photo = await deps.camera.captureIdPhoto({ signal: tools.signal });
+      const photo = await deps.camera.captureIdPhoto({ signal: tools.signal, timeScale: tools.timeScale });
       if (!photo.ok) {
         if (photo.reason === 'cancelled') return { event: { type: 'EFFECT_FAILED' }, effect: { camera: 'cancelled' } };
         if (photo.reason === 'offline') return failed('idReissue.failed.cameraOut', { camera: 'offline' });
