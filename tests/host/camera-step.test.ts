@@ -40,7 +40,8 @@ const offered = async (h: Host) => ((await call(h, 'getKiosk')) as { result: { s
 async function toCameraStep(h: Host): Promise<Extract<SessionView, { capture?: unknown }> & { capture: NonNullable<Extract<SessionView, { step: 'flow-busy' }>['capture']> }> {
   expect(await call(h, 'reportCamera', { condition: 'online', detail: '' })).toMatchObject({ ok: true });
   expect(await call(h, 'startService', { service: 'hk-macau-endorsement' })).toMatchObject({ ok: true });
-  await expect.poll(() => h.simulators.certificateUnit!.state.entryEnabled, { timeout: 30_000 }).toBe(true);
+  // The session's view rides along so that a slot that never opens says where the flow stood.
+  await expect.poll(() => ({ entryEnabled: h.simulators.certificateUnit!.state.entryEnabled, view: h.sessions.view }), { timeout: 30_000 }).toMatchObject({ entryEnabled: true });
   expect(h.simulators.certificateUnit!.insertCard(TEST_PERMITS[0]!)).toBe(true);
   await expect.poll(() => 'capture' in h.sessions.view && h.sessions.view.capture !== undefined, { timeout: 30_000 }).toBe(true);
   return h.sessions.view as never;
