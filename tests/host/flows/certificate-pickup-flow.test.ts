@@ -258,6 +258,17 @@ describe('certificate pickup, host and simulators', { timeout: 60_000 }, () => {
     expect(h.journal.steps(done.txnId).map((step) => step.state)).toContain('recheckingDispense');
   });
 
+  it('a unit that stops answering with the certificate in the gate ends the hand-over at once: the citizen is sent to a counter, staff to find it', async () => {
+    const { h, unit } = await start();
+    await identify(h, HOLDER);
+    await reach(h, 'take-certificate');
+    unit.setSilent(true);
+    const done = await reach(h, 'pickup-done');
+    expect(done).toMatchObject({ outcome: 'not-collected', messageKey: 'pickup.failed.handOverUnknown' });
+    const record = await theRecord(h, done.txnId);
+    expect(record.payload).toMatchObject({ outcome: 'unknown', fate: 'unknown', dispensed: true, staffAction: 'find-certificate', certificateId: CERTIFICATE });
+  });
+
   it('retains a certificate not taken within the take-back time, and records both the pickup and the retained card', async () => {
     const { h, unit } = await start({ takeBackTimeoutS: 3 });
     await identify(h, HOLDER);

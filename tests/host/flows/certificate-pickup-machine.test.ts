@@ -65,7 +65,8 @@ describe('the pickup statechart', () => {
     const end = chart(...toGate, { type: 'FAILED', failureKey: 'pickup.failed.jammed', staffAction: 'clear-jam' });
     expect(end.state).toBe('completed');
     expect(end.context).toMatchObject({ fate: 'unknown', staffAction: 'find-certificate' });
-    expect(pickupView(end.state, end.context)).toMatchObject({ outcome: 'not-collected' });
+    // The citizen is told the hand-over's end is unknown and where to go, not only "jammed".
+    expect(pickupView(end.state, end.context)).toMatchObject({ outcome: 'not-collected', messageKey: 'pickup.failed.handOverUnknown' });
     expect(pickupRecord(end.state, end.context, []).payload).toMatchObject({ outcome: 'unknown', dispensed: true });
     const gone = chart(...toGate, { type: 'CERTIFICATE_OUT', fate: 'unknown' });
     expect(gone.context).toMatchObject({ staffAction: 'find-certificate', failureKey: 'pickup.failed.handOverUnknown' });

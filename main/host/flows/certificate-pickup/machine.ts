@@ -63,6 +63,12 @@ export const pickupMachine = setup({
         ? { fate: event.fate }
         : { fate: 'unknown' as const, staffAction: 'find-certificate' as const, failureKey: 'pickup.failed.handOverUnknown' },
     ),
+    /**
+     * The unit failed after the certificate left its slot: whatever the device said, the citizen
+     * is told the hand-over's end is unknown and where to go (the device's own words, e.g. "has a
+     * fault", would leave them waiting at a gate that may hold their certificate).
+     */
+    lostTrack: assign({ dispensed: true, fate: 'unknown' as const, staffAction: 'find-certificate' as const, failureKey: 'pickup.failed.handOverUnknown' }),
     /** What identifies the citizen is forgotten as the transaction ends (the record holds none of it). */
     forgetIdentity: assign({ idNumber: '', pickupCode: '', inputMessageKey: undefined }),
   },
@@ -130,16 +136,16 @@ export const pickupMachine = setup({
         NOT_DISPENSED: { target: 'ended', actions: assign({ failureKey: ({ context }) => context.failureKey ?? 'pickup.failed.interrupted' }) },
         CERTIFICATE_OUT: { target: 'completed', actions: [assign({ dispensed: true }), 'learnFate'] },
         // Not even the unit can say: staff find it.
-        FAILED: { target: 'completed', actions: [failFromEvent, assign({ dispensed: true, fate: 'unknown', staffAction: 'find-certificate' })] },
-        EFFECT_FAILED: { target: 'completed', actions: [failFromEvent, assign({ dispensed: true, fate: 'unknown', staffAction: 'find-certificate' })] },
+        FAILED: { target: 'completed', actions: [failFromEvent, 'lostTrack'] },
+        EFFECT_FAILED: { target: 'completed', actions: [failFromEvent, 'lostTrack'] },
       },
     },
     /** In the gate: taken, or retained after the take-back time. */
     handingOver: {
       on: {
         CERTIFICATE_OUT: { target: 'completed', actions: 'learnFate' },
-        FAILED: { target: 'completed', actions: [failFromEvent, assign({ fate: 'unknown', staffAction: 'find-certificate' })] },
-        EFFECT_FAILED: { target: 'completed', actions: [failFromEvent, assign({ fate: 'unknown', staffAction: 'find-certificate' })] },
+        FAILED: { target: 'completed', actions: [failFromEvent, 'lostTrack'] },
+        EFFECT_FAILED: { target: 'completed', actions: [failFromEvent, 'lostTrack'] },
       },
     },
     /** The certificate left the magazine: taken, retained or (staff look) not known where. */
