@@ -94,7 +94,7 @@ export function serviceFlows(deps: ServiceFlowDeps) {
   );
   const runnerDeps: FlowRunnerDeps = { journal: deps.journal, clock: deps.clock, log: deps.log, onRecordQueued: deps.onRecordQueued, afterJournal: deps.afterJournal };
   const definitions = [endorsement, progressQuery, idReissue, pickup] as unknown as ReadonlyArray<FlowDefinition<unknown, EventObject>>;
-  const nextApplicationNo = applicationNumbers();
+  const nextApplicationNo = applicationNumbers((name, atLeast) => deps.journal.nextInSequence(name, atLeast));
   const reissueInput = (sessionId: string) => {
     const startedAtMs = deps.clock.now();
     return { sessionId, kioskId: deps.config.kioskId, startedAtMs, applicationNo: nextApplicationNo(deps.config.kioskId, startedAtMs) };

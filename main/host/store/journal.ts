@@ -107,6 +107,22 @@ export class Journal {
     return seqs;
   }
 
+  /**
+   * The next number of a named sequence, kept in the journal's counters: one more than the last
+   * one handed out, or `atLeast` when that is higher. Never handed out twice, whatever restarts or
+   * the clock do; a number taken by a session that then crashed is skipped, not reused.
+   */
+  nextInSequence(name: string, atLeast = 1): number {
+    const row = guarded(this.#health, 'taking a sequence number', () =>
+      this.#sql('INSERT INTO counters(name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = max(value + 1, excluded.value) RETURNING value').get(
+        name,
+        atLeast,
+      ),
+    ) as { value: number };
+    this.#health?.writeSucceeded();
+    return row.value;
+  }
+
   /** Moves a transaction to another state without touching its data. */
   setState(txnId: string, state: string, nowMs: number): void {
     guarded(this.#health, 'setting a transaction state', () =>

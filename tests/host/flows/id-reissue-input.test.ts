@@ -10,6 +10,7 @@ import { deliveryChoices } from '../../../main/host/flows/id-reissue/delivery';
 import { keyFits, typedProblem, typeKey } from '../../../main/host/flows/id-reissue/input';
 import { isApplicationNo } from '../../../main/host/flows/progress-query/input';
 import { testCards } from '../../../simulators/id-reader/test-cards';
+import { storeRig } from '../store/store-rig';
 
 const TODAY = new Date(Date.UTC(2026, 10, 23));
 const RESIDENT = testCards.resident.text.idNumber;
@@ -44,17 +45,25 @@ describe('ID number keypad', () => {
 });
 
 describe('application numbers', () => {
-  it('are <kioskId>-<yyyymmdd>-<seq>, never repeat on one kiosk, and fit the progress query keypad', () => {
-    const next = applicationNumbers();
+  it('are <kioskId>-<yyyymmdd>-<seq>: the tenth of a second of the day, kept increasing in the journal across restarts and a clock set back; they fit the progress query keypad', () => {
+    const rig = storeRig();
     const at = Date.UTC(2026, 10, 23, 5, 0, 0, 0);
-    const first = next('GD-GZ-0001', at);
-    const second = next('GD-GZ-0001', at);
-    const later = next('GD-GZ-0001', at + 50);
-    expect(first).toBe('GD-GZ-0001-20261123-180000');
-    expect(second).toBe('GD-GZ-0001-20261123-180001');
-    expect(later).toBe('GD-GZ-0001-20261123-180002');
+    const first = rig.open();
+    const next = applicationNumbers((name, atLeast) => first.journal.nextInSequence(name, atLeast));
+    const numbers = [next('GD-GZ-0001', at), next('GD-GZ-0001', at), next('GD-GZ-0001', at + 50)];
+    expect(numbers).toEqual(['GD-GZ-0001-20261123-180000', 'GD-GZ-0001-20261123-180001', 'GD-GZ-0001-20261123-180002']);
     expect(next('GD-GZ-0001', Date.UTC(2026, 10, 24, 0, 0, 0, 10))).toBe('GD-GZ-0001-20261124-0');
-    for (const no of [first, second, later]) expect(isApplicationNo(no)).toBe(true);
+    first.close();
+    // Restarted, with the clock set back an hour into the first day: the day's count goes on.
+    const again = rig.open();
+    const afterRestart = applicationNumbers((name, atLeast) => again.journal.nextInSequence(name, atLeast))('GD-GZ-0001', at - 3_600_000);
+    again.close();
+    expect(afterRestart).toBe('GD-GZ-0001-20261123-180003');
+    // A new journal the same day (a replaced disk) starts from the clock, past the old numbers.
+    const replaced = storeRig().open();
+    expect(applicationNumbers((name, atLeast) => replaced.journal.nextInSequence(name, atLeast))('GD-GZ-0001', at + 60_000)).toBe('GD-GZ-0001-20261123-180600');
+    replaced.close();
+    for (const no of [...numbers, afterRestart]) expect(isApplicationNo(no)).toBe(true);
   });
 });
 
