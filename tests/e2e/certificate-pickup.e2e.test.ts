@@ -146,7 +146,7 @@ describe('certificate pickup in Chromium', { timeout: 120_000 }, () => {
     expect(JSON.stringify(records(h))).not.toContain(HOLDER);
     expect(calls(h, /\/identity\/verify$/)).toHaveLength(1);
     await p.getByRole('button', { name: '完成' }).click();
-    await expect.poll(() => p.locator('button.service').count()).toBe(4);
+    await expect.poll(() => p.locator('button.service').count()).toBe(5);
     expect(await p.content()).not.toContain(HOLDER.slice(-4));
   });
 
@@ -261,6 +261,17 @@ describe('certificate pickup in Chromium', { timeout: 120_000 }, () => {
     expect(await prompt(p)).toBe('证件未及时取走，已由本机保管');
     expect(unit.state.retained.at(-1)).toMatchObject({ kind: 'certificate', certificate: { serial: CERTIFICATE } });
     await expect.poll(() => records(h).map((r) => r.kind).sort()).toEqual(['card-retained', 'certificate-pickup']);
+  });
+
+  it('the unit stops answering with the certificate in the gate: the screen sends the citizen to a counter with the transaction number, staff to find it', async () => {
+    const { h, p, unit } = await kiosk();
+    await identify(p, HOLDER);
+    await see(p, 'take-certificate');
+    await expect.poll(() => unit.state.location, { timeout: 10_000 }).toBe('gate');
+    unit.setSilent(true);
+    await done(p, 'not-collected', 'unit-silent-at-gate');
+    expect(await p.getByTestId('reason').innerText()).toContain('服务窗口');
+    await expect.poll(() => records(h).map((r) => [r.payload.fate, r.payload.staffAction])).toEqual([['unknown', 'find-certificate']]);
   });
 
   it('central unreachable: says so and moves nothing', async () => {
