@@ -111,7 +111,7 @@ const DevicesConfig = z.object({
   cameraCheckS: z.number().int().min(5).max(3600).default(30),
 });
 
-export const SERVICE_IDS = ['hk-macau-endorsement', 'id-reissue', 'certificate-pickup', 'progress-query'] as const;
+export const SERVICE_IDS = ['hk-macau-endorsement', 'id-reissue', 'certificate-pickup', 'progress-query', 'certificate-reprint'] as const;
 
 const DEVICE_NAMES = ['idReader', 'printer', 'certificateUnit'] as const;
 

@@ -12,7 +12,7 @@ import { MaintenanceCommand, MaintenanceView } from './maintenance-contract';
 import { SpeakOutcome, SpeakPrompt } from './speech-contract';
 import { AttractTiming, ExtendDeadline, LocalizedText, SetElderly } from './idle-contract';
 
-export const ServiceId = z.enum(['hk-macau-endorsement', 'id-reissue', 'certificate-pickup', 'progress-query']);
+export const ServiceId = z.enum(['hk-macau-endorsement', 'id-reissue', 'certificate-pickup', 'progress-query', 'certificate-reprint']);
 export type ServiceId = z.infer<typeof ServiceId>;
 
 export const Language = z.enum(['zh-CN', 'zh-TW', 'en']);
@@ -96,6 +96,8 @@ const FlowSteps = [
         // Certificate pickup: the kiosk's list and the magazine are checked, the unit moves the certificate.
         'finding-certificate',
         'dispensing-certificate',
+        // Certificate reprint: the temporary certificate alone comes out (no receipt).
+        'reprinting-certificate',
       ]),
     })
     .merge(Flow),
@@ -267,12 +269,46 @@ const ReissueSteps = [
   z.object({ step: z.literal('reissue-choose-delivery'), choices: z.array(DeliveryChoice).max(12), feeFen: z.number().int().nonnegative() }).merge(Flow).merge(Deadline),
 ] as const;
 
+/**
+ * The certificate reprint's own steps (补打临时身份证明); its keypad is the reissue's
+ * (`reissue-id-input`), its busy steps are `flow-busy`.
+ */
+const ReprintSteps = [
+  z
+    .object({
+      step: z.literal('reprint-choose-application'),
+      /** The citizen's reissue applications that may have a temporary certificate; nothing in them identifies the citizen. */
+      applications: z
+        .array(z.object({ applicationNo: z.string().min(1).max(60), status: ApplicationProgress.shape.status, submittedAt: z.string().max(40) }))
+        .min(2)
+        .max(12),
+    })
+    .merge(Flow)
+    .merge(Deadline),
+  z
+    .object({
+      step: z.literal('reprint-done'),
+      /** `printed`; `not-printed` (issued, the printer failed: nothing lost, print it elsewhere); `ended` (nothing to print). */
+      outcome: z.enum(['printed', 'not-printed', 'ended']),
+      /** Why it did not go as planned, as an i18n key, or null. */
+      messageKey: MessageKey.nullable(),
+      /** The application the certificate belongs to, once known. */
+      applicationNo: z.string().max(60).nullable(),
+      certificateNo: z.string().max(40).nullable(),
+      /** The certificate's last valid day (YYYY-MM-DD), once central answered. */
+      validTo: z.string().max(10).nullable(),
+    })
+    .merge(Flow)
+    .merge(Deadline),
+] as const;
+
 /** What the screen shows of the current session. Personal data arrives masked, or not at all. */
 export const SessionView = z.discriminatedUnion('step', [
   ...FlowSteps,
   ...QuerySteps,
   ...ReissueSteps,
   ...PickupSteps,
+  ...ReprintSteps,
   z.object({ step: z.literal('idle') }),
   z.object({ step: z.literal('insert-id-card'), service: ServiceId, sessionId: z.string() }).merge(Deadline).merge(Elderly),
   z.object({ step: z.literal('reading-card'), service: ServiceId, sessionId: z.string() }).merge(Elderly),

@@ -36,6 +36,8 @@ import { TakeCertificateScreen } from './screens/certificate-pickup/TakeCertific
 import { IdNumberKeypadScreen } from './screens/id-reissue/IdNumberKeypadScreen';
 import { ChooseDeliveryScreen, ChoosePhotoScreen, ChooseReasonScreen, ConfirmIdentityScreen } from './screens/id-reissue/ReissueChoiceScreens';
 import { ReissueDoneScreen } from './screens/id-reissue/ReissueDoneScreen';
+import { ChooseApplicationScreen } from './screens/certificate-reprint/ChooseApplicationScreen';
+import { ReprintDoneScreen } from './screens/certificate-reprint/ReprintDoneScreen';
 import { FailedScreen, IdentityShownScreen, InsertIdCardScreen, ReadingCardScreen } from './screens/SessionScreens';
 
 const HEARTBEAT_MS = 5000;
@@ -301,6 +303,10 @@ function Screen({ session, kiosk, notice, presence, onStart, actions }: ScreenPr
       return <ChoosePhotoScreen view={session} actions={actions} />;
     case 'reissue-choose-delivery':
       return <ChooseDeliveryScreen view={session} actions={actions} />;
+    case 'reprint-choose-application':
+      return <ChooseApplicationScreen view={session} actions={actions} />;
+    case 'reprint-done':
+      return <ReprintDoneScreen view={session} actions={actions} />;
     default:
       return session satisfies never;
   }

@@ -26,7 +26,7 @@ const SITES: Readonly<Record<string, { code: string; name: string }>> = {
 
 export const siteFor = (kioskId: string): { code: string; name: string } => SITES[kioskId.slice(0, 5)] ?? SITES['GD-GZ']!;
 
-export const ENROLLED_SERVICES = ['hk-macau-endorsement', 'id-reissue', 'certificate-pickup'] as const;
+export const ENROLLED_SERVICES = ['hk-macau-endorsement', 'id-reissue', 'certificate-pickup', 'certificate-reprint'] as const;
 
 export class Enrollment {
   readonly #db: Database.Database;

@@ -21,7 +21,7 @@ import { kioskScreens } from '../support/kiosk-screen';
 const liveFile = join(mkdtempSync(join(tmpdir(), 'camera-idle-')), 'camera.y4m');
 const screens = kioskScreens('camera-idle', { fakeCamera: () => showScene(liveFile, 'cooperative') });
 
-const NEEDS_CAMERA = ['hk-macau-endorsement', 'id-reissue', 'certificate-pickup'] as const;
+const NEEDS_CAMERA = ['hk-macau-endorsement', 'id-reissue', 'certificate-pickup', 'certificate-reprint'] as const;
 /** The services the attract screen shows as offered (aria-disabled marks the others). */
 const shownOffered = (page: Page) =>
   page.evaluate(() => [...document.querySelectorAll<HTMLElement>('button[data-service]')].filter((b) => b.getAttribute('aria-disabled') !== 'true').map((b) => b.dataset.service).sort());
@@ -46,8 +46,8 @@ describe('camera dying while the kiosk is idle', { timeout: 180_000 }, () => {
     });
     const page = await screens.open(host);
     // The page's first check finds the camera: every service is offered.
-    await expect.poll(() => offered(host), { timeout: 30_000, interval: 200 }).toEqual(['certificate-pickup', 'hk-macau-endorsement', 'id-reissue', 'progress-query']);
-    await expect.poll(() => shownOffered(page), { timeout: 10_000, interval: 200 }).toHaveLength(4);
+    await expect.poll(() => offered(host), { timeout: 30_000, interval: 200 }).toEqual(['certificate-pickup', 'certificate-reprint', 'hk-macau-endorsement', 'id-reissue', 'progress-query']);
+    await expect.poll(() => shownOffered(page), { timeout: 10_000, interval: 200 }).toHaveLength(5);
     const cameraInHeartbeat = async () => {
       await host.heartbeat.beatOnce();
       return (host.central!.store.lastHeartbeat('GD-GZ-0001') as { devices: { camera: unknown } } | undefined)?.devices.camera;
@@ -67,10 +67,10 @@ describe('camera dying while the kiosk is idle', { timeout: 180_000 }, () => {
     } finally {
       renameSync(`${liveFile}.dead`, liveFile);
     }
-    await expect.poll(() => offered(host), { timeout: WITHIN_A_CHECK, interval: 500 }).toHaveLength(4);
+    await expect.poll(() => offered(host), { timeout: WITHIN_A_CHECK, interval: 500 }).toHaveLength(5);
     expect(await cameraInHeartbeat()).toMatchObject({ status: 'online' });
     await page.mouse.click(540, 1800);
-    await expect.poll(() => shownOffered(page), { timeout: 10_000, interval: 200 }).toHaveLength(4);
+    await expect.poll(() => shownOffered(page), { timeout: 10_000, interval: 200 }).toHaveLength(5);
     await screens.shot(page, 'attract-camera-back');
   });
 });

@@ -62,7 +62,7 @@ async function kiosk(options: { readonly screenCamera?: boolean } = {}): Promise
   ui = await startUiServer(host, rendererDir);
   page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
   await page.goto(ui.url);
-  await expect.poll(() => page.locator('button.service').count(), { timeout: 10_000 }).toBe(4);
+  await expect.poll(() => page.locator('button.service').count(), { timeout: 10_000 }).toBe(5);
   return { host, page };
 }
 
@@ -122,7 +122,7 @@ describe('HK/Macau endorsement in Chromium', { timeout: 90_000 }, () => {
     expect(h.simulators.printer!.jobs).toHaveLength(1);
     await expect.poll(() => centralRecords(h).map((r) => r.payload.outcome)).toEqual(['delivered']);
     await p.getByRole('button', { name: '完成' }).click();
-    await expect.poll(() => p.locator('button.service').count()).toBe(4);
+    await expect.poll(() => p.locator('button.service').count()).toBe(5);
     // Nothing of the citizen is left on the screen.
     expect(await p.content()).not.toContain('张**');
   });

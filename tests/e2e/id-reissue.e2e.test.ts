@@ -158,7 +158,7 @@ describe('ID card reissue in Chromium', { timeout: 120_000 }, () => {
     expect(h.central!.attachments.get(KIOSK, record!.txnId, 'live.jpg')).toBeDefined();
 
     await p.getByRole('button', { name: '完成' }).click();
-    await expect.poll(() => p.locator('button.service').count()).toBe(4);
+    await expect.poll(() => p.locator('button.service').count()).toBe(5);
     expect(await p.content()).not.toContain(applicationNo);
   });
 

@@ -76,7 +76,7 @@ describe('idle and elderly mode in Chromium', { timeout: 120_000 }, () => {
     await screens.shot(p, 'landscape-1-still-there');
     await p.getByTestId('still-there-finish').click();
     await expect.poll(() => h.sessions.view.step).toBe('idle');
-    await expect.poll(() => p.locator('button.service').count()).toBe(4);
+    await expect.poll(() => p.locator('button.service').count()).toBe(5);
     expect(await p.getByTestId('still-there').count()).toBe(0);
   });
 
@@ -157,7 +157,7 @@ describe('idle and elderly mode in Chromium', { timeout: 120_000 }, () => {
     await screens.shot(p, 'landscape-5-attract-loop');
     await p.getByTestId('attract-loop').click({ position: { x: 300, y: 500 } });
     await expect.poll(() => p.getByTestId('attract-loop').count()).toBe(0);
-    await expect.poll(() => p.locator('button.service').count()).toBe(4);
+    await expect.poll(() => p.locator('button.service').count()).toBe(5);
     await screens.shot(p, 'landscape-0-attract');
   });
 });

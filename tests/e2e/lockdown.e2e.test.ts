@@ -45,7 +45,7 @@ beforeEach(async () => {
   context = await browser.newContext({ viewport: { width: 1280, height: 1024 } });
   page = await context.newPage();
   await page.goto(ui.url);
-  await expect.poll(() => page.locator('button.service').count()).toBe(4);
+  await expect.poll(() => page.locator('button.service').count()).toBe(5);
 });
 
 const origin = () => new URL(ui.url).origin;

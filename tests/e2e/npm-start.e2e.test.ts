@@ -54,7 +54,7 @@ describe('npm start without a display', () => {
     try {
       const page = await browser.newPage();
       await page.goto(url);
-      await expect.poll(() => page.locator('button.service').count(), { timeout: 10_000 }).toBe(4);
+      await expect.poll(() => page.locator('button.service').count(), { timeout: 10_000 }).toBe(5);
       expect(await page.locator('h1').innerText()).toContain('通办');
     } finally {
       await browser.close();
@@ -85,7 +85,7 @@ describe('npm start without a display', () => {
       await expect.poll(() => page.locator('button.service[aria-disabled="true"]').count()).toBe(4);
       await page.locator('button.service[data-service="id-reissue"]').click({ force: true });
       // Still the attract screen: nothing started.
-      expect(await page.locator('button.service').count()).toBe(4);
+      expect(await page.locator('button.service').count()).toBe(5);
     } finally {
       await browser.close();
     }

@@ -65,7 +65,7 @@ describe('progress query in Chromium', { timeout: 90_000 }, () => {
     await expect.poll(() => audit(h)).toEqual([expect.objectContaining({ kind: 'audit', payload: expect.objectContaining({ action: 'progress-query', outcome: 'found', count: 1 }) })]);
     expect(JSON.stringify(audit(h))).not.toContain(testCards.resident.text.idNumber);
     await p.getByRole('button', { name: '完成' }).click();
-    await expect.poll(() => p.locator('button.service').count()).toBe(4);
+    await expect.poll(() => p.locator('button.service').count()).toBe(5);
     expect(await p.content()).not.toContain('GD-GZ-0001-20260105-3');
   });
 
@@ -122,7 +122,7 @@ describe('progress query in Chromium', { timeout: 90_000 }, () => {
     await see(p, 'query-failed', 'central-unreachable');
     expect(await prompt(p)).toContain('暂时无法连接查询服务');
     await p.getByRole('button', { name: '返回首页' }).click();
-    await expect.poll(() => p.locator('button.service').count()).toBe(4);
+    await expect.poll(() => p.locator('button.service').count()).toBe(5);
   });
 
   it('reader out: the ID card way fails with a plain reason, and the keypad way is still there', async () => {

@@ -77,7 +77,7 @@ describe('provisioning a terminal', () => {
     expect(result).toMatchObject({
       kioskId: 'GD-SZ-0042',
       site: { code: '440300' },
-      services: ['hk-macau-endorsement', 'id-reissue', 'certificate-pickup'],
+      services: ['hk-macau-endorsement', 'id-reissue', 'certificate-pickup', 'certificate-reprint'],
       reprovisioned: false,
       configFile: join(dataDir, 'kiosk-config.json'),
     });

@@ -42,6 +42,21 @@ const HAPPY_PATHS: Readonly<Record<Exclude<ServiceId, 'hk-macau-endorsement'>, r
     view('certificate-pickup', 'take-certificate'),
     view('certificate-pickup', 'pickup-done', { outcome: 'collected', messageKey: null, transactionNo: 'P1' }),
   ],
+  'certificate-reprint': [
+    view('certificate-reprint', 'reissue-id-input', { typed: 0, echo: '', problemKey: null, problemPart: null }),
+    busy('certificate-reprint', 'face-capture'),
+    busy('certificate-reprint', 'verifying-identity'),
+    busy('certificate-reprint', 'finding-certificate'),
+    view('certificate-reprint', 'reprint-choose-application', {
+      applications: [
+        { applicationNo: 'GD-GZ-0001-20261123-1', status: 'received', submittedAt: '2026-11-23T03:00:00Z' },
+        { applicationNo: 'GD-GZ-0001-20261101-7', status: 'mailed', submittedAt: '2026-11-01T03:00:00Z' },
+      ],
+    }),
+    busy('certificate-reprint', 'issuing-certificate'),
+    busy('certificate-reprint', 'reprinting-certificate'),
+    view('certificate-reprint', 'reprint-done', { outcome: 'printed', messageKey: null, applicationNo: 'GD-GZ-0001-20261123-1', certificateNo: 'LS1', validTo: '2026-12-23' }),
+  ],
   'progress-query': [
     view('progress-query', 'query-choose-method', { idCardAvailable: true }),
     SessionView.parse({ step: 'insert-id-card', service: 'progress-query', sessionId: 's-1', deadlineMs }),
@@ -77,6 +92,9 @@ describe('the progress strip of every service', () => {
     expect(serviceProgress(busy('id-reissue', 'finishing'))).toMatchObject({ current: 'done', earlierCompleted: false });
     expect(serviceProgress(view('certificate-pickup', 'pickup-done', { outcome: 'retained', messageKey: null, transactionNo: 'P1' }))?.earlierCompleted).toBe(false);
     expect(serviceProgress(busy('certificate-pickup', 'finishing'))?.earlierCompleted).toBe(false);
+    const notPrinted = { messageKey: 'reprint.failed.paperOut', applicationNo: 'GD-GZ-0001-20261123-1', certificateNo: 'LS1', validTo: '2026-12-23' };
+    expect(serviceProgress(view('certificate-reprint', 'reprint-done', { outcome: 'not-printed', ...notPrinted }))).toMatchObject({ current: 'done', earlierCompleted: false });
+    expect(serviceProgress(view('certificate-reprint', 'reprint-done', { outcome: 'ended', ...notPrinted }))?.earlierCompleted).toBe(false);
     expect(serviceProgress(view('progress-query', 'query-failed', { messageKey: 'progressQuery.failed.cancelled', canRetry: false }))?.earlierCompleted).toBe(false);
   });
 

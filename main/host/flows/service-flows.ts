@@ -20,6 +20,7 @@ import type { FlowDefinition } from './engine/flow-definition';
 import { FlowRunner, type FlowRunnerDeps } from './engine/flow-runner';
 import { recoverFlows } from './engine/recovery';
 import { progressQueryFlow } from './progress-query/definition';
+import { reprintFlow } from './certificate-reprint/definition';
 import type { FlowStarter } from './session-manager';
 
 export interface ServiceFlowDeps {
@@ -92,8 +93,12 @@ export function serviceFlows(deps: ServiceFlowDeps) {
     },
     { stepTimeoutS, keypadTimeoutS: stepTimeoutS * 2, doneScreenS: DONE_SCREEN_S },
   );
+  const reprint = reprintFlow(
+    { camera: deps.camera, central: deps.central, attachments: deps.attachments, certificateSlip: certificateSlipPrinter(deps.devices.printer) },
+    { stepTimeoutS, keypadTimeoutS: stepTimeoutS * 2, doneScreenS: DONE_SCREEN_S },
+  );
   const runnerDeps: FlowRunnerDeps = { journal: deps.journal, clock: deps.clock, log: deps.log, onRecordQueued: deps.onRecordQueued, afterJournal: deps.afterJournal };
-  const definitions = [endorsement, progressQuery, idReissue, pickup] as unknown as ReadonlyArray<FlowDefinition<unknown, EventObject>>;
+  const definitions = [endorsement, progressQuery, idReissue, pickup, reprint] as unknown as ReadonlyArray<FlowDefinition<unknown, EventObject>>;
   const nextApplicationNo = applicationNumbers((name, atLeast) => deps.journal.nextInSequence(name, atLeast));
   const reissueInput = (sessionId: string) => {
     const startedAtMs = deps.clock.now();
@@ -117,6 +122,11 @@ export function serviceFlows(deps: ServiceFlowDeps) {
         sessionId,
         input: { sessionId, kioskId: deps.config.kioskId, startedAtMs: deps.clock.now(), idCardAvailable: canServe(deps.devices.idReader.status.status) },
       }) as unknown as FlowRunner<unknown, { type: string }>,
+    'certificate-reprint': (sessionId) =>
+      new FlowRunner(reprint, runnerDeps, { kind: 'new', txnId: randomUUID(), sessionId, input: { sessionId, kioskId: deps.config.kioskId, startedAtMs: deps.clock.now() } }) as unknown as FlowRunner<
+        unknown,
+        { type: string }
+      >,
     'certificate-pickup': (sessionId) =>
       new FlowRunner(pickup, runnerDeps, { kind: 'new', txnId: randomUUID(), sessionId, input: { sessionId, kioskId: deps.config.kioskId, startedAtMs: deps.clock.now() } }) as unknown as FlowRunner<
         unknown,

@@ -37,7 +37,7 @@ export interface SessionManagerDeps {
  * Flow steps that close a session: the citizen reads them, and the session ends at their
  * deadline, on "done" or on "back" (the flow may still have work to do without a screen).
  */
-const CLOSING_STEPS: ReadonlySet<SessionView['step']> = new Set(['flow-done', 'query-results', 'query-failed', 'pickup-done']);
+const CLOSING_STEPS: ReadonlySet<SessionView['step']> = new Set(['flow-done', 'query-results', 'query-failed', 'pickup-done', 'reprint-done']);
 
 /** States after which a transaction needs nothing more. */
 export const FINAL_STATES = ['completed', 'abandoned'] as const;
@@ -149,7 +149,7 @@ export class SessionManager {
   finish(): SessionView {
     const view = this.#view;
     if (this.#flow) {
-      if (view.step !== 'flow-done' && view.step !== 'query-results' && view.step !== 'pickup-done') throw new SessionStateError('finishSession', view.step);
+      if (view.step !== 'flow-done' && view.step !== 'query-results' && view.step !== 'pickup-done' && view.step !== 'reprint-done') throw new SessionStateError('finishSession', view.step);
       return this.end('finished');
     }
     if (view.step !== 'identity-shown') throw new SessionStateError('finishSession', view.step);

@@ -19,6 +19,8 @@ export const SERVICE_NEEDS: Readonly<Partial<Record<ServiceId, readonly NeededDe
   'progress-query': [],
   // The ID number or pickup code is typed: no reader. The face is checked, the unit hands it out.
   'certificate-pickup': ['certificateUnit', 'camera'],
+  // The card is lost: the number is typed, no reader. The face needs the camera, the slip the printer.
+  'certificate-reprint': ['camera', 'printer'],
 };
 
 export interface OfferInput {

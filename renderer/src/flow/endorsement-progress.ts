@@ -36,6 +36,8 @@ const STAGE_OF_ACTIVITY: Readonly<Record<BusyActivity, EndorsementStage>> = {
   // Certificate pickup's activities; its views are never the endorsement's.
   'finding-certificate': 'done',
   'dispensing-certificate': 'done',
+  // Certificate reprint's activity; its views are never the endorsement's.
+  'reprinting-certificate': 'done',
 };
 
 export interface EndorsementProgress {
@@ -84,6 +86,8 @@ export function endorsementProgress(view: SessionView): EndorsementProgress | nu
     case 'pickup-input':
     case 'take-certificate':
     case 'pickup-done':
+    case 'reprint-choose-application':
+    case 'reprint-done':
       return null;
     default:
       return view satisfies never;

@@ -27,6 +27,7 @@ export const SERVICE_STAGES: Readonly<Record<ServiceId, readonly ProgressStage[]
   'id-reissue': stages('identify', 'face', 'confirm', 'choose', 'pay', 'print', 'done'),
   'certificate-pickup': stages('identify', 'face', 'take', 'done'),
   'progress-query': stages('identify', 'search', 'results'),
+  'certificate-reprint': stages('identify', 'face', 'search', 'print', 'done'),
 };
 
 type Place = { readonly current: string; readonly earlierCompleted: boolean } | null;
@@ -95,6 +96,33 @@ function pickupPlace(view: SessionView): Place {
   }
 }
 
+/** The certificate reprint: the number typed, the face, the application found (or chosen), the slip, the end. */
+function reprintPlace(view: SessionView): Place {
+  switch (view.step) {
+    case 'reissue-id-input':
+      return at('identify');
+    case 'reprint-choose-application':
+      return at('search');
+    case 'reprint-done':
+      return at('done', view.outcome === 'printed');
+    case 'flow-busy':
+      switch (view.activity) {
+        case 'face-capture':
+        case 'verifying-identity':
+          return at('face');
+        case 'finding-certificate':
+          return at('search');
+        case 'issuing-certificate':
+        case 'reprinting-certificate':
+          return at('print');
+        default:
+          return at('done', false);
+      }
+    default:
+      return null;
+  }
+}
+
 /** The progress query: the card or the application number, the search, what was found. */
 function queryPlace(view: SessionView): Place {
   switch (view.step) {
@@ -127,6 +155,8 @@ export function serviceProgress(view: SessionView): ServiceProgress | null {
         return pickupPlace(view);
       case 'progress-query':
         return queryPlace(view);
+      case 'certificate-reprint':
+        return reprintPlace(view);
       default:
         return view.service satisfies never;
     }

@@ -1,4 +1,5 @@
 import type { SessionView } from '../../../main/api/contract';
+import { REPRINT_OUTCOME_TEXTS } from '../screens/certificate-reprint/ReprintDoneScreen';
 import { BUSY_TEXTS } from '../screens/endorsement/FlowBusyScreen';
 
 /**
@@ -61,6 +62,10 @@ export function stepPrompt(view: SessionView): readonly string[] {
       return view.messageKey ? [view.messageKey] : ['idReissue.photo.title', 'idReissue.photo.hint'];
     case 'reissue-choose-delivery':
       return ['idReissue.delivery.title'];
+    case 'reprint-choose-application':
+      return ['reprint.choose.title', 'reprint.choose.hint'];
+    case 'reprint-done':
+      return [REPRINT_OUTCOME_TEXTS[view.outcome].title];
     default:
       return view satisfies never;
   }

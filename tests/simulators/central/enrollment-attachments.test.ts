@@ -16,7 +16,7 @@ describe('central simulator: enrolment', () => {
     expect(enrolled).toMatchObject({
       kioskId: 'GD-SZ-0042',
       site: { code: '440300' },
-      services: ['hk-macau-endorsement', 'id-reissue', 'certificate-pickup'],
+      services: ['hk-macau-endorsement', 'id-reissue', 'certificate-pickup', 'certificate-reprint'],
       serverTime: new Date(T0).toISOString(),
     });
     expect(Buffer.from(enrolled.secret, 'base64')).toHaveLength(32);

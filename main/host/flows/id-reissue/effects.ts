@@ -1,10 +1,10 @@
 import type { CameraPort } from '../../../../drivers/camera/camera-port';
 import { delay } from '../../../../drivers/common/clock';
 import type { PrinterDriver } from '../../../../drivers/printer/driver';
-import { maskName } from '../../../domain/id-number';
 import type { AttachmentStore } from '../../store/attachments';
 import type { ReceiptTexts } from '../endorsement/receipt';
 import type { Effect, EffectOutcome, EffectTools } from '../engine/flow-definition';
+import { typedIdentitySteps } from '../typed-identity/face-steps';
 import { paymentSteps, type PaymentStepsDeps, retryDelayMs } from '../payment/payment-steps';
 import type { CertificateSlipPrinter } from './certificate-slip';
 import type { IdReissueCentral } from './central-port';
@@ -29,14 +29,13 @@ const failed = (failureKey: string, effect: Record<string, unknown>): Outcome =>
 
 /** Refusals central gives that the screen has words of its own for. */
 const KNOWN_REFUSALS: ReadonlySet<string> = new Set(['application_in_progress', 'not_a_resident_id_holder']);
-/** Identity verdicts the screen has words of its own for. */
-const KNOWN_VERDICTS: ReadonlySet<string> = new Set(['face_mismatch', 'liveness_failed', 'no_record', 'document_invalid']);
 
 /** The reissue fee's words for central's payment list. */
 const paymentTerms = (context: IdReissueContext) =>
   context.terms && context.reason ? { amountFen: context.terms.feeFen, description: `Resident ID card reissue (${context.reason})` } : undefined;
 
 export function idReissueEffects(deps: IdReissueDeps): Record<string, IdReissueEffect> {
+  const identity = typedIdentitySteps<IdReissueContext>(deps, 'idReissue');
   const pay = paymentSteps<IdReissueContext>(deps, paymentTerms, { centralUnreachableKey: 'idReissue.failed.centralUnreachable', refundReason: 'ID card reissue not delivered' });
 
   const printReceipt = async (document: Parameters<PrinterDriver['print']>[0]): Promise<Outcome> => {
@@ -67,36 +66,7 @@ export function idReissueEffects(deps: IdReissueDeps): Record<string, IdReissueE
   };
 
   return {
-    capturingFace: async (_context, tools) => {
-      const capture = await deps.camera.captureLive({ signal: tools.signal, timeScale: tools.timeScale });
-      if (!capture.ok) {
-        if (capture.reason === 'cancelled') return { event: { type: 'EFFECT_FAILED' }, effect: { camera: 'cancelled' } };
-        return failed(capture.reason === 'offline' ? 'idReissue.failed.cameraOut' : 'idReissue.failed.faceNotCaptured', { camera: capture.reason });
-      }
-      // A still without a passed liveness check is no proof of a person at the kiosk.
-      if (!capture.value.liveness.passed) return failed('idReissue.identity.liveness_failed', { camera: 'liveness-not-passed' });
-      const ref = deps.attachments.put(tools.txnId, 'live.jpg', capture.value.jpeg);
-      return { event: { type: 'FACE_CAPTURED', photo: { ...ref, livenessMethod: capture.value.liveness.method } }, effect: { photo: ref.sha256, liveness: capture.value.liveness.method } };
-    },
-
-    verifyingIdentity: async (context, tools) => {
-      const photo = deps.attachments.read(tools.txnId, 'live.jpg');
-      if (!photo || !context.idNumber || !context.livePhoto) return failed('idReissue.failed.identityNotVerified', { photo: 'missing' });
-      const result = await deps.central.verifyIdentity({
-        sessionId: context.sessionId,
-        // The card is lost: the kiosk knows the typed number only, never the name, until central answers.
-        document: { type: 'resident-id', number: context.idNumber, name: null },
-        livePhoto: photo.toString('base64'),
-        liveness: { passed: true, method: context.livePhoto.livenessMethod === 'turn-head' ? 'turn-head' : 'blink' },
-      });
-      if (!result.ok) return failed('idReissue.failed.centralUnreachable', { central: result.kind, problem: result.message });
-      const answer = result.value;
-      if (!answer.match) {
-        const key = KNOWN_VERDICTS.has(answer.reason) ? `idReissue.identity.${answer.reason}` : 'idReissue.failed.identityNotVerified';
-        return failed(key, { match: false, reason: answer.reason });
-      }
-      return { event: { type: 'VERIFIED', personId: answer.personId, maskedName: maskName(answer.person.name) }, effect: { match: true, score: answer.score } };
-    },
+    ...identity,
 
     checkingEligibility: async (context) => {
       const result = await deps.central.idReissueEligibility({ sessionId: context.sessionId, personId: context.person!.personId, reason: context.reason! });

@@ -1,4 +1,5 @@
-import { type IdNumberProblem, idNumberProblem } from '../../../domain/id-number';
+import { type IdNumberProblem, idNumberProblem, maskIdNumber } from '../../../domain/id-number';
+import type { FlowView } from '../engine/flow-definition';
 
 /** A resident ID number is 18 characters: 17 digits and a check character (0-9 or X). */
 export const ID_NUMBER_LENGTH = 18;
@@ -52,4 +53,21 @@ export function problemKey(problem: IdNumberProblem): string {
     default:
       return problem satisfies never;
   }
+}
+
+/**
+ * The keypad step as the screen shows it (the reissue's and the certificate reprint's): what is
+ * typed, masked once complete and valid, and what is wrong in it already. `messageKey` is why the
+ * last confirm was refused, said first.
+ */
+export function idNumberInputView(typed: string, messageKey: string | undefined, startedAtMs: number): FlowView {
+  const problem = typedProblem(typed, new Date(startedAtMs));
+  const complete = typed.length === ID_NUMBER_LENGTH && problem === null;
+  return {
+    step: 'reissue-id-input',
+    typed: typed.length,
+    echo: complete ? maskIdNumber(typed) : typed,
+    problemKey: messageKey ?? (problem ? problemKey(problem) : null),
+    problemPart: problem ?? (messageKey ? 'length' : null),
+  };
 }

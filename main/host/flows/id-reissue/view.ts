@@ -2,28 +2,14 @@ import { maskIdNumber } from '../../../domain/id-number';
 import type { FlowView } from '../engine/flow-definition';
 import { screenOutcome } from '../payment/paid-flow-end';
 import { deliveryChoices } from './delivery';
-import { ID_NUMBER_LENGTH, problemKey, typedProblem } from './input';
+import { idNumberInputView } from './input';
 import { type IdReissueContext, REISSUE_REASONS } from './types';
-
-/** The keypad step: what is typed (masked once complete and valid), and what is wrong in it already. */
-function idInput(context: IdReissueContext): FlowView {
-  const problem = typedProblem(context.typed, new Date(context.startedAtMs));
-  const complete = context.typed.length === ID_NUMBER_LENGTH && problem === null;
-  return {
-    step: 'reissue-id-input',
-    typed: context.typed.length,
-    echo: complete ? maskIdNumber(context.typed) : context.typed,
-    // The refusal of a confirm says it first; otherwise what the typing shows already.
-    problemKey: context.inputMessageKey ?? (problem ? problemKey(problem) : null),
-    problemPart: problem ?? (context.inputMessageKey ? 'length' : null),
-  };
-}
 
 /** What the screen shows in each state of the ID reissue. The name and the number arrive masked. */
 export function idReissueView(state: string, context: IdReissueContext): FlowView {
   switch (state) {
     case 'enteringIdNumber':
-      return idInput(context);
+      return idNumberInputView(context.typed, context.inputMessageKey, context.startedAtMs);
     case 'capturingFace':
       return { step: 'flow-busy', activity: 'face-capture' };
     case 'verifyingIdentity':

@@ -22,6 +22,7 @@ export const BUSY_TEXTS: Readonly<Record<BusyActivity, { readonly title: string;
   'printing-certificate': { title: 'idReissue.busy.printingCertificate.title', hint: 'idReissue.busy.printingCertificate.hint' },
   'finding-certificate': { title: 'pickup.busy.finding.title', hint: 'pickup.busy.finding.hint' },
   'dispensing-certificate': { title: 'pickup.busy.dispensing.title', hint: 'pickup.busy.dispensing.hint' },
+  'reprinting-certificate': { title: 'reprint.busy.printing.title', hint: 'reprint.busy.printing.hint' },
 };
 
 /**
@@ -33,6 +34,7 @@ const DEVICE_ILLUSTRATIONS: Partial<Readonly<Record<BusyActivity, () => ReactEle
   'taking-id-photo': () => <LookAtCameraIllustration />,
   'printing-receipt': () => <TakeReceiptIllustration paper="receipt" />,
   'printing-certificate': () => <TakeReceiptIllustration paper="certificate-slip" />,
+  'reprinting-certificate': () => <TakeReceiptIllustration paper="certificate-slip" />,
   'dispensing-certificate': () => <TakeCertificateIllustration />,
 };
 
