@@ -41,7 +41,7 @@ describe('the attract loop in Chromium', { timeout: 90_000 }, () => {
     await screens.shot(page, '1-loop');
     host.simulators.idReader!.placeCard('resident');
     await expect.poll(() => loopShown(page), { timeout: 5000 }).toBe(0);
-    expect(await servicesShown(page)).toBe(4);
+    expect(await servicesShown(page)).toBe(5);
     await screens.shot(page, '2-card-placed');
     // The card stays on the reader: that alone does not keep the loop away.
     await expect.poll(() => loopShown(page), { timeout: 10_000 }).toBe(1);
@@ -57,7 +57,7 @@ describe('the attract loop in Chromium', { timeout: 90_000 }, () => {
     const { host, page } = await kiosk();
     await expect.poll(() => loopShown(page), { timeout: 10_000 }).toBe(1);
     await page.getByTestId('attract-loop').click({ position: { x: 300, y: 600 } });
-    await expect.poll(() => servicesShown(page)).toBe(4);
+    await expect.poll(() => servicesShown(page)).toBe(5);
     expect(await loopShown(page)).toBe(0);
     await page.locator('button[data-service="progress-query"]').click();
     await screens.see(page, 'query-choose-method');
@@ -69,7 +69,7 @@ describe('the attract loop in Chromium', { timeout: 90_000 }, () => {
     host.simulators.idReader!.placeCard('resident');
     await page.getByRole('button', { name: '取消' }).click();
     await expect.poll(() => host.sessions.view.step).toBe('idle');
-    await expect.poll(() => servicesShown(page)).toBe(4);
+    await expect.poll(() => servicesShown(page)).toBe(5);
     expect(await loopShown(page)).toBe(0);
     await expect.poll(() => loopShown(page), { timeout: (AFTER_S + 5) * 1000 }).toBe(1);
     await screens.shot(page, '3-loop-again');

@@ -44,11 +44,11 @@ afterAll(async () => {
 });
 
 describe('attract screen, end to end', () => {
-  it('shows the four services on the attract screen', async () => {
+  it('shows the five services on the attract screen', async () => {
     await page.goto(ui.url);
     const services = page.locator('button.service');
-    await expect.poll(() => services.count()).toBe(4);
-    expect(await services.allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('港澳签注'), expect.stringContaining('身份证补领'), expect.stringContaining('取证'), expect.stringContaining('进度查询')]));
+    await expect.poll(() => services.count()).toBe(5);
+    expect(await services.allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('港澳签注'), expect.stringContaining('身份证补领'), expect.stringContaining('取证'), expect.stringContaining('进度查询'), expect.stringContaining('补打临时身份证明')]));
     await page.screenshot({ path: join(shots, '1-attract.png') });
   });
 

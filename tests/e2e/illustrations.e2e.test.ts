@@ -57,7 +57,7 @@ async function kiosk(): Promise<{ host: Host; page: Page }> {
   });
   host.central!.setAutoPay(false);
   const page = await screens.open(host, recordIllustrations);
-  await expect.poll(() => page.locator('button.service[aria-disabled="false"]').count(), { timeout: 10_000 }).toBe(4);
+  await expect.poll(() => page.locator('button.service[aria-disabled="false"]').count(), { timeout: 10_000 }).toBe(5);
   return { host, page };
 }
 

@@ -82,7 +82,7 @@ describe('npm start without a display', () => {
       await page.goto(kiosk.url);
       await expect.poll(() => page.getByTestId('out-of-service').count(), { timeout: 10_000 }).toBe(1);
       expect(await page.getByTestId('out-of-service').innerText()).toContain('暂停服务');
-      await expect.poll(() => page.locator('button.service[aria-disabled="true"]').count()).toBe(4);
+      await expect.poll(() => page.locator('button.service[aria-disabled="true"]').count()).toBe(5);
       await page.locator('button.service[data-service="id-reissue"]').click({ force: true });
       // Still the attract screen: nothing started.
       expect(await page.locator('button.service').count()).toBe(5);
