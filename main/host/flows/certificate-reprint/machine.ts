@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { assign, setup } from 'xstate';
-import { idNumberProblem } from '../../../domain/id-number';
-import { keyFits, problemKey, typeKey } from '../id-reissue/input';
+import { idNumberKeypad } from '../typed-identity/id-number-keypad';
 import type { ReprintContext, ReprintEvent, ReprintInput } from './types';
 
 /** Sets why nothing was printed (an i18n key). */
@@ -15,9 +14,6 @@ const beforePrint = {
   CANCEL: end('reprint.failed.cancelled'),
 } as const;
 const citizenStep = { ...beforePrint, TIMEOUT: end('reprint.failed.timedOut') } as const;
-
-/** The kiosk's date, for the birth-date check (nobody is born after today). */
-const today = (context: ReprintContext) => new Date(context.startedAtMs);
 
 /**
  * The temporary identity certificate printed again (补打临时身份证明), for a citizen whose reissue
@@ -48,23 +44,7 @@ export const reprintMachine = setup({
     /** The reissue's keypad: the number is checked here, before central hears anything. */
     enteringIdNumber: {
       on: {
-        KEY: {
-          guard: ({ context, event }) => keyFits(context.typed, event.key),
-          actions: assign({ typed: ({ context, event }) => typeKey(context.typed, event.key), inputMessageKey: undefined }),
-        },
-        CONFIRM: [
-          {
-            guard: ({ context }) => idNumberProblem(context.typed, today(context)) === null,
-            target: 'capturingFace',
-            actions: assign({ idNumber: ({ context }) => context.typed, inputMessageKey: undefined }),
-          },
-          {
-            actions: assign({
-              inputMessageKey: ({ context }) => problemKey(idNumberProblem(context.typed, today(context)) ?? 'length'),
-              badInputs: ({ context }) => context.badInputs + 1,
-            }),
-          },
-        ],
+        ...idNumberKeypad<ReprintContext, ReprintEvent>('capturingFace'),
         CANCEL: end('reprint.failed.cancelled'),
         TIMEOUT: end('reprint.failed.timedOut'),
       },

@@ -1,8 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { assign, setup } from 'xstate';
-import { idNumberProblem } from '../../../domain/id-number';
 import { deliveryChoices } from './delivery';
-import { keyFits, problemKey, typeKey } from './input';
+import { idNumberKeypad } from '../typed-identity/id-number-keypad';
 import { type IdReissueContext, type IdReissueEvent, type IdReissueInput, REISSUE_REASONS } from './types';
 
 /** Sets why the service was not delivered (an i18n key). */
@@ -17,9 +16,6 @@ const beforePayment = {
   CANCEL: end('idReissue.failed.cancelled'),
 } as const;
 const citizenStep = { ...beforePayment, TIMEOUT: end('idReissue.failed.timedOut') } as const;
-
-/** The kiosk's date, for the birth-date check (nobody is born after today). */
-const today = (context: IdReissueContext) => new Date(context.startedAtMs);
 
 /** Eight digits the citizen shows to pick the card up; made when paid, printed on the receipt. */
 const newPickupCode = () => String(randomInt(0, 100_000_000)).padStart(8, '0');
@@ -71,23 +67,7 @@ export const idReissueMachine = setup({
     /** The on-screen keypad; the number is checked here, before central hears anything. */
     enteringIdNumber: {
       on: {
-        KEY: {
-          guard: ({ context, event }) => keyFits(context.typed, event.key),
-          actions: assign({ typed: ({ context, event }) => typeKey(context.typed, event.key), inputMessageKey: undefined }),
-        },
-        CONFIRM: [
-          {
-            guard: ({ context }) => idNumberProblem(context.typed, today(context)) === null,
-            target: 'capturingFace',
-            actions: assign({ idNumber: ({ context }) => context.typed, inputMessageKey: undefined }),
-          },
-          {
-            actions: assign({
-              inputMessageKey: ({ context }) => problemKey(idNumberProblem(context.typed, today(context)) ?? 'length'),
-              badInputs: ({ context }) => context.badInputs + 1,
-            }),
-          },
-        ],
+        ...idNumberKeypad<IdReissueContext, IdReissueEvent>('capturingFace'),
         CANCEL: end('idReissue.failed.cancelled'),
         TIMEOUT: end('idReissue.failed.timedOut'),
       },
