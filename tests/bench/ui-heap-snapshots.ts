@@ -5,10 +5,12 @@
  *
  *   node --import tsx tests/bench/ui-heap-snapshots.ts 10 50 100
  *
- * Prints, from each checkpoint to the next, the heap used (as ui-heap measures it), the growth by
- * kind and constructor, and the objects allocated in between and still alive, each group with one
- * chain of what holds an object of it. The snapshots stay in UI_HEAP_SNAPSHOTS_DIR (default
- * /tmp/ui-heap-snapshots) for Chromium's DevTools (Memory, Load).
+ * Prints, from each checkpoint to the next, the heap used (as ui-heap measures it), the compiled
+ * code by script, the growth by kind and constructor, and the objects allocated in between and
+ * still alive, each group with one chain of what holds an object of it. The snapshots stay in
+ * UI_HEAP_SNAPSHOTS_DIR (default /tmp/ui-heap-snapshots) for Chromium's DevTools (Memory, Load).
+ * UI_HEAP_JS_FLAGS passes V8 flags to Chromium for an experiment (`--max-opt=1`: no optimizing
+ * compilers, to see how much of the growth is their code).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +27,12 @@ const line = (group: HeapGroup) => `  ${kb(group.selfSize).padStart(10)} ${Strin
 
 function report(from: number, earlier: HeapSnapshot, to: number, later: HeapSnapshot): void {
   console.log(`\n== from ${from} to ${to} sessions: snapshot self sizes ${kb(earlier.totalSelfSize)} -> ${kb(later.totalSelfSize)}`);
+  const codeBefore = earlier.codeSizeByScript();
+  const codeAfter = later.codeSizeByScript();
+  console.log('-- compiled code by script (the kiosk\'s URL; \'\' evaluated without one: Playwright\'s injected scripts, the paint probe):');
+  for (const script of new Set([...codeBefore.keys(), ...codeAfter.keys()])) {
+    console.log(`  ${kb(codeBefore.get(script) ?? 0).padStart(10)} -> ${kb(codeAfter.get(script) ?? 0).padStart(10)}  ${script === undefined ? '(no script)' : `'${script}'`}`);
+  }
   console.log('-- growth by group (self size, count):');
   for (const group of groupGrowth(earlier.groups(), later.groups()).slice(0, TOP)) console.log(line(group));
   const fresh = later.newSince(earlier);
@@ -40,7 +48,7 @@ async function main(): Promise<void> {
   const checkpoints = process.argv.slice(2).map(Number).sort((a, b) => a - b);
   if (checkpoints.length < 2 || checkpoints.some((n) => !(n > 0))) throw new Error('give two or more session counts, e.g. 10 50 100');
   mkdirSync(OUT, { recursive: true });
-  const browser = await launchChromium();
+  const browser = await launchChromium(process.env.UI_HEAP_JS_FLAGS ? { jsFlags: process.env.UI_HEAP_JS_FLAGS } : {});
   try {
     const kiosk = await openUiKiosk(browser, { fast: true });
     try {

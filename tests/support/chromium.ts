@@ -16,6 +16,8 @@ export interface ChromiumOptions {
    * at each getUserMedia, so replacing it (showScene) changes the scene for the next camera step.
    */
   readonly fakeCamera?: string;
+  /** V8 flags for the pages (`--js-flags`), for experiments: e.g. `--max-opt=1` turns off V8's optimizing compilers. */
+  readonly jsFlags?: string;
 }
 
 export async function launchChromium(options: ChromiumOptions = {}): Promise<Browser> {
@@ -24,6 +26,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Bro
     headless: true,
     args: [
       ...(options.fakeCamera ? fakeCameraArgs(options.fakeCamera) : []),
+      ...(options.jsFlags ? [`--js-flags=${options.jsFlags}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
