@@ -9,9 +9,12 @@ import type { StoredRecord } from '../../simulators/central/central-store';
 import type { ServiceVerdict } from './crash-service';
 import type { ChildReport } from './protocol';
 
-/** The record's outcome: a paid service's, or a certificate pickup's (collected, retained, not collected). */
-export type Outcome = 'delivered' | 'refunded' | 'ended' | 'collected' | 'retained' | 'not-collected' | 'none';
-const OUTCOMES: ReadonlySet<string> = new Set(['delivered', 'refunded', 'ended', 'collected', 'retained', 'not-collected']);
+/**
+ * The record's outcome: a paid service's, a certificate pickup's (collected, retained, not
+ * collected), or a certificate reprint's (printed, not printed, unknown: the host died printing).
+ */
+export type Outcome = 'delivered' | 'refunded' | 'ended' | 'collected' | 'retained' | 'not-collected' | 'printed' | 'not-printed' | 'unknown' | 'none';
+const OUTCOMES: ReadonlySet<string> = new Set(['delivered', 'refunded', 'ended', 'collected', 'retained', 'not-collected', 'printed', 'not-printed', 'unknown']);
 
 export interface Counts {
   /** A transaction that started and did not reach a final state, or whose record never reached central. */

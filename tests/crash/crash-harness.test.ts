@@ -4,7 +4,8 @@
  * never heard of, or open; after the chip was written; during the hand-back to a citizen who walks
  * away; with a refund paid out unheard) and restarted; the ID card reissue with the temporary
  * certificate issued or printed unheard; the pickup before the unit moved and with the certificate
- * taken unheard; nothing may be lost, duplicated, charged twice or left unaccounted for.
+ * taken unheard; the certificate reprint's slip printed unheard; nothing may be lost, duplicated,
+ * charged twice or left unaccounted for.
  * `npm run crash` runs every persisted step and device event of every scenario.
  */
 import { describe, expect, it } from 'vitest';
@@ -22,6 +23,7 @@ const POINTS: ReadonlyArray<{ readonly why: string; readonly scenario: Scenario;
   { why: 'ID reissue: the certificate slip came out, the host never heard: not printed again', scenario: 'reissue-deliver', crashAt: { device: 'slip-printed' }, outcome: 'delivered' },
   { why: 'pickup: killed as the dispense was journaled, before the unit moved: the certificate stays in its slot, assigned', scenario: 'pickup-collect', crashAt: { state: 'dispensing' }, outcome: 'not-collected' },
   { why: 'pickup: the citizen took it while the host was dying: recorded as collected once', scenario: 'pickup-collect', crashAt: { device: 'certificate-taken' }, outcome: 'collected' },
+  { why: 'reprint: the slip came out, the host never heard: not printed again for nobody, recorded as unknown', scenario: 'reprint-print', crashAt: { device: 'slip-printed' }, outcome: 'unknown' },
 ];
 
 describe('crash harness (short form): SIGKILL the host and restart it', { timeout: 90_000 }, () => {

@@ -6,9 +6,10 @@ import type { CrashService } from './crash-service';
 import { endorsementCrash } from './endorsement-crash';
 import { idReissueCrash } from './id-reissue-crash';
 import { pickupCrash } from './pickup-crash';
+import { reprintCrash } from './reprint-crash';
 import type { Scenario } from './protocol';
 
-export const CRASH_SERVICES: ReadonlyArray<CrashService<never>> = [endorsementCrash, idReissueCrash, pickupCrash] as unknown as ReadonlyArray<CrashService<never>>;
+export const CRASH_SERVICES: ReadonlyArray<CrashService<never>> = [endorsementCrash, idReissueCrash, pickupCrash, reprintCrash] as unknown as ReadonlyArray<CrashService<never>>;
 
 export const SCENARIOS: readonly Scenario[] = CRASH_SERVICES.flatMap((service) => service.scenarios);
 

@@ -30,10 +30,10 @@ interface ReissuePayload {
   readonly certificate?: string | null;
 }
 
-export function checkCertificate(facts: ReissueFacts, records: readonly StoredRecord[], txnIds: readonly string[]): ServiceVerdict {
+/** More than one certificate at central, or more than one slip sent to the printer, in a run of one session. */
+export function doubleCertificates(facts: ReissueFacts): { permitsUnaccounted: number; problems: string[] } {
   const problems: string[] = [];
   let permitsUnaccounted = 0;
-  let mismatches = 0;
   if (facts.certificates.length > 1) {
     permitsUnaccounted += facts.certificates.length - 1;
     problems.push(`double certificate: central issued ${facts.certificates.length} temporary certificates (${facts.certificates.map((c) => c.certificateNo).join(', ')})`);
@@ -42,6 +42,12 @@ export function checkCertificate(facts: ReissueFacts, records: readonly StoredRe
     permitsUnaccounted += facts.slips.started - 1;
     problems.push(`double certificate: the printer was sent ${facts.slips.started} certificate slips`);
   }
+  return { permitsUnaccounted, problems };
+}
+
+export function checkCertificate(facts: ReissueFacts, records: readonly StoredRecord[], txnIds: readonly string[]): ServiceVerdict {
+  const { permitsUnaccounted, problems } = doubleCertificates(facts);
+  let mismatches = 0;
   for (const txnId of txnIds) {
     const record = records.find((r) => r.txnId === txnId);
     if (!record) continue; // counted as lost

@@ -10,9 +10,20 @@
  * when the take-back time is up). ID card reissue (`reissue-`): delivered with the temporary
  * certificate printed; refunded (central refuses the certificate for good); cancelled at the
  * payment. Certificate pickup (`pickup-`): the certificate taken from the gate; left there and
- * retained. Each service's part lives in its own module (crash-services.ts lists them).
+ * retained. Certificate reprint (`reprint-`): the certificate of an application made elsewhere
+ * issued and printed. Each service's part lives in its own module (crash-services.ts lists them).
  */
-export type Scenario = 'deliver' | 'refund' | 'cancel' | 'walk-away' | 'reissue-deliver' | 'reissue-refund' | 'reissue-cancel' | 'pickup-collect' | 'pickup-walk-away';
+export type Scenario =
+  | 'deliver'
+  | 'refund'
+  | 'cancel'
+  | 'walk-away'
+  | 'reissue-deliver'
+  | 'reissue-refund'
+  | 'reissue-cancel'
+  | 'pickup-collect'
+  | 'pickup-walk-away'
+  | 'reprint-print';
 
 /**
  * Something the parent sees happen on a device; it kills the host at that moment, before the host

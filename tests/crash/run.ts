@@ -12,7 +12,7 @@
  * lost track of the permit or the certificate, told central something else than what happened, or could not be
  * carried out.
  *
- *   node --import tsx tests/crash/run.ts [--scenario deliver|refund|cancel|walk-away|reissue-deliver|reissue-refund|reissue-cancel|pickup-collect|pickup-walk-away]... [--only write|mid|device|central] [--keep]
+ *   node --import tsx tests/crash/run.ts [--scenario deliver|refund|cancel|walk-away|reissue-deliver|reissue-refund|reissue-cancel|pickup-collect|pickup-walk-away|reprint-print]... [--only write|mid|device|central] [--keep]
  */
 import { parseArgs } from 'node:util';
 import { type RunResult, runOnce } from './harness';
