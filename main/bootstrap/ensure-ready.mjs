@@ -7,7 +7,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -51,9 +51,30 @@ function lockDigest() {
   return createHash('sha256').update(readFileSync(join(root, 'package-lock.json'))).digest('hex');
 }
 
+/**
+ * What the native-module check depends on: this Node (its version and module ABI) and the compiled
+ * better-sqlite3 binary (size and time: a rebuild, for Electron or another Node, changes them).
+ */
+function nativeModulesKey() {
+  const binary = join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+  const stat = statSync(binary, { throwIfNoEntry: false });
+  return stat ? `${process.version} abi ${process.versions.modules} ${stat.size} ${stat.mtimeMs}\n` : null;
+}
+
+/**
+ * Whether the native modules load in this Node: a child process tries (a binary built for another
+ * Node may crash the process that loads it), once per Node and binary. Remembered in a stamp, so
+ * that every later start (issue 12's cold start) is spared that second Node.
+ */
 function nativeModulesLoad() {
+  const stampFile = join(root, 'node_modules', '.tongban-native-stamp');
+  const key = nativeModulesKey();
+  if (key !== null && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === key) return true;
   const probe = spawnSync(process.execPath, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], { cwd: root, stdio: 'ignore' });
-  return probe.status === 0;
+  if (probe.status !== 0) return false;
+  const loadedKey = nativeModulesKey();
+  if (loadedKey !== null) writeFileSync(stampFile, loadedKey);
+  return true;
 }
 
 function ensureNodeModules() {

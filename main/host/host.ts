@@ -26,6 +26,7 @@ import { openStore, type Store } from './store/open-store';
 import { CentralClient } from './sync/central-client';
 import { Heartbeat } from './sync/heartbeat';
 import { SyncWorker } from './sync/sync-worker';
+import { startPhase } from './start-timing';
 import { SOFTWARE_VERSION } from './version';
 
 export interface HostOptions {
@@ -55,6 +56,15 @@ export interface HostOptions {
   readonly afterFlowJournal?: (txnId: string, state: string) => void;
   /** Where the speech engine and player are looked up (tests put fakes first); PATH by default. */
   readonly speechPath?: string;
+  /**
+   * The kiosk runtime (issue 12's cold start): return before the devices' first answer (a
+   * certificate unit's first contact is its INIT, about a second), so the screen is served at
+   * once. Until a device answers it counts as offline, so nothing that needs it is offered, and the
+   * `kiosk` event offers it when it answers. Sync, the heartbeat and maintenance start after that
+   * first probe either way (central's first heartbeat reports the devices as they answered);
+   * `Host.running` says when.
+   */
+  readonly probeDevicesInBackground?: boolean;
 }
 
 export interface Host {
@@ -75,6 +85,8 @@ export interface Host {
   /** The embedded central simulator, in simulator mode. */
   readonly central: CentralSimulator | undefined;
   readonly log: Logger;
+  /** Settles when the devices have answered once and sync, heartbeat and maintenance run. */
+  readonly running: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -86,6 +98,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   const dataDir = options.dataDir ?? resolveDataDir();
   const loaded = options.config ? { config: options.config, file: null } : loadConfig(dataDir, process.env, { requireFile: options.requireConfigFile });
   const config = loaded.config;
+  startPhase('host: configuration loaded');
   const log = options.log ?? createLogger();
   const clock = options.clock ?? systemClock;
   const now = () => clock.now();
@@ -99,6 +112,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     retentionMs: config.storage.retentionDays * 24 * 60 * 60 * 1000,
   });
   const db: Db = store.db;
+  startPhase('host: store open');
   const journal = store.journal;
 
   let central: CentralSimulator | undefined;
@@ -113,6 +127,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     const secret = config.central.secret ?? readCentralSecret(dataDir, config.central.secretFile ?? '', config.kioskId);
     link = { baseUrl: config.central.baseUrl, secret };
   }
+  startPhase('host: central ready');
   const client = new CentralClient({
     baseUrl: link.baseUrl,
     kioskId: config.kioskId,
@@ -143,6 +158,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     onRecordQueued: () => sync.kick(),
     afterJournal: options.afterFlowJournal,
   });
+  startPhase('host: devices and flows built');
   // Start-up recovery: the ID-card slice closes what it left; flows are driven to their end.
   recoverUnfinished(journal, log, now(), flows.kinds);
   const sessions = new SessionManager({
@@ -276,12 +292,14 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     const { idReader, printer, certificateUnit } = built.devices;
     await Promise.all([idReader.getStatus(), printer.getStatus(), certificateUnit.getStatus()]);
   };
-  await probeDevices();
+  startPhase('host: recovered and wired');
+  const firstProbe = probeDevices().then(() => startPhase('host: devices probed'));
+  if (!options.probeDevicesInBackground) await firstProbe;
   let probeTimer: TimerHandle | undefined;
   const probeLater = () => {
+    if (stopped) return;
     probeTimer = clock.setTimeout(() => void probeDevices().finally(probeLater), config.devices.probeIntervalS * 1000);
   };
-  probeLater();
 
   // Sealed personal data past its retention time goes hourly, not only at start: a kiosk may run
   // for weeks between restarts.
@@ -330,10 +348,19 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
       ),
   });
 
-  sync.start();
-  heartbeat.start();
-  maintenance.start();
+  const startWork = () => {
+    if (stopped) return;
+    probeLater();
+    sync.start();
+    heartbeat.start();
+    maintenance.start();
+    startPhase('host: sync, heartbeat and maintenance started');
+  };
+  // A probe that failed leaves the devices offline (nothing offered that needs them); the next probe asks again.
+  const running = firstProbe.catch((error: unknown) => log.error({ err: error }, 'first device probe failed')).then(startWork);
+  if (!options.probeDevicesInBackground) await running;
   log.info({ dataDir, configFile: loaded.file, kioskId: config.kioskId }, 'host started');
+  startPhase('host: started');
 
   return {
     config,
@@ -350,8 +377,11 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     simulators: built.simulators,
     central,
     log,
+    running,
     async stop() {
       stopped = true;
+      // Devices are not closed under a probe still asking them.
+      await running;
       clock.clearTimeout(probeTimer);
       clock.clearTimeout(purgeTimer);
       heartbeat.stop();

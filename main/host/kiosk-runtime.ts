@@ -9,6 +9,7 @@ import { firstBootHost } from './provisioning/first-boot-host';
 import { KeyFileError } from './store/key-files';
 import { SealingKeyMissingError } from './store/key-registry';
 import { StorageError } from './store/storage-health';
+import { startPhase } from './start-timing';
 
 /**
  * Reasons the host cannot run that a person must mend on the terminal (configuration, a lost or
@@ -70,6 +71,8 @@ export async function runKiosk(options: KioskRuntimeOptions): Promise<KioskRunti
         log: options.log,
         requireConfigFile: options.requireConfigFile,
         onRestartRequested: (why) => void runtime.restart(why),
+        // The screen is served before the devices first answer; it offers them when they do.
+        probeDevicesInBackground: true,
       });
       served = host;
     } catch (error) {
@@ -80,9 +83,11 @@ export async function runKiosk(options: KioskRuntimeOptions): Promise<KioskRunti
       served = isMissingConfig(error) ? firstBootHost(firstBootOptions(options.log, () => void runtime.restart('provisioned'))) : outOfServiceHost(error.message, options.log);
     }
     if (host && options.simulatorTools) tools = await startSimulatorTools(host);
+    startPhase('runtime: simulator tools started');
     port ??= host?.config.ui.port ?? 0;
     ui = await startUiServer(served, options.rendererDir, port, token);
     port = ui.port;
+    startPhase('runtime: UI server listening');
     token = ui.token;
   };
 

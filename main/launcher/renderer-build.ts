@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { withBuildLock } from './build-lock.mjs';
 
 function newestMtime(path: string): number {
   const stat = statSync(path);
@@ -21,34 +22,6 @@ export function rendererIsStale(projectRoot: string): boolean {
   if (!existsSync(built) || !builtForProduction(join(projectRoot, 'dist', 'renderer'))) return true;
   const sources = [join(projectRoot, 'renderer'), join(projectRoot, 'main', 'api'), join(projectRoot, 'main', 'domain'), join(projectRoot, 'vite.config.ts')];
   return sources.some((source) => existsSync(source) && newestMtime(source) > statSync(built).mtimeMs);
-}
-
-/** A build lock older than this was left by a process that died mid-build. */
-const STALE_LOCK_MS = 5 * 60_000;
-
-/**
- * Takes the build lock (a directory: mkdir is atomic), waiting while another process builds.
- * Test files run in parallel workers and several may find the UI stale at the same moment.
- */
-async function withBuildLock<T>(projectRoot: string, work: () => Promise<T>): Promise<T> {
-  const lock = join(projectRoot, 'dist', '.renderer-build.lock');
-  mkdirSync(join(projectRoot, 'dist'), { recursive: true });
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const held = statSync(lock, { throwIfNoEntry: false });
-      if (held && Date.now() - held.mtimeMs > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  try {
-    return await work();
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
 }
 
 /**
@@ -82,7 +55,7 @@ export async function buildRenderer(projectRoot: string): Promise<void> {
 
 export async function ensureRendererBuilt(projectRoot: string, progress: (line: string) => void): Promise<string> {
   if (rendererIsStale(projectRoot)) {
-    await withBuildLock(projectRoot, async () => {
+    await withBuildLock(join(projectRoot, 'dist', '.renderer-build.lock'), async () => {
       // Another process may have built it while this one waited for the lock.
       if (!rendererIsStale(projectRoot)) return;
       progress('building the touch UI (dist/renderer)...');

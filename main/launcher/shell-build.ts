@@ -1,11 +1,6 @@
 import { join } from 'node:path';
-
-/**
- * Native modules stay outside every bundle: they are `.node` binaries loaded from node_modules,
- * rebuilt for Electron by electron-builder when packaging (and used as built for Node by tests
- * and `npm start`). `electron` is provided by the runtime.
- */
-export const BUNDLE_EXTERNALS = ['electron', 'better-sqlite3', 'serialport', '@serialport/*', 'node-hid'] as const;
+// Native modules stay outside every bundle (host-bundle.mjs says why); `electron` is provided by the runtime.
+import { BUNDLE_EXTERNALS } from './host-bundle.mjs';
 
 const common = {
   bundle: true,
@@ -32,8 +27,8 @@ export async function buildShell(projectRoot: string): Promise<void> {
 
 /**
  * Bundles the host for the packaged kiosk: dist/host/host.cjs, started by the shell as an
- * Electron utility process (main/shell/host-entry.ts). Development keeps running the host from
- * source with tsx (`npm start`); this bundle exists so the packaged app needs no TypeScript.
+ * Electron utility process (main/shell/host-entry.ts), so the packaged app needs no TypeScript.
+ * `npm start` runs its own bundle of the launcher (host-bundle.mjs).
  */
 export async function buildHostBundle(projectRoot: string): Promise<void> {
   const { build } = await import('esbuild');

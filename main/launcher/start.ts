@@ -12,13 +12,16 @@ import { ensureRendererBuilt } from './renderer-build';
 import { buildShell } from './shell-build';
 import { fakeCameraFile } from '../host/camera/fake-camera';
 import { chooseWindow, launchWindow } from './window-launcher';
+import { startPhase } from '../host/start-timing';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const progress = (line: string) => process.stderr.write(`tongban: ${line}\n`);
 
 async function main(): Promise<void> {
+  startPhase('launcher: modules loaded');
   const log = createLogger();
   const rendererDir = await ensureRendererBuilt(projectRoot, progress);
+  startPhase('launcher: renderer build checked');
   const kiosk = await runKiosk({
     rendererDir,
     port: process.env.KIOSK_UI_PORT ? Number(process.env.KIOSK_UI_PORT) : undefined,
@@ -29,6 +32,7 @@ async function main(): Promise<void> {
   const dataDir = kiosk.host?.dataDir ?? resolveDataDir();
   if (kiosk.host && !kiosk.host.configFile) progress(`no kiosk configuration in ${dataDir}: simulator mode with an embedded central simulator`);
   process.stdout.write(`Tongban kiosk UI: ${kiosk.url}\n`);
+  startPhase('launcher: URL printed');
   if (kiosk.panelUrl) process.stdout.write(`Technician panel (simulated citizen, devices, central): ${kiosk.panelUrl}\n`);
 
   const choice = chooseWindow(projectRoot);

@@ -72,7 +72,8 @@ export function wireMaintenance(deps: MaintenanceWiringDeps) {
     staff,
     watch,
     start(): void {
-      void staff.refresh();
+      // The host may stop (its journal closed) while central's answer is on its way.
+      void staff.refresh().catch((error: unknown) => log.warn({ err: error }, 'staff list not refreshed'));
       watch.start();
     },
     stop(): void {

@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: the launcher (start.ts) from its bundle, dist/launcher/start.cjs, built first when
+ * any of its sources changed since (host-bundle.mjs). `node --import tsx main/launcher/start.ts`
+ * runs the same launcher from source.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureHostBundle, runHostBundle } from './host-bundle.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const phase = (name) => {
+  // The same line as main/host/start-timing.ts writes (this file runs before any TypeScript).
+  if (process.env.KIOSK_DEBUG_START !== '1') return;
+  const cpu = process.cpuUsage();
+  process.stderr.write(`tongban-start: ${performance.now().toFixed(1)} cpu ${((cpu.user + cpu.system) / 1000).toFixed(1)} ${name}\n`);
+};
+
+try {
+  phase('loader: started');
+  await ensureHostBundle(root, (line) => process.stderr.write(`tongban: ${line}\n`));
+  phase('loader: bundle current');
+  runHostBundle(root);
+} catch (error) {
+  process.stderr.write(`tongban: could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+}
