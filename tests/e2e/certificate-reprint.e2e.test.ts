@@ -18,6 +18,7 @@ import { type Host, startHost } from '../../main/host/host';
 import { PHOTO_BOX } from '../../main/host/printing/temporary-certificate';
 import { SimulatedCamera } from '../../simulators/camera/simulated-camera';
 import { testCards } from '../../simulators/id-reader/test-cards';
+import { ELDERLY_PER_PAGE } from '../../renderer/src/elderly/elderly-pages';
 import { seriousAxeFindings } from '../renderer/support/screen-checks';
 import { kioskScreens, typeOnKeypad as type } from '../support/kiosk-screen';
 import { renderPrintedDocumentToPng } from '../support/printed-image';
@@ -178,6 +179,31 @@ describe('certificate reprint in Chromium', { timeout: 180_000 }, () => {
     await choose(p, 'GD-SZ-0003-20261102-12');
     await reprintDone(p, 'printed', 'several-2-done');
     expect(await p.getByTestId('application-no').innerText()).toBe('GD-SZ-0003-20261102-12');
+  });
+
+  it('in English with large text, several applications a page at a time; the one on the second page is the one printed', async () => {
+    const { host: h, page: p } = await kiosk();
+    const numbers = ['GD-ZH-0002-20261120-77', 'GD-SZ-0003-20261110-5', 'GD-SZ-0003-20261102-12', 'GD-ZH-0002-20261020-3'];
+    numbers.forEach((applicationNo) => appliedElsewhere(h, applicationNo, `${applicationNo.slice(11, 15)}-${applicationNo.slice(15, 17)}-${applicationNo.slice(17, 19)}T02:00:00.000Z`));
+    await p.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => p.locator('button.text-size').innerText()).toBe('Large text');
+    await p.locator('button.text-size').click();
+    await typeNumber(p, 'en');
+    await see(p, 'reprint-choose-application');
+    expect(await p.getByTestId('prompt').innerText()).toBe('Which application is the certificate for?');
+    const shown = () => p.getByTestId('choice').evaluateAll((choices) => choices.map((c) => `${c.getAttribute('data-index')}:${c.getAttribute('data-choice')}`));
+    await expect.poll(shown).toEqual(numbers.slice(0, ELDERLY_PER_PAGE.reprintApplications).map((no, i) => `${i}:${no}`));
+    expect(await p.getByTestId('choice').first().innerText()).toContain('Submitted on 2026-11-20');
+    expect(await seriousAxeFindings(p)).toEqual([]);
+    await screens.shot(p, 'en-3-choose-page-1');
+    await p.getByTestId('page-more').click();
+    await expect.poll(shown).toEqual(numbers.slice(ELDERLY_PER_PAGE.reprintApplications).map((no, i) => `${i + ELDERLY_PER_PAGE.reprintApplications}:${no}`));
+    await screens.shot(p, 'en-4-choose-page-2');
+    await choose(p, numbers.at(-1)!);
+    await reprintDone(p, 'printed', 'en-5-done');
+    expect(await p.getByTestId('prompt').innerText()).toBe('Take your temporary identity certificate');
+    expect(await p.getByTestId('application-no').innerText()).toBe(numbers.at(-1));
+    expect(h.central!.store.db.prepare('SELECT application_no FROM temporary_certificates').all()).toEqual([{ application_no: numbers.at(-1) }]);
   });
 
   it('ends politely when the face does not match the registry: nothing asked of central beyond it, nothing printed', async () => {
