@@ -1,10 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type KioskView, Language, type ServiceId, type SessionView } from '../../main/api/contract';
 import type { MaintenanceCommand, MaintenanceView } from '../../main/api/maintenance-contract';
 import { type ApiClient, ApiError } from './api-client';
 import { LanguageSwitch } from './components/LanguageSwitch';
+import { TopBar } from './components/TopBar';
+import { useContentState } from './content-state';
 import { serviceProgress } from './flow/service-progress';
+import { useKeysAhead } from './flow/useKeysAhead';
 import { ProgressStrip } from './components/ProgressStrip';
 import { CameraStep } from './camera/CameraStep';
 import type { CapturePhase } from './camera/capture-run';
@@ -12,7 +15,6 @@ import { watchCamera } from './camera/camera-status';
 import { AttractScreen } from './screens/AttractScreen';
 import { useElderlyMode } from './elderly/useElderlyMode';
 import { StillThereOverlay } from './idle/StillThereOverlay';
-import { SpeechControl } from './speech/SpeechControl';
 import { stepPrompt } from './speech/step-prompts';
 import { useSpeechSettings, useSpokenPrompt } from './speech/useSpokenPrompt';
 import { cameraPhasePrompt } from './speech/camera-prompts';
@@ -44,9 +46,11 @@ const HEARTBEAT_MS = 5000;
 
 export function App({ api }: { readonly api: ApiClient }) {
   const { t, i18n } = useTranslation();
-  const [kiosk, setKiosk] = useState<KioskView | null>(null);
-  const [session, setSession] = useState<SessionView>({ step: 'idle' });
-  const [maintenance, setMaintenance] = useState<MaintenanceView>({ step: 'closed' });
+  // A view with nothing new in it (a tap's answer comes as the session event and again as the
+  // command's reply; the kiosk view comes again at each device report) renders nothing.
+  const [kiosk, setKiosk] = useContentState<KioskView | null>(null);
+  const [session, setSession] = useContentState<SessionView>({ step: 'idle' });
+  const [maintenance, setMaintenance] = useContentState<MaintenanceView>({ step: 'closed' });
   const [connected, setConnected] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   // Counts the host's signs that someone is at the idle kiosk (a card on the reader): each one stops the attract loop.
@@ -56,8 +60,14 @@ export function App({ api }: { readonly api: ApiClient }) {
   const largeText = elderly.on;
   // One command at a time: a second tap while the first is on its way (a double tap on an
   // option) is dropped instead of reaching the host as a command for a step already left.
+  // While one is on its way the page says it is busy (aria-busy on the app), set on the element
+  // itself: a state would render the whole screen twice more per tap.
   const inFlight = useRef(false);
-  const [pending, setPending] = useState(false);
+  const appElement = useRef<HTMLDivElement | null>(null);
+  const setPending = useCallback((busy: boolean) => {
+    if (busy) appElement.current?.setAttribute('aria-busy', 'true');
+    else appElement.current?.removeAttribute('aria-busy');
+  }, []);
 
   useEffect(() => {
     const offEvent = api.onEvent((event, payload) => {
@@ -83,7 +93,7 @@ export function App({ api }: { readonly api: ApiClient }) {
       offConnection();
       clearInterval(heartbeat);
     };
-  }, [api]);
+  }, [api, setKiosk, setSession, setMaintenance, setPending]);
 
   // When a session ends, everything of the last citizen is gone: language and text size too.
   const previousStep = useRef(session.step);
@@ -119,8 +129,18 @@ export function App({ api }: { readonly api: ApiClient }) {
     if (closed && defaultLanguage && i18n.language !== defaultLanguage) void i18n.changeLanguage(defaultLanguage);
   }, [maintenanceOpen, defaultLanguage, i18n]);
 
+  // Keypad keys echo at once and go to the host one after another (useKeysAhead.ts).
+  const keysAhead = useKeysAhead(session, {
+    send: (key) => api.invoke('keypadInput', { key }),
+    answered: setSession,
+    refused: (error) => setNotice(error instanceof ApiError ? error.messageKey : 'errors.internal'),
+    blocked: () => inFlight.current,
+    busy: setPending,
+  });
+  const keysPending = keysAhead.pending;
+
   const run = useCallback((work: () => Promise<SessionView>) => {
-    if (inFlight.current) return;
+    if (inFlight.current || keysPending()) return;
     inFlight.current = true;
     setPending(true);
     setNotice(null);
@@ -130,26 +150,36 @@ export function App({ api }: { readonly api: ApiClient }) {
         inFlight.current = false;
         setPending(false);
       });
-  }, []);
+  }, [setSession, setPending, keysPending]);
 
-  const start = (service: ServiceId) => {
-    const offered = kiosk?.services.find((s) => s.id === service);
-    if (!offered?.available) {
-      setNotice(offered?.reasonKey ?? 'services.notYetAvailable');
-      return;
-    }
-    run(() => api.invoke('startService', { service, elderly: largeText }));
-  };
+  const start = useCallback(
+    (service: ServiceId) => {
+      const offered = kiosk?.services.find((s) => s.id === service);
+      if (!offered?.available) {
+        setNotice(offered?.reasonKey ?? 'services.notYetAvailable');
+        return;
+      }
+      run(() => api.invoke('startService', { service, elderly: largeText }));
+    },
+    [api, run, kiosk, largeText],
+  );
 
-  const actions: PickupActions = {
-    cancel: () => run(() => api.invoke('cancelSession', {})),
-    finish: () => run(() => api.invoke('finishSession', {})),
-    retry: () => run(() => api.invoke('retryStep', {})),
-    choose: (index) => run(() => api.invoke('chooseOption', { index })),
-    keypad: (key) => run(() => api.invoke('keypadInput', { key })),
-    confirm: () => run(() => api.invoke('confirmStep', {})),
-    scanned: (code) => run(() => api.invoke('scannedCode', { code })),
-  };
+  // The same functions from one view to the next, so a screen that did not change is not drawn again.
+  const actions: PickupActions = useMemo(
+    () => ({
+      cancel: () => run(() => api.invoke('cancelSession', {})),
+      finish: () => run(() => api.invoke('finishSession', {})),
+      retry: () => run(() => api.invoke('retryStep', {})),
+      choose: (index) => run(() => api.invoke('chooseOption', { index })),
+      keypad: keysAhead.press,
+      confirm: () => run(() => api.invoke('confirmStep', {})),
+      scanned: (code) => run(() => api.invoke('scannedCode', { code })),
+    }),
+    [api, run, keysAhead.press],
+  );
+  const idle = session.step === 'idle';
+  const { toggleChoice } = elderly;
+  const onTextSize = useCallback(() => (idle ? toggleChoice() : run(() => api.invoke('setElderly', { on: !largeText }))), [idle, toggleChoice, run, api, largeText]);
 
   // The screen tells the host how it finds the camera (device availability and the heartbeat),
   // checking it again periodically while idle (no camera step holds it then).
@@ -200,21 +230,8 @@ export function App({ api }: { readonly api: ApiClient }) {
   const capture = 'capture' in session ? session.capture : undefined;
   const progress = serviceProgress(session);
   return (
-    <div className={largeText ? 'app large-text' : 'app'} aria-busy={pending || undefined}>
-      <header className="topbar">
-        <LanguageSwitch />
-        {elderly.canSwitch ? (
-          <button
-            type="button"
-            className="text-size"
-            aria-pressed={largeText}
-            onClick={session.step === 'idle' ? elderly.toggleChoice : () => run(() => api.invoke('setElderly', { on: !largeText }))}
-          >
-            {t(largeText ? 'elderly.off' : 'elderly.on')}
-          </button>
-        ) : null}
-        <SpeechControl settings={speechSettings} onChange={setSpeechSettings} />
-      </header>
+    <div ref={appElement} className={largeText ? 'app large-text' : 'app'}>
+      <TopBar largeText={largeText} canSwitchSize={elderly.canSwitch} onTextSize={onTextSize} speech={speechSettings} onSpeech={setSpeechSettings} />
       {!connected ? (
         <p className="connection" role="status">
           {t('status.connecting')}
@@ -230,7 +247,7 @@ export function App({ api }: { readonly api: ApiClient }) {
           onPhase={onCameraPhase}
         />
       ) : (
-        <Screen session={session} kiosk={kiosk} notice={notice} presence={presence} onStart={start} actions={actions} />
+        <Screen session={keysAhead.view} kiosk={kiosk} notice={notice} presence={presence} onStart={start} actions={actions} />
       )}
       <StillThereOverlay session={session} onContinue={(deadlineMs) => run(() => api.invoke('extendDeadline', { deadlineMs }))} onFinish={actions.cancel} />
       {session.step !== 'idle' && notice ? (
@@ -251,7 +268,8 @@ interface ScreenProps {
   readonly actions: PickupActions;
 }
 
-function Screen({ session, kiosk, notice, presence, onStart, actions }: ScreenProps) {
+/** The citizen's screen for the step; memoised: drawn again only when one of its props changes. */
+const Screen = memo(function Screen({ session, kiosk, notice, presence, onStart, actions }: ScreenProps) {
   switch (session.step) {
     case 'idle':
       return <AttractScreen kiosk={kiosk} notice={notice} presence={presence} onStart={onStart} />;
@@ -310,4 +328,4 @@ function Screen({ session, kiosk, notice, presence, onStart, actions }: ScreenPr
     default:
       return session satisfies never;
   }
-}
+});

@@ -13,6 +13,7 @@ import {
   events,
   ResponseMessage,
 } from '../../main/api/contract';
+import type { z } from 'zod';
 
 /** What the Electron preload exposes (main/shell/preload.ts). */
 export interface PreloadBridge {
@@ -46,26 +47,58 @@ export interface ApiClient {
   onConnection(listener: ConnectionListener): () => void;
 }
 
-interface Wire {
+export interface Wire {
   send(message: unknown): void;
 }
 
-function createClient(connect: (deliver: (message: unknown) => void, connected: (up: boolean) => void) => Wire): ApiClient {
+type Checked = { readonly success: true; readonly data: unknown } | { readonly success: false };
+
+/**
+ * Checks what the host sent against the contract, every message. The host sends the same content
+ * again and again (a tap's answer comes as the session event and then as the command's reply, the
+ * kiosk view at each device report): content identical to the last one this schema accepted is
+ * that same, already checked view, given back as the same object, so it is not parsed again and
+ * the screen can see at once that nothing changed. Anything else, hostile or broken, is parsed.
+ */
+export function createContractChecker(): (schema: z.ZodType, raw: unknown) => Checked {
+  const lastAccepted = new WeakMap<z.ZodType, { readonly json: string; readonly data: unknown }>();
+  return (schema, raw) => {
+    let json: string | undefined;
+    try {
+      json = JSON.stringify(raw);
+    } catch {
+      // Not JSON at all (a cycle, a BigInt): the schema refuses it below.
+    }
+    const last = lastAccepted.get(schema);
+    if (json !== undefined && last?.json === json) return { success: true, data: last.data };
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) return { success: false };
+    if (json !== undefined) lastAccepted.set(schema, { json, data: parsed.data });
+    return { success: true, data: parsed.data };
+  };
+}
+
+export function createClient(connect: (deliver: (message: unknown) => void, connected: (up: boolean) => void) => Wire): ApiClient {
   let nextId = 1;
+  const check = createContractChecker();
   const pending = new Map<number, { resolve: (m: ResponseMessage) => void; reject: (e: Error) => void }>();
   const eventListeners = new Set<EventListener>();
   const connectionListeners = new Set<ConnectionListener>();
   const deliver = (raw: unknown) => {
-    const response = ResponseMessage.safeParse(raw);
-    if (response.success) {
+    // The envelope's kind picks the one schema to check it with (a failed parse costs more than a good one).
+    const kind = typeof raw === 'object' && raw !== null ? (raw as { kind?: unknown }).kind : undefined;
+    if (kind === 'response') {
+      const response = ResponseMessage.safeParse(raw);
+      if (!response.success) return;
       pending.get(response.data.id)?.resolve(response.data);
       pending.delete(response.data.id);
       return;
     }
+    if (kind !== 'event') return;
     const event = EventMessage.safeParse(raw);
     if (event.success && Object.hasOwn(events, event.data.event)) {
       const name = event.data.event as EventName;
-      const payload = events[name].safeParse(event.data.payload);
+      const payload = check(events[name], event.data.payload);
       if (payload.success) for (const listener of eventListeners) listener(name, payload.data);
     }
   };
@@ -85,7 +118,7 @@ function createClient(connect: (deliver: (message: unknown) => void, connected: 
         pending.set(id, {
           resolve: (message) => {
             if (!message.ok) return reject(new ApiError(message.error.code, message.error.message, message.error.messageKey ?? 'errors.internal'));
-            const result = commands[command].response.safeParse(message.result);
+            const result = check(commands[command].response, message.result);
             if (result.success) resolve(result.data as CommandResult<typeof command>);
             else reject(new ApiError('bad_reply', 'the host answered with an unexpected shape', 'errors.internal'));
           },

@@ -152,9 +152,13 @@ export interface UiKioskOptions {
 
 let rendererDir: string | undefined;
 
-/** The renderer as `npm start` serves it, built when stale (a bench run builds it at most once). */
+/**
+ * The renderer as `npm start` serves it, built when stale (a bench run builds it at most once).
+ * BENCH_UI_RENDERER names another built renderer folder instead (e.g. one built from an earlier
+ * commit, to compare two renderers on the same host and machine load).
+ */
 export async function builtRenderer(): Promise<string> {
-  rendererDir ??= await ensureRendererBuilt(projectRoot, (line) => process.stderr.write(`bench: ${line}\n`));
+  rendererDir ??= process.env.BENCH_UI_RENDERER ?? (await ensureRendererBuilt(projectRoot, (line) => process.stderr.write(`bench: ${line}\n`)));
   return rendererDir;
 }
 

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSecondsLeft } from './useSecondsLeft';
 
 export interface CountdownProps {
   readonly deadlineMs: number;
@@ -10,12 +10,7 @@ export interface CountdownProps {
 /** The visible time limit of a step; the host ends the session when it runs out. */
 export function Countdown({ deadlineMs, messageKey = 'countdown' }: CountdownProps) {
   const { t } = useTranslation();
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 250);
-    return () => clearInterval(timer);
-  }, []);
-  const seconds = Math.max(0, Math.ceil((deadlineMs - now) / 1000));
+  const seconds = useSecondsLeft(deadlineMs);
   return (
     <p className="countdown" role="timer" aria-live="off" data-testid="countdown">
       {t(messageKey, { seconds })}

@@ -1,12 +1,14 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceProgress } from '../flow/service-progress';
 
 /**
  * The one progress strip of every service: its stages, the current one marked by aria-current, a
  * filled heavier disc and a bold underlined name, the ones gone through by a check mark; never by
- * colour alone.
+ * colour alone. Drawn again only when the place in the service changes, not for every view
+ * (a keypad's echo, a countdown).
  */
-export function ProgressStrip({ progress }: { readonly progress: ServiceProgress }) {
+export const ProgressStrip = memo(function ProgressStrip({ progress }: { readonly progress: ServiceProgress }) {
   const { t } = useTranslation();
   const at = progress.stages.findIndex((stage) => stage.id === progress.current);
   return (
@@ -27,4 +29,8 @@ export function ProgressStrip({ progress }: { readonly progress: ServiceProgress
       </ol>
     </nav>
   );
-}
+}, (before, after) => samePlace(before.progress, after.progress));
+
+/** The same stages (a service's list is one constant) with the same one current and the same ones gone through. */
+export const samePlace = (a: ServiceProgress, b: ServiceProgress): boolean =>
+  a.service === b.service && a.stages === b.stages && a.current === b.current && a.earlierCompleted === b.earlierCompleted;

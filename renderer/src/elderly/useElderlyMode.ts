@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { SessionView } from '../../../main/api/contract';
 
 export interface ElderlyMode {
@@ -26,11 +26,17 @@ export function useElderlyMode(session: SessionView): ElderlyMode {
       setFirst(null);
       return;
     }
+    // Once past the first step it stays so: the same object, so later steps render nothing more.
     setFirst((was) =>
-      was && was.sessionId === sessionId ? (was.step === session.step ? was : { ...was, past: true }) : { sessionId: sessionId ?? '', step: session.step, past: false },
+      was && was.sessionId === sessionId
+        ? was.past || was.step === session.step
+          ? was
+          : { ...was, past: true }
+        : { sessionId: sessionId ?? '', step: session.step, past: false },
     );
   }, [idle, sessionId, session.step]);
   const on = idle ? choice : (('elderly' in session && session.elderly) ?? false);
   const atFirstStep = !idle && (first === null || first.sessionId !== sessionId || !first.past);
-  return { on, canSwitch: idle || atFirstStep, toggleChoice: () => setChoice((c) => !c) };
+  const toggleChoice = useCallback(() => setChoice((c) => !c), []);
+  return { on, canSwitch: idle || atFirstStep, toggleChoice };
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../../main/api/contract';
 import { DEADLINE_WARNING_MS } from '../../../main/api/idle-contract';
-import { useNow } from './useNow';
+import { useSecondsLeft } from '../components/useSecondsLeft';
 
 export interface StillThereOverlayProps {
   readonly session: SessionView;
@@ -19,10 +19,8 @@ export interface StillThereOverlayProps {
 export function StillThereOverlay({ session, onContinue, onFinish }: StillThereOverlayProps) {
   const { t } = useTranslation();
   const deadline = 'deadlineMs' in session && session.deadlineExtendable ? session.deadlineMs : undefined;
-  const now = useNow(250, deadline !== undefined);
-  if (deadline === undefined) return null;
-  const left = deadline - now;
-  if (left > DEADLINE_WARNING_MS || left <= 0) return null;
+  const seconds = useSecondsLeft(deadline);
+  if (deadline === undefined || seconds === 0 || seconds * 1000 > DEADLINE_WARNING_MS) return null;
   return (
     <div className="still-there-backdrop">
       <section
@@ -35,7 +33,7 @@ export function StillThereOverlay({ session, onContinue, onFinish }: StillThereO
       >
         <h2 id="still-there-title">{t('idle.stillThere.title')}</h2>
         <p id="still-there-seconds" className="still-there-seconds" role="timer" aria-live="off" data-testid="still-there-seconds">
-          {t('idle.stillThere.countdown', { seconds: Math.ceil(left / 1000) })}
+          {t('idle.stillThere.countdown', { seconds })}
         </p>
         <div className="still-there-actions">
           {/* The one thing to do: it takes the focus, so a keyboard or a switch reaches it first. */}

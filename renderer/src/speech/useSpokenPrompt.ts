@@ -24,6 +24,22 @@ export function useSpeechSettings(sessionStep: string) {
   return [settings, setSettings] as const;
 }
 
+/** Runs `work` after the next frame is painted (at once in a hidden page, which draws no frames); returns a cancel. */
+function afterNextFrame(work: () => void): () => void {
+  if (document.visibilityState === 'hidden') {
+    work();
+    return () => undefined;
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(work, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
 /**
  * Asks the host to speak the shown step's prompt (catalogue keys only) whenever the prompt, the
  * language or elderly mode changes, and to stop at once on mute. The host answers `text-only`
@@ -44,6 +60,9 @@ export function useSpokenPrompt(api: ApiClient, keys: readonly string[], languag
       void api.invoke('stopSpeech', {}).catch(() => undefined);
       return;
     }
-    void api.invoke('speakPrompt', { keys: prompt.split('+'), language, slow, volume: volumeRef.current }).catch(() => undefined);
+    // Asked for once the step's first frame is out (and not at all for a step left before then):
+    // the host starting its speech engine then does not compete with drawing the new screen.
+    const speak = () => void api.invoke('speakPrompt', { keys: prompt.split('+'), language, slow, volume: volumeRef.current }).catch(() => undefined);
+    return afterNextFrame(speak);
   }, [api, prompt, language, slow, muted]);
 }
