@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CentralSimulator } from '../../simulators/central/server';
+import { prepareStaffList } from '../../simulators/central/test-registry-records';
 import { writeFileAtomic } from './store/key-files';
 
 /**
@@ -32,6 +33,8 @@ export interface EmbeddedCentral {
 export async function startEmbeddedCentral(dataDir: string, kioskId: string, givenSecret?: string): Promise<EmbeddedCentral> {
   const secret = givenSecret ?? embeddedCentralSecret(dataDir);
   const central = new CentralSimulator({ dbFile: join(dataDir, 'central-sim.sqlite'), secrets: { [kioskId]: secret } });
+  // The host asks for its staff list soon after start (maintenance mode): hashed ahead, off the event loop.
+  void prepareStaffList().catch(() => undefined);
   const baseUrl = await central.start();
   return { central, baseUrl, secret };
 }

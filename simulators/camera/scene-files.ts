@@ -1,5 +1,5 @@
-import { copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sampleFace } from './face-picture';
 import { CAMERA_SCENES, type CameraScene, SCENE_FPS, SCENE_HEIGHT, SCENE_WIDTH, sceneFrames } from './scenes';
@@ -22,14 +22,22 @@ export function sceneFile(scene: CameraScene, cacheDir = sceneCacheDir()): strin
 
 /**
  * The file Chromium's fake camera reads (`--use-file-for-fake-video-capture`), showing `scene`.
- * Replaced whole (copy beside, rename over), so a technician switches scenes while the kiosk runs:
- * Chromium opens the file again each time the page opens the camera, at the next camera step.
+ * Replaced whole (a link made beside, renamed over), so a technician switches scenes while the
+ * kiosk runs: Chromium opens the file again each time the page opens the camera, at the next
+ * camera step. A symbolic link to the scene's video, not a copy: copying the cooperative scene's
+ * 33 MB held the event loop of the kiosk's process for a fifth of a second at every start, just as
+ * the screen loaded (issue 12's cold start), and at every switch. A copy where no link can be made.
  */
 export function showScene(liveFile: string, scene: CameraScene, cacheDir = sceneCacheDir()): string {
-  const source = sceneFile(scene, cacheDir);
+  const source = resolve(sceneFile(scene, cacheDir));
   mkdirSync(dirname(liveFile), { recursive: true });
   const partial = `${liveFile}.${process.pid}.partial`;
-  copyFileSync(source, partial);
+  rmSync(partial, { force: true });
+  try {
+    symlinkSync(source, partial);
+  } catch {
+    copyFileSync(source, partial);
+  }
   renameSync(partial, liveFile);
   return liveFile;
 }

@@ -3,7 +3,7 @@
  * waiting in a kiosk's magazine, and the field staff allowed to open maintenance mode. All of it
  * made up, tied to the same test identities as test-registry.ts.
  */
-import { createHash, scryptSync } from 'node:crypto';
+import { createHash, scrypt, scryptSync } from 'node:crypto';
 import { sampleMagazine, UNLOADED_CERTIFICATE } from '../certificate-unit/test-data';
 import { type TestCardName, testCards } from '../id-reader/test-cards';
 
@@ -110,18 +110,41 @@ export const STAFF_PIN_KDF = { N: 16384, r: 8, p: 1, keyLength: 32 } as const;
 
 let staffList: unknown[] | undefined;
 
+const staffSalt = (staff: TestStaff): Buffer =>
+  // A per-person salt derived from the staff id keeps the list the same across restarts.
+  createHash('sha256').update(`tongban-sim-staff-salt:${staff.staffId}`).digest().subarray(0, 16);
+
+function staffEntry(staff: TestStaff, salt: Buffer, hash: Buffer): unknown {
+  return {
+    staffId: staff.staffId,
+    name: staff.name,
+    idNumberSha256: sha256Hex(staff.idNumber),
+    pin: { kdf: 'scrypt', salt: salt.toString('base64'), N: STAFF_PIN_KDF.N, r: STAFF_PIN_KDF.r, p: STAFF_PIN_KDF.p, hash: hash.toString('base64') },
+  };
+}
+
+const kdfOptions = { N: STAFF_PIN_KDF.N, r: STAFF_PIN_KDF.r, p: STAFF_PIN_KDF.p };
+
 /** The staff list as central sends it; hashed once (scrypt is slow on purpose) and then kept. */
 export function staffListBody(): unknown[] {
-  staffList ??= TEST_STAFF.map((staff) => {
-    // A per-person salt derived from the staff id keeps the list the same across restarts.
-    const salt = createHash('sha256').update(`tongban-sim-staff-salt:${staff.staffId}`).digest().subarray(0, 16);
-    const hash = scryptSync(staff.pin, salt, STAFF_PIN_KDF.keyLength, { N: STAFF_PIN_KDF.N, r: STAFF_PIN_KDF.r, p: STAFF_PIN_KDF.p });
-    return {
-      staffId: staff.staffId,
-      name: staff.name,
-      idNumberSha256: sha256Hex(staff.idNumber),
-      pin: { kdf: 'scrypt', salt: salt.toString('base64'), N: STAFF_PIN_KDF.N, r: STAFF_PIN_KDF.r, p: STAFF_PIN_KDF.p, hash: hash.toString('base64') },
-    };
-  });
+  staffList ??= TEST_STAFF.map((staff) => staffEntry(staff, staffSalt(staff), scryptSync(staff.pin, staffSalt(staff), STAFF_PIN_KDF.keyLength, kdfOptions)));
   return staffList;
+}
+
+/**
+ * Hashes the staff list ahead, off the event loop (scrypt in libuv's pool): done on the event loop
+ * at the first request, it held up for about a third of a second (more on a busy machine) the
+ * process it runs in, which for the embedded central is the kiosk's, just as the screen loads.
+ */
+export async function prepareStaffList(): Promise<void> {
+  if (staffList) return;
+  const entries = await Promise.all(
+    TEST_STAFF.map(
+      (staff) =>
+        new Promise<unknown>((resolve, reject) =>
+          scrypt(staff.pin, staffSalt(staff), STAFF_PIN_KDF.keyLength, kdfOptions, (error, hash) => (error ? reject(error) : resolve(staffEntry(staff, staffSalt(staff), hash)))),
+        ),
+    ),
+  );
+  staffList ??= entries;
 }
