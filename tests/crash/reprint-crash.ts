@@ -8,6 +8,7 @@
  */
 import type { StoredRecord } from '../../simulators/central/central-store';
 import { testCards } from '../../simulators/id-reader/test-cards';
+import { reissueAppliedElsewhere } from '../support/applied-elsewhere';
 import { payloadOf } from './checks';
 import type { CrashService, ServiceVerdict } from './crash-service';
 import { doubleCertificates, idReissueCrash, type ReissueFacts } from './id-reissue-crash';
@@ -54,16 +55,7 @@ export const reprintCrash: CrashService<ReissueFacts> = {
   autoPay: () => false,
 
   setUp({ central }) {
-    // The application's record from the other kiosk, as /sync/batch stored it.
-    central.store.store({
-      kioskId: 'GD-ZH-0002',
-      txnId: `crash-elsewhere-${ELSEWHERE}`,
-      seq: 1,
-      kind: 'id-reissue',
-      occurredAt: '2026-11-20T02:00:00.000Z',
-      body: JSON.stringify({ payload: { applicationNo: ELSEWHERE, idNumber: testCards.resident.text.idNumber } }),
-      receivedAt: Date.now(),
-    });
+    reissueAppliedElsewhere(central, testCards.resident.text.idNumber, ELSEWHERE, '2026-11-20T02:00:00.000Z');
     return () => undefined;
   },
 

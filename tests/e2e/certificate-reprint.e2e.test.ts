@@ -20,6 +20,7 @@ import { SimulatedCamera } from '../../simulators/camera/simulated-camera';
 import { testCards } from '../../simulators/id-reader/test-cards';
 import { ELDERLY_PER_PAGE } from '../../renderer/src/elderly/elderly-pages';
 import { seriousAxeFindings } from '../renderer/support/screen-checks';
+import { reissueAppliedElsewhere } from '../support/applied-elsewhere';
 import { kioskScreens, typeOnKeypad as type } from '../support/kiosk-screen';
 import { renderPrintedDocumentToPng } from '../support/printed-image';
 
@@ -57,17 +58,7 @@ const records = (h: Host, kind: string) =>
     .filter((r) => r.kind === kind);
 
 /** A reissue application of the resident made at another kiosk, its record at central. */
-function appliedElsewhere(h: Host, applicationNo: string, occurredAt: string): void {
-  h.central!.store.store({
-    kioskId: applicationNo.slice(0, 10),
-    txnId: `other-kiosk-${applicationNo}`,
-    seq: 1,
-    kind: 'id-reissue',
-    occurredAt,
-    body: JSON.stringify({ payload: { applicationNo, idNumber: RESIDENT } }),
-    receivedAt: Date.now(),
-  });
-}
+const appliedElsewhere = (h: Host, applicationNo: string, occurredAt: string) => reissueAppliedElsewhere(h.central!, RESIDENT, applicationNo, occurredAt);
 
 async function choose(p: Page, choice: string): Promise<void> {
   await p.locator(`[data-testid="choice"][data-choice="${choice}"]`).first().click();

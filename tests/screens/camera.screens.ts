@@ -19,7 +19,7 @@ const { walk } = gallery('camera', { fakeCamera: () => showScene(liveFile, 'coop
 /** To the camera step with this scene before the camera: the permit goes in, the page opens its camera. */
 async function toCamera(w: Walk, scene: CameraScene): Promise<void> {
   showScene(liveFile, scene);
-  await servicesOffered(w.page, 4, 30_000);
+  await servicesOffered(w.page, 5, 30_000);
   await w.page.locator('button[data-service="hk-macau-endorsement"]').click();
   const unit = w.host.simulators.certificateUnit!;
   await expect.poll(() => unit.state.entryEnabled, { timeout: 10_000 }).toBe(true);

@@ -147,6 +147,6 @@ async function chooseLanguage(page: Page, language: Language): Promise<void> {
 }
 
 /** The attract screen with every service offered (the walks' usual start); with the screen's camera, once the page has found it. */
-export async function servicesOffered(page: Page, count = 4, timeout = 8_000): Promise<void> {
+export async function servicesOffered(page: Page, count = 5, timeout = 8_000): Promise<void> {
   await expect.poll(() => page.locator('button.service[aria-disabled="false"]').count(), { timeout }).toBe(count);
 }

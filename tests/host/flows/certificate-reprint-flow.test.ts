@@ -14,6 +14,7 @@ import type { ResponseMessage, SessionView } from '../../../main/api/contract';
 import { type Host, startHost } from '../../../main/host/host';
 import { SimulatedCamera } from '../../../simulators/camera/simulated-camera';
 import { testCards } from '../../../simulators/id-reader';
+import { reissueAppliedElsewhere } from '../../support/applied-elsewhere';
 
 const KIOSK = 'GD-GZ-0001';
 /**
@@ -73,17 +74,7 @@ async function startReprint(h: Host, idNumber: string): Promise<void> {
 }
 
 /** A reissue application of the resident made at another kiosk, its record at central. */
-function appliedElsewhere(h: Host, applicationNo: string, occurredAt: string): void {
-  h.central!.store.store({
-    kioskId: applicationNo.slice(0, 10),
-    txnId: `other-kiosk-${applicationNo}`,
-    seq: 1,
-    kind: 'id-reissue',
-    occurredAt,
-    body: JSON.stringify({ payload: { applicationNo, idNumber: RESIDENT } }),
-    receivedAt: Date.now(),
-  });
-}
+const appliedElsewhere = (h: Host, applicationNo: string, occurredAt: string) => reissueAppliedElsewhere(h.central!, RESIDENT, applicationNo, occurredAt);
 
 describe('certificate reprint, host and simulators', { timeout: 60_000 }, () => {
   it('prints again the very certificate a reissue could not print (paper out), once its record reached central', async () => {
