@@ -110,6 +110,10 @@ describe('the certificate reprint statechart', () => {
     expect(reprintRecord(expired.state, expired.context, []).payload).toMatchObject({ outcome: 'ended', printed: false, certificateNo: 'LS1' });
     expect(chart(...toSearch, { type: 'APPLICATIONS_FOUND', applications: [APPLICATION] }, { type: 'EFFECT_FAILED' }).context.failureKey).toBe('reprint.failed.centralUnreachable');
     expect(chart(...typed('4401'), { type: 'CANCEL' })).toMatchObject({ state: 'ended', context: { failureKey: 'reprint.failed.cancelled', typed: '' } });
+    expect(chart(...typed('4401'), { type: 'TIMEOUT' })).toMatchObject({ state: 'ended', context: { failureKey: 'reprint.failed.timedOut' } });
+    // X only as the 18th character, letters never: the keypad refuses them.
+    expect(chart(...typed('4401')).can({ type: 'KEY', key: 'X' })).toBe(false);
+    expect(chart(...typed(HOLDER.slice(0, 17))).can({ type: 'KEY', key: 'X' })).toBe(true);
     expect(chart(...toFace, { type: 'CANCEL' }).context.failureKey).toBe('reprint.failed.cancelled');
   });
 
