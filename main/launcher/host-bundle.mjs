@@ -11,9 +11,11 @@
  * differs, or when a listed file is gone. A new file can only matter once an existing one imports
  * it, and that one then differs.
  *
- * No V8 code cache: compiled through vm.Script with cached data (about 100 ms less CPU per start
- * under load), the bundle's import() of vite and esbuild failed on Node 20
- * (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING from functions restored from the cache).
+ * Compiling the bundle is most of what is left of loading it (about 0.2 s of CPU on a busy
+ * 2-core machine). Node 22.1+ keeps the compiled code (kiosk-start.mjs turns that on). On Node 20
+ * a cache of our own through vm.Script's cachedData saved about 0.1 s, but the bundle's import()
+ * of vite and esbuild then failed (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING in functions restored
+ * from the cache), so there is none.
  *
  * Plain JavaScript on Node's built-ins (esbuild is loaded only to build): it runs before any
  * TypeScript can.

@@ -4,6 +4,7 @@
  * any of its sources changed since (host-bundle.mjs). `node --import tsx main/launcher/start.ts`
  * runs the same launcher from source.
  */
+import Module from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureHostBundle, runHostBundle } from './host-bundle.mjs';
@@ -18,6 +19,9 @@ const phase = (name) => {
 
 try {
   phase('loader: started');
+  // Node 22.1 and later keep V8's compiled code of the bundle between starts (most of what is left
+  // of loading it); Node 20 has no such cache and compiles it at every start.
+  Module.enableCompileCache?.(join(root, 'dist', '.node-compile-cache'));
   await ensureHostBundle(root, (line) => process.stderr.write(`tongban: ${line}\n`));
   phase('loader: bundle current');
   runHostBundle(root);

@@ -58,7 +58,8 @@ describe('npm start with a display and no Electron binary', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, DISPLAY: `:${display}`, KIOSK_DATA_DIR: mkdtempSync(join(tmpdir(), 'kiosk-display-')) };
     delete env.WAYLAND_DISPLAY;
     delete env.KIOSK_WINDOW;
-    const kiosk = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'main/launcher/start.ts')], {
+    // What `npm start` runs after its prestart check: the launcher's bundle (main/launcher/host-bundle.mjs).
+    const kiosk = spawn(process.execPath, [join(projectRoot, 'main/launcher/kiosk-start.mjs')], {
       cwd: projectRoot,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
