@@ -36,7 +36,7 @@ export const PAINT_PROBE = `(() => {
   window.addEventListener('pointerup', (event) => {
     const onTap = probe.onTap;
     probe.onTap = null;
-    if (onTap) onTap(event.timeStamp);
+    if (onTap) onTap(event.timeStamp, performance.now());
   }, { capture: true });
   const signature = () => {
     const main = document.querySelector('#root main');
@@ -67,14 +67,14 @@ export const PAINT_PROBE = `(() => {
   probe.arm = () => {
     probe.pending = new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('no pointerup and change painted within 30 s')), 30000);
-      probe.onTap = (tapAt) => {
+      probe.onTap = (tapAt, dispatchedAt) => {
         const before = signature();
         probe.whenPainted(() => {
           const now = signature();
           return now.main !== before.main || now.text !== before.text;
         }).then((times) => {
           clearTimeout(timer);
-          resolve({ ...times, tapAt, screen: signature().text.split('|')[0] });
+          resolve({ ...times, tapAt, dispatchedAt, screen: signature().text.split('|')[0] });
         });
       };
     });
@@ -101,6 +101,12 @@ export interface TapTiming {
   readonly ms: number;
   /** Of which tap to the DOM showing the change (the host's answer and React's render); the rest is the frame. */
   readonly domMs: number;
+  /**
+   * Of which the pointerup's wait before the page's first listener ran: the event's time is when
+   * Chromium took the input, and the page may still be busy (e.g. with the pointerdown Playwright
+   * sends just before it, where a finger would rest some 100 ms between the two).
+   */
+  readonly inputMs: number;
   /** The screen the tap led to (its data-testid; null for the attract screen). */
   readonly to: string | null;
   /** A keypad key (the change is the echo on the same screen) rather than a move to another screen. */
@@ -198,8 +204,15 @@ export async function openUiKiosk(browser: Browser, options: UiKioskOptions): Pr
         if (!(await target.isVisible())) throw new WalkEndedEarly('the service ended before the screen offered this touch');
         await page.evaluate('window.__paintProbe.arm()');
         await target.click();
-        const times = (await page.evaluate('window.__paintProbe.pending')) as { tapAt: number; changedAt: number; paintedAt: number; screen: string | null };
-        const timing: TapTiming = { at: times.tapAt, ms: times.paintedAt - times.tapAt, domMs: times.changedAt - times.tapAt, to: times.screen || null, keypad: tapOptions.keypad ?? false };
+        const times = (await page.evaluate('window.__paintProbe.pending')) as { tapAt: number; dispatchedAt: number; changedAt: number; paintedAt: number; screen: string | null };
+        const timing: TapTiming = {
+          at: times.tapAt,
+          ms: times.paintedAt - times.tapAt,
+          domMs: times.changedAt - times.tapAt,
+          inputMs: times.dispatchedAt - times.tapAt,
+          to: times.screen || null,
+          keypad: tapOptions.keypad ?? false,
+        };
         taps.push(timing);
         return timing;
       },

@@ -54,6 +54,8 @@ export async function bench(): Promise<Record<string, number>> {
         // Where the time goes: tap to the DOM changed (host round trip, React), then the frame.
         ...medianAndP95(`ui-touch.cpu${rate}x.tapToDomMs`, taps.map((tap) => tap.domMs)),
         ...medianAndP95(`ui-touch.cpu${rate}x.domToPaintMs`, taps.map((tap) => tap.ms - tap.domMs)),
+        // Of tap to DOM, the pointerup waiting for the page before its first listener (ui-kiosk.ts, TapTiming.inputMs).
+        ...medianAndP95(`ui-touch.cpu${rate}x.inputDelayMs`, taps.map((tap) => tap.inputMs)),
         [`ui-touch.cpu${rate}x.maxMs`]: round(Math.max(...all[rate])),
         [`ui-touch.cpu${rate}x.taps`]: taps.length,
       });

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { KeyButton } from './KeyButton';
 
 export interface KeypadProps {
   /** The keys offered, in order (digits, X, letters). */
@@ -42,9 +43,7 @@ export function Keypad({ keys, echo, typed, maxLength, texts, messageKey, field,
       ) : null}
       <div className={`keypad keypad-${field}`} role="group" aria-label={t(texts.label)}>
         {keys.map((key) => (
-          <button key={key} type="button" className="key" data-testid="key" data-key={key} disabled={full} onClick={() => onKey(key)}>
-            {key}
-          </button>
+          <KeyButton key={key} value={key} disabled={full} onKey={onKey} />
         ))}
         <button type="button" className="key key-delete" data-testid="key-delete" disabled={typed === 0} onClick={() => onKey('delete')}>
           {t(texts.delete)}

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Countdown, type CountdownProps } from './Countdown';
 
@@ -9,8 +10,8 @@ export interface StepFooterProps extends CountdownProps {
   readonly primary?: boolean;
 }
 
-/** The end of every step the citizen may leave: its time limit, and the way out. */
-export function StepFooter({ deadlineMs, messageKey, onLeave, leaveKey = 'actions.cancel', primary = false }: StepFooterProps) {
+/** The end of every step the citizen may leave: its time limit, and the way out (memoised: a keypad's echo does not redraw it). */
+export const StepFooter = memo(function StepFooter({ deadlineMs, messageKey, onLeave, leaveKey = 'actions.cancel', primary = false }: StepFooterProps) {
   const { t } = useTranslation();
   return (
     <>
@@ -22,4 +23,4 @@ export function StepFooter({ deadlineMs, messageKey, onLeave, leaveKey = 'action
       </div>
     </>
   );
-}
+});

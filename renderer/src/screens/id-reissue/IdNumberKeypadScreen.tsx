@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { KeyButton } from '../../components/KeyButton';
 import { StepFooter } from '../../components/StepFooter';
 import { ID_NUMBER_PARTS } from '../../flow/id-reissue-parts';
 import type { QueryActions } from '../progress-query/query-actions';
@@ -36,9 +37,7 @@ export function IdNumberKeypadScreen({ view, actions }: { readonly view: Step<'r
       ) : null}
       <div className="keypad keypad-idNumber" role="group" aria-label={t('progressQuery.keypad.label')}>
         {KEYS.map((key) => (
-          <button key={key} type="button" className="key" data-testid="key" data-key={key} disabled={full || (key === 'X' && view.typed !== 17)} onClick={() => actions.keypad(key)}>
-            {key}
-          </button>
+          <KeyButton key={key} value={key} disabled={full || (key === 'X' && view.typed !== 17)} onKey={actions.keypad} />
         ))}
         <button type="button" className="key key-delete" data-testid="key-delete" disabled={view.typed === 0} onClick={() => actions.keypad('delete')}>
           {t('progressQuery.keypad.delete')}
