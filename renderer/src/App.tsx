@@ -177,6 +177,7 @@ export function App({ api }: { readonly api: ApiClient }) {
     }),
     [api, run, keysAhead.press],
   );
+  const extendDeadline = useCallback((deadlineMs: number) => run(() => api.invoke('extendDeadline', { deadlineMs })), [api, run]);
   const idle = session.step === 'idle';
   const { toggleChoice } = elderly;
   const onTextSize = useCallback(() => (idle ? toggleChoice() : run(() => api.invoke('setElderly', { on: !largeText }))), [idle, toggleChoice, run, api, largeText]);
@@ -249,7 +250,7 @@ export function App({ api }: { readonly api: ApiClient }) {
       ) : (
         <Screen session={keysAhead.view} kiosk={kiosk} notice={notice} presence={presence} onStart={start} actions={actions} />
       )}
-      <StillThereOverlay session={session} onContinue={(deadlineMs) => run(() => api.invoke('extendDeadline', { deadlineMs }))} onFinish={actions.cancel} />
+      <StillThereOverlay session={session} onContinue={extendDeadline} onFinish={actions.cancel} />
       {session.step !== 'idle' && notice ? (
         <p className="notice session-notice" role="status" data-testid="notice">
           {t(notice)}

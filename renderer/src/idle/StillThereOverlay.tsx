@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../../main/api/contract';
 import { DEADLINE_WARNING_MS } from '../../../main/api/idle-contract';
@@ -17,10 +18,22 @@ export interface StillThereOverlayProps {
  * could not move it.
  */
 export function StillThereOverlay({ session, onContinue, onFinish }: StillThereOverlayProps) {
-  const { t } = useTranslation();
   const deadline = 'deadlineMs' in session && session.deadlineExtendable ? session.deadlineMs : undefined;
-  const seconds = useSecondsLeft(deadline);
-  if (deadline === undefined || seconds === 0 || seconds * 1000 > DEADLINE_WARNING_MS) return null;
+  return <StillThereWatch deadlineMs={deadline} onContinue={onContinue} onFinish={onFinish} />;
+}
+
+/**
+ * Waits for the step's last seconds. Memoised on the deadline: a new view of the same step (a
+ * keypad's echo) does not draw it again, and until the last seconds nothing is translated.
+ */
+const StillThereWatch = memo(function StillThereWatch({ deadlineMs, ...actions }: Omit<StillThereOverlayProps, 'session'> & { readonly deadlineMs: number | undefined }) {
+  const seconds = useSecondsLeft(deadlineMs);
+  if (deadlineMs === undefined || seconds === 0 || seconds * 1000 > DEADLINE_WARNING_MS) return null;
+  return <StillThereDialog deadlineMs={deadlineMs} seconds={seconds} {...actions} />;
+});
+
+function StillThereDialog({ deadlineMs, seconds, onContinue, onFinish }: Omit<StillThereOverlayProps, 'session'> & { readonly deadlineMs: number; readonly seconds: number }) {
+  const { t } = useTranslation();
   return (
     <div className="still-there-backdrop">
       <section
@@ -37,7 +50,7 @@ export function StillThereOverlay({ session, onContinue, onFinish }: StillThereO
         </p>
         <div className="still-there-actions">
           {/* The one thing to do: it takes the focus, so a keyboard or a switch reaches it first. */}
-          <button type="button" className="primary still-there-continue" autoFocus data-testid="still-there-continue" onClick={() => onContinue(deadline)}>
+          <button type="button" className="primary still-there-continue" autoFocus data-testid="still-there-continue" onClick={() => onContinue(deadlineMs)}>
             {t('idle.stillThere.continue')}
           </button>
           <button type="button" className="still-there-finish" data-testid="still-there-finish" onClick={onFinish}>
