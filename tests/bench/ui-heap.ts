@@ -27,7 +27,7 @@ const SESSIONS = Number(process.env.BENCH_UI_HEAP_SESSIONS ?? 500);
 const BASELINE_AFTER = 10;
 /**
  * Measured on the way too, to tell a leak (growing all along) from V8 compiling the hot code of
- * the screens as they repeat (the optimizing compilers' code levels off after about 100 sessions).
+ * the screens as they repeat (the optimizing compilers tier up most of it by about 100 sessions).
  */
 const CHECKPOINTS = [BASELINE_AFTER, 50, 100, 250].filter((after) => after < SESSIONS);
 
