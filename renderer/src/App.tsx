@@ -1,4 +1,5 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { type KioskView, Language, type ServiceId, type SessionView } from '../../main/api/contract';
 import type { MaintenanceCommand, MaintenanceView } from '../../main/api/maintenance-contract';
@@ -74,7 +75,8 @@ export function App({ api }: { readonly api: ApiClient }) {
       if (event === 'session') {
         inFlight.current = false;
         setPending(false);
-        setSession(payload as SessionView);
+        // Drawn in this same task: the answer to a tap does not wait behind other tasks, or a frame.
+        flushSync(() => setSession(payload as SessionView));
       }
       if (event === 'kiosk') setKiosk(payload as KioskView);
       if (event === 'maintenance') setMaintenance(payload as MaintenanceView);
