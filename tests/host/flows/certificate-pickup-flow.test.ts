@@ -273,6 +273,15 @@ describe('certificate pickup, host and simulators', { timeout: 60_000 }, () => {
     expect(record.payload).toMatchObject({ outcome: 'unknown', fate: 'unknown', dispensed: true, staffAction: 'find-certificate', certificateId: CERTIFICATE });
   });
 
+  it('a unit that falls silent as the hand-over begins (before it is asked about the gate) ends it at once too', async () => {
+    const unit = new CertificateUnitSimulator();
+    const { h } = await start({ unit, afterJournal: (state) => void (state === 'handingOver' && unit.setSilent(true)) });
+    await identify(h, HOLDER);
+    const done = await reach(h, 'pickup-done');
+    expect(done).toMatchObject({ outcome: 'not-collected', messageKey: 'pickup.failed.handOverUnknown' });
+    expect((await theRecord(h, done.txnId)).payload).toMatchObject({ outcome: 'unknown', fate: 'unknown', dispensed: true, staffAction: 'find-certificate', certificateId: CERTIFICATE });
+  });
+
   it('retains a certificate not taken within the take-back time, and records both the pickup and the retained card', async () => {
     const { h, unit } = await start({ takeBackTimeoutS: 3 });
     await identify(h, HOLDER);

@@ -53,6 +53,13 @@ const MATCH_FAILURES = {
 
 export function pickupEffects(deps: PickupDeps): Record<string, Effect<PickupContext, PickupEvent>> {
   const unit = deps.certificateUnit;
+  /**
+   * Transactions whose certificate this process saw reach the gate. Their hand-over has a citizen
+   * in front of it: a unit that stops answering then ends it at once (staff find the certificate).
+   * A hand-over resumed after a restart is not in here: the unit may still be starting, so it is
+   * asked until it answers.
+   */
+  const seenInGate = new Set<string>();
 
   /** The unit's status; one that does not answer is asked again until it does (its silence says nothing about the gate). */
   const answeringStatus = async (tools: EffectTools): Promise<CertificateUnitStatus> => {
@@ -127,12 +134,16 @@ export function pickupEffects(deps: PickupDeps): Record<string, Effect<PickupCon
       const slot = context.certificate!.slot;
       const moved = await unit.dispense(slot, { signal: tools.signal });
       if (!moved.ok) return unitFailed(moved);
+      seenInGate.add(tools.txnId);
       return { event: { type: 'DISPENSED' }, effect: { slot, card: 'gate' } };
     },
 
     recheckingDispense: async (context, tools) => {
       const status = await answeringStatus(tools);
-      if (status.card !== 'none') return { event: { type: 'DISPENSED' }, effect: { card: status.card } };
+      if (status.card !== 'none') {
+        seenInGate.add(tools.txnId);
+        return { event: { type: 'DISPENSED' }, effect: { card: status.card } };
+      }
       const inventory = await unit.inventory();
       if (!inventory.ok) return { event: { type: 'CERTIFICATE_OUT', fate: 'unknown' }, effect: { card: 'none', inventory: inventory.reason } };
       if (inventory.loaded.includes(context.certificate!.slot)) return { event: { type: 'NOT_DISPENSED' }, effect: { card: 'none', inventory: 'loaded' } };
@@ -140,7 +151,9 @@ export function pickupEffects(deps: PickupDeps): Record<string, Effect<PickupCon
     },
 
     handingOver: async (context, tools) => {
-      const status = await answeringStatus(tools);
+      const live = seenInGate.delete(tools.txnId);
+      const status = live ? await unit.getStatus() : await answeringStatus(tools);
+      if (status.status === 'offline') return failed('pickup.failed.handOverUnknown', { unit: 'offline' }, 'find-certificate');
       if (status.card === 'none') return fateOfGoneCertificate(context);
       const out = await unit.ejectAndWaitForTaken({ takeTimeoutMs: deps.takeBackTimeoutMs * tools.timeScale, signal: tools.signal });
       // Taken (or retained) between the look at the gate and the eject: the counter tells which.
