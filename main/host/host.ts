@@ -197,12 +197,14 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     const state = store.health.current();
     return state.ok ? null : state.condition;
   };
+  let devicesProbed = false;
   const offer = () =>
     offeredServices({
       outOfService: kioskState.outOfService,
       storageProblem: storageProblem(),
       recovering: sessions.recovering,
       maintenanceOpen: maintenance.mode.open,
+      devicesStarting: !devicesProbed,
       enrolled: config.services,
       // Offline or broken hides a service; busy is a device in use, which is fine.
       deviceUsable: (device) => canServe((device === 'camera' ? camera : built.devices[device]).status.status),
@@ -293,7 +295,13 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     await Promise.all([idReader.getStatus(), printer.getStatus(), certificateUnit.getStatus()]);
   };
   startPhase('host: recovered and wired');
-  const firstProbe = probeDevices().then(() => startPhase('host: devices probed'));
+  const firstProbe = probeDevices()
+    .then(() => startPhase('host: devices probed'))
+    .finally(() => {
+      // Whatever the devices answered (or not), what is not offered now is for a reason other than start-up.
+      devicesProbed = true;
+      emitKiosk();
+    });
   if (!options.probeDevicesInBackground) await firstProbe;
   let probeTimer: TimerHandle | undefined;
   const probeLater = () => {

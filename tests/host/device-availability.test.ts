@@ -82,7 +82,8 @@ describe('start-up order', () => {
     });
     const first = await kiosk(host);
     expect(host.devices.certificateUnit.status.status).toBe('offline');
-    expect(service(first, 'hk-macau-endorsement')).toEqual({ id: 'hk-macau-endorsement', available: false, reasonKey: 'services.deviceOutOfService' });
+    // Not answered yet: the screen says it is getting ready, not that the device is under maintenance.
+    expect(service(first, 'hk-macau-endorsement')).toEqual({ id: 'hk-macau-endorsement', available: false, reasonKey: 'services.startingUp' });
     expect(service(first, 'certificate-pickup')?.available).toBe(false);
     // Needs no device: offered at once.
     expect(service(first, 'progress-query')?.available).toBe(true);
@@ -109,6 +110,7 @@ describe('start-up order', () => {
     // Served while the probe still waits out the reader's find timeout (0.5 s).
     expect(probed).toBe(false);
     expect(service(await kiosk(host), 'progress-query')?.available).toBe(true);
+    expect(service(await kiosk(host), 'hk-macau-endorsement')?.reasonKey).toBe('services.startingUp');
     await host.running;
     expect(host.devices.idReader.status.status).not.toBe('online');
     expect(service(await kiosk(host), 'hk-macau-endorsement')?.reasonKey).toBe('services.deviceOutOfService');

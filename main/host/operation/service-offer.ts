@@ -30,6 +30,8 @@ export interface OfferInput {
   readonly storageProblem: string | null;
   /** A transaction from before a restart is still being finished with the devices. */
   readonly recovering: boolean;
+  /** The devices have not answered their first question since start-up (a few tenths of a second, up to the unit's INIT). */
+  readonly devicesStarting?: boolean;
   /** Field staff have the screen (maintenance mode, from the PIN step on). */
   readonly maintenanceOpen?: boolean;
   /** Services this kiosk is enrolled for (from configuration / enrolment). */
@@ -52,7 +54,9 @@ export function offeredServices(input: OfferInput): ServiceAvailability[] {
     if (!needs) return { id, available: false, reasonKey: 'services.notYetAvailable' };
     if (!input.enrolled.includes(id)) return { id, available: false, reasonKey: 'services.notOfferedHere' };
     const usable = needs.every((device) => input.deviceUsable(device));
-    return { id, available: usable, reasonKey: usable ? null : 'services.deviceOutOfService' };
+    if (usable) return { id, available: true, reasonKey: null };
+    // Not answered yet is not broken: the screen says it is getting ready, not under maintenance.
+    return { id, available: false, reasonKey: input.devicesStarting ? 'services.startingUp' : 'services.deviceOutOfService' };
   });
 }
 
