@@ -4,6 +4,17 @@
  */
 import type { Clock, TimerHandle } from '../common/clock';
 
+/**
+ * Event-loop turns given to input already there when a wait times out: one for a port's bytes in
+ * the kernel, two for a reply that needs the request to reach the device first (the in-process
+ * simulator answers within the loop).
+ */
+const INPUT_TURNS = 2;
+
+const afterPendingInput = async (): Promise<void> => {
+  for (let turn = 0; turn < INPUT_TURNS; turn++) await new Promise<void>((resolve) => setImmediate(resolve));
+};
+
 /** A printer spewing garbage must not grow memory without bound. */
 const MAX_BUFFERED = 256;
 
@@ -24,13 +35,23 @@ export class ReplyReader {
     this.#bytes = [];
   }
 
-  /** The next byte, or undefined when none comes within `timeoutMs` or the link closed. */
+  /**
+   * The next byte, or undefined when none comes within `timeoutMs` or the link closed. When the
+   * time is up, input that is already waiting to be read is still taken: the loop gets
+   * INPUT_TURNS turns first. A host busy elsewhere (a garbage collection, a loaded machine) can
+   * fire the timer before it reads a reply that came in time, and that is not a silent printer.
+   */
   next(timeoutMs: number): Promise<number | undefined> {
     this.abort();
     return new Promise((resolve) => {
       const timer = this.clock.setTimeout(() => {
-        this.#waiter = undefined;
-        resolve(undefined);
+        const waiter = this.#waiter;
+        void afterPendingInput().then(() => {
+          // Still the same wait, and nothing came: the printer did not answer.
+          if (this.#waiter !== waiter) return;
+          this.#waiter = undefined;
+          resolve(undefined);
+        });
       }, timeoutMs);
       this.#waiter = { resolve, timer };
       this.#deliver();

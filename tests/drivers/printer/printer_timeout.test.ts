@@ -78,6 +78,25 @@ describe('a printer that does not answer', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(TEST_STATUS_TIMEOUT_MS * 3 - 10);
   });
 
+  it('takes a reply that came in time when the host itself was held up past the timeout (the timer fires first)', async () => {
+    const simulator = new PrinterSimulator();
+    // A host held up (a collection, a loaded machine) from the moment it asks: each status timer
+    // is due before its loop has read anything, so it fires ahead of the printer's prompt reply.
+    const clock = new (class extends ManualClock {
+      heldUp = true;
+      override setTimeout(callback: () => void, ms: number) {
+        const handle = super.setTimeout(callback, ms);
+        if (this.heldUp) queueMicrotask(() => this.advance(ms + 100));
+        return handle;
+      }
+    })();
+    const driver = new PrinterDriver(simulatedPrinterOpener(simulator), { clock });
+    expect(await driver.getStatus()).toMatchObject({ status: 'online', paper: 'ok', checkedAt: 4 * 600 });
+    // A printer that really is silent still reads as offline.
+    simulator.silence();
+    expect(await driver.getStatus()).toMatchObject({ status: 'offline', fault: 'no-reply' });
+  });
+
   it('uses the contract timeout of 500 ms by default (driven by an injected clock, no sleeping)', async () => {
     const simulator = new PrinterSimulator();
     simulator.silence();
