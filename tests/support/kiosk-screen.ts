@@ -64,7 +64,15 @@ export function kioskScreens(folder: string, options: KioskScreensOptions = {}):
       return page;
     },
     async see(page, step, name) {
-      await expect.poll(() => page.getByTestId(`screen-${step}`).count(), { timeout: 20_000 }).toBe(1);
+      try {
+        await expect.poll(() => page.getByTestId(`screen-${step}`).count(), { timeout: 20_000 }).toBe(1);
+      } catch (error) {
+        // What was there instead, for whoever reads the failure: the screen, the host's step, a picture.
+        const shown = await page.locator('[data-testid^="screen-"]').evaluateAll((screens) => screens.map((screen) => screen.getAttribute('data-testid'))).catch(() => []);
+        const hostStep = open?.page === page ? open.host.sessions.view.step : 'unknown';
+        await shot(page, `FAILED-waiting-for-${step}`).catch(() => undefined);
+        throw new Error(`screen-${step} never came: the page shows ${JSON.stringify(shown)}, the host is at ${hostStep} (screenshot FAILED-waiting-for-${step}.png)`, { cause: error });
+      }
       if (name) await shot(page, name);
     },
     shot,

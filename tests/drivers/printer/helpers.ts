@@ -8,6 +8,14 @@ import { simulatedPrinterOpener } from '../../../simulators/printer/simulated-op
 /** Short enough to keep tests fast, long enough for setImmediate-paced in-process replies. */
 /** The short status timeout of the tests that are about timeouts (pass it explicitly). */
 export const TEST_STATUS_TIMEOUT_MS = 40;
+
+/**
+ * Lets the in-process cable carry what was written: each chunk crosses on a loop turn and an
+ * answer to it on the next. Turns, not a wall-clock wait, which a loaded machine overruns.
+ */
+export async function loopTurns(count = 4): Promise<void> {
+  for (let turn = 0; turn < count; turn++) await new Promise((resolve) => setImmediate(resolve));
+}
 /**
  * Every other test: long enough that a loaded CI machine never turns a healthy simulator's
  * answer into "offline", short enough to fail quickly if the printer really is silent.

@@ -4,7 +4,7 @@ import { PrinterDriver } from '../../../drivers/printer/driver';
 import type { BytePipe } from '../../../drivers/transport/byte-pipe';
 import { createInProcessPipePair } from '../../../drivers/transport/in-process-pipe';
 import { PrinterSimulator } from '../../../simulators/printer/simulator';
-import { sampleReceipt, seededRandom, setUpPrinter, TEST_STATUS_TIMEOUT_MS } from './helpers';
+import { loopTurns, sampleReceipt, seededRandom, setUpPrinter, TEST_STATUS_TIMEOUT_MS } from './helpers';
 
 const shortTimeout = { driver: { statusTimeoutMs: TEST_STATUS_TIMEOUT_MS } };
 
@@ -52,7 +52,7 @@ describe('garbage on the line', () => {
     // Bytes that would read as "online, paper ok" if they were taken as replies.
     const noise = Uint8Array.from({ length: 64 }, (_, index) => (index % 2 === 0 ? 0x12 : Math.floor(random() * 256)));
     await deviceEnd?.write(noise);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await loopTurns();
     expect(await driver.getStatus()).toMatchObject({ status: 'user-error', coverOpen: true });
   });
 
@@ -69,7 +69,7 @@ describe('garbage on the line', () => {
     await pair.host.write(noise);
     await pair.host.write(Uint8Array.of(0x0a, 0x0a, 0x0a, 0x0a));
     await pair.host.write(encodeDocument(sampleReceipt()));
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await loopTurns();
     expect(simulator.jobs.at(-1)?.document).toEqual(sampleReceipt());
     expect(simulator.jobs.at(-1)?.complete).toBe(true);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createInProcessPipePair } from '../../../drivers/transport/in-process-pipe';
 import { PrinterSimulator, type PrinterSimulatorState } from '../../../simulators/printer/simulator';
+import { loopTurns } from './helpers';
 
 /** Sends DLE EOT 1..4 as raw bytes and collects the raw reply bytes. */
 async function rawStatus(simulator: PrinterSimulator): Promise<number[]> {
@@ -9,7 +10,7 @@ async function rawStatus(simulator: PrinterSimulator): Promise<number[]> {
   const replies: number[] = [];
   pair.host.onData((chunk) => replies.push(...chunk));
   await pair.host.write(Uint8Array.of(0x10, 0x04, 0x01, 0x10, 0x04, 0x02, 0x10, 0x04, 0x03, 0x10, 0x04, 0x04));
-  await new Promise((resolve) => setTimeout(resolve, 5));
+  await loopTurns();
   await pair.host.close();
   return replies;
 }
@@ -51,7 +52,7 @@ describe('simulated printer answers DLE EOT as the contract says', () => {
     const replies: number[] = [];
     pair.host.onData((chunk) => replies.push(...chunk));
     await pair.host.write(Uint8Array.of(0x10, 0x04, 0x09, 0x10, 0x04, 0x04));
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await loopTurns();
     expect(replies).toEqual([0x12]);
   });
 
