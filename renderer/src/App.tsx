@@ -19,6 +19,7 @@ import { StillThereOverlay } from './idle/StillThereOverlay';
 import { stepPrompt } from './speech/step-prompts';
 import { useSpeechSettings, useSpokenPrompt } from './speech/useSpokenPrompt';
 import { cameraPhasePrompt } from './speech/camera-prompts';
+import { PageSpeechContext } from './speech/page-speech';
 import { MaintenanceScreens } from './screens/maintenance/MaintenanceScreens';
 import { ChooseEndorsementScreen } from './screens/endorsement/ChooseEndorsementScreen';
 import { FlowBusyScreen } from './screens/endorsement/FlowBusyScreen';
@@ -207,13 +208,23 @@ export function App({ api }: { readonly api: ApiClient }) {
   const [cameraPrompt, setCameraPrompt] = useState<string | null>(null);
   const onCameraPhase = useCallback((phase: CapturePhase) => setCameraPrompt(cameraPhasePrompt(phase)?.join('+') ?? null), []);
   const cameraOpen = 'capture' in session && session.capture !== undefined;
+  // A list turned to another page speaks that over the step's prompt, for that step only; each
+  // turn is a new utterance even when its words are the last turn's.
+  const sessionStepRef = useRef(session.step);
+  sessionStepRef.current = session.step;
+  const [pageTurn, setPageTurn] = useState<{ readonly step: string; readonly keys: readonly string[]; readonly n: number } | null>(null);
+  const sayPageTurn = useCallback((keys: readonly string[]) => {
+    if (keys.length > 0) setPageTurn((last) => ({ step: sessionStepRef.current, keys, n: (last?.n ?? 0) + 1 }));
+  }, []);
+  const turnShown = pageTurn !== null && pageTurn.step === session.step ? pageTurn : null;
   const spokenLanguage = Language.safeParse(i18n.language);
   useSpokenPrompt(
     api,
-    maintenance.step !== 'closed' ? [] : cameraOpen && cameraPrompt ? cameraPrompt.split('+') : stepPrompt(session),
+    maintenance.step !== 'closed' ? [] : cameraOpen && cameraPrompt ? cameraPrompt.split('+') : turnShown ? turnShown.keys : stepPrompt(session),
     spokenLanguage.success ? spokenLanguage.data : 'zh-CN',
     largeText,
     speechSettings.volume,
+    turnShown?.n ?? 0,
   );
 
   // Field staff opened maintenance with their card: their screens replace the citizen's (after
@@ -250,7 +261,9 @@ export function App({ api }: { readonly api: ApiClient }) {
           onPhase={onCameraPhase}
         />
       ) : (
-        <Screen session={keysAhead.view} kiosk={kiosk} notice={notice} presence={presence} onStart={start} actions={actions} />
+        <PageSpeechContext.Provider value={sayPageTurn}>
+          <Screen session={keysAhead.view} kiosk={kiosk} notice={notice} presence={presence} onStart={start} actions={actions} />
+        </PageSpeechContext.Provider>
       )}
       <StillThereOverlay session={session} onContinue={extendDeadline} onFinish={actions.cancel} />
       {session.step !== 'idle' && notice ? (

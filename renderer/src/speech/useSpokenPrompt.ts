@@ -42,10 +42,11 @@ function afterNextFrame(work: () => void): () => void {
 
 /**
  * Asks the host to speak the shown step's prompt (catalogue keys only) whenever the prompt, the
- * language or elderly mode changes, and to stop at once on mute. The host answers `text-only`
- * when it has no speech engine: the screen's text stands alone, nothing else changes.
+ * language or elderly mode changes (or `utterance` does: the same words said again), and to stop
+ * at once on mute. The host answers `text-only` when it has no speech engine: the screen's text
+ * stands alone, nothing else changes.
  */
-export function useSpokenPrompt(api: ApiClient, keys: readonly string[], language: Language, slow: boolean, volume: number): void {
+export function useSpokenPrompt(api: ApiClient, keys: readonly string[], language: Language, slow: boolean, volume: number, utterance = 0): void {
   const prompt = keys.join('+');
   const muted = volume === 0;
   // Volume changes alone do not repeat the prompt; they apply from the next one.
@@ -64,5 +65,5 @@ export function useSpokenPrompt(api: ApiClient, keys: readonly string[], languag
     // the host starting its speech engine then does not compete with drawing the new screen.
     const speak = () => void api.invoke('speakPrompt', { keys: prompt.split('+'), language, slow, volume: volumeRef.current }).catch(() => undefined);
     return afterNextFrame(speak);
-  }, [api, prompt, language, slow, muted]);
+  }, [api, prompt, language, slow, muted, utterance]);
 }
