@@ -229,7 +229,8 @@ export class FlowRunner<C, E extends EventObject> {
     this.#deadlineMs = deadlineMs;
     this.#deadlineTimer = this.#deps.clock.setTimeout(
       () => {
-        if (this.#state === state) this.#actor.send({ type: 'TIMEOUT' });
+        // A final state's deadline (the end screen's time) is the session manager's to act on: the statechart has stopped.
+        if (this.#state === state && this.#actor.getSnapshot().status === 'active') this.#actor.send({ type: 'TIMEOUT' });
       },
       Math.max(0, this.#deadlineMs - this.#deps.clock.now()),
     );
