@@ -1,3 +1,4 @@
+import { afterPendingInput } from '../common/pending-input';
 import type { BytePipe } from '../transport/byte-pipe';
 import { ACK, encodeCommand, EOT, NAK, type ReplyFrame } from './codec';
 import { FrameScanner, type ScanEvent } from './frame-scanner';
@@ -158,13 +159,20 @@ export class CommandLink {
   }
 
   async #next(deadline: number, signal: AbortSignal | undefined): Promise<Wait> {
+    let lookedAtPendingInput = false;
     for (;;) {
       const event = this.#events.shift();
       if (event) return event;
       if (this.isClosed) return 'closed';
       if (signal?.aborted) return 'aborted';
       const remaining = deadline - performance.now();
-      if (remaining <= 0) return 'timeout';
+      if (remaining <= 0) {
+        // An ACK or reply already waiting to be read came in time: a held-up host is not a silent unit.
+        if (lookedAtPendingInput) return 'timeout';
+        lookedAtPendingInput = true;
+        await afterPendingInput();
+        continue;
+      }
       await new Promise<void>((resolve) => {
         const done = (): void => {
           clearTimeout(timer);

@@ -1,4 +1,5 @@
 import type { StatusChangeListener, StatusReporting } from '../common/device-status';
+import { afterPendingInput } from '../common/pending-input';
 import type { BytePipe, PipeOpener } from '../transport/byte-pipe';
 import { Listeners } from '../transport/byte-pipe';
 import { encodeCommand, FrameScanner, parseResponse, type ResponseFrame, toHex } from './codec';
@@ -250,12 +251,15 @@ export class IdReaderDriver implements StatusReporting<IdReaderStatus> {
     let unsubscribeClose = () => {};
     let timer: NodeJS.Timeout | undefined;
     const reply = new Promise<IdReaderResult<ResponseFrame>>((resolve) => {
-      timer = setTimeout(() => {
+      // When the time is up, a reply already waiting to be read still counts (afterPendingInput):
+      // a held-up host is not a silent reader.
+      timer = setTimeout(() => void afterPendingInput().then(timedOut), timeoutMs);
+      const timedOut = () => {
         const pending = scanner.pendingBytes;
         const partial = pending > 0 ? ` (${pending} bytes of an unfinished frame)` : sawNoise ? ' (only noise)' : '';
         const link: LinkProblem | undefined = pending > 0 ? 'partial-frame' : sawNoise ? 'noise' : undefined;
         resolve(fail('timeout', `no complete reply to ${name} within ${timeoutMs} ms${partial}`, link ? { link } : {}));
-      }, timeoutMs);
+      };
       unsubscribe = pipe.onData((chunk) => {
         const { frames, errors } = scanner.push(chunk);
         for (const body of frames) {

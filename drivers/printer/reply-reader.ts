@@ -3,17 +3,7 @@
  * printer only ever answers DLE EOT with single bytes, so a byte queue is the whole framing.
  */
 import type { Clock, TimerHandle } from '../common/clock';
-
-/**
- * Event-loop turns given to input already there when a wait times out: one for a port's bytes in
- * the kernel, two for a reply that needs the request to reach the device first (the in-process
- * simulator answers within the loop).
- */
-const INPUT_TURNS = 2;
-
-const afterPendingInput = async (): Promise<void> => {
-  for (let turn = 0; turn < INPUT_TURNS; turn++) await new Promise<void>((resolve) => setImmediate(resolve));
-};
+import { afterPendingInput } from '../common/pending-input';
 
 /** A printer spewing garbage must not grow memory without bound. */
 const MAX_BUFFERED = 256;
@@ -37,9 +27,7 @@ export class ReplyReader {
 
   /**
    * The next byte, or undefined when none comes within `timeoutMs` or the link closed. When the
-   * time is up, input that is already waiting to be read is still taken: the loop gets
-   * INPUT_TURNS turns first. A host busy elsewhere (a garbage collection, a loaded machine) can
-   * fire the timer before it reads a reply that came in time, and that is not a silent printer.
+   * time is up, input already waiting to be read is still taken (afterPendingInput).
    */
   next(timeoutMs: number): Promise<number | undefined> {
     this.abort();
