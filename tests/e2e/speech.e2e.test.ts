@@ -91,6 +91,9 @@ describe('spoken prompts in Chromium', { timeout: 90_000 }, () => {
     await page.getByTestId('method-id-card').click();
     await screens.see(page, 'query-results');
     await expect.poll(() => page.getByTestId('page-position').innerText()).toBe('第 1 页，共 3 页');
+    // The step's own prompt is under way first: a turn is heard over it, not mistaken for it.
+    await expect.poll(spoken, { timeout: 10_000 }).toContainEqual(expect.stringContaining(`cmn ${zhCN.speech.queryResults}`));
+    await expect.poll(plays, { timeout: 10_000 }).toBeGreaterThan(0);
     expect(spoken().join('\n')).not.toContain(zhCN.pages.spoken.nextShown);
 
     const turn = async (button: 'page-more' | 'page-previous', says: RegExp) => {
