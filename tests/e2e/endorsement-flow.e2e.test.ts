@@ -102,6 +102,13 @@ async function done(p: Page, shot: string): Promise<string> {
   return prompt(p);
 }
 
+/** The transaction's journaled steps and what each did, shown when an end's reason is not the expected one. */
+function journaled(h: Host): string {
+  const view = h.sessions.view;
+  if (!('txnId' in view) || typeof view.txnId !== 'string') return `no transaction (step ${view.step})`;
+  return `journal: ${JSON.stringify(h.journal.steps(view.txnId).map((step) => [step.state, step.effect]))}`;
+}
+
 const centralRecords = (h: Host) => h.central!.store.records(KIOSK).map((r) => JSON.parse(r.body) as { kind: string; payload: Record<string, unknown> });
 
 describe('HK/Macau endorsement in Chromium', { timeout: 90_000 }, () => {
@@ -133,7 +140,7 @@ describe('HK/Macau endorsement in Chromium', { timeout: 90_000 }, () => {
     await start(p, h);
     h.simulators.certificateUnit!.jam();
     expect(await done(p, 'jammed')).toBe('本次办理已结束');
-    expect(await p.getByTestId('reason').innerText()).toContain('通行证卡在设备内');
+    expect(await p.getByTestId('reason').innerText(), journaled(h)).toContain('通行证卡在设备内');
     // Nothing was paid, so no receipt was due: no note about one.
     expect(await p.getByTestId('receipt-note').count()).toBe(0);
     expect(h.central!.payments()).toHaveLength(0);
@@ -146,7 +153,7 @@ describe('HK/Macau endorsement in Chromium', { timeout: 90_000 }, () => {
     await see(p, 'take-permit', 'chip-unreadable-take');
     await takePermit(h);
     await done(p, 'chip-unreadable');
-    expect(await p.getByTestId('reason').innerText()).toContain('无法读取您的通行证');
+    expect(await p.getByTestId('reason').innerText(), journaled(h)).toContain('无法读取您的通行证');
   });
 
   it('identity not verified: no options, no payment, the permit comes back', async () => {
@@ -155,7 +162,7 @@ describe('HK/Macau endorsement in Chromium', { timeout: 90_000 }, () => {
     await start(p, h);
     await takePermit(h);
     await done(p, 'identity');
-    expect(await p.getByTestId('reason').innerText()).toContain('身份核验未通过');
+    expect(await p.getByTestId('reason').innerText(), journaled(h)).toContain('身份核验未通过');
     expect(h.central!.payments()).toHaveLength(0);
   });
 
@@ -176,7 +183,7 @@ describe('HK/Macau endorsement in Chromium', { timeout: 90_000 }, () => {
     h.central!.setOffline(true);
     await takePermit(h);
     await done(p, 'central-unreachable');
-    expect(await p.getByTestId('reason').innerText()).toContain('暂时无法连接');
+    expect(await p.getByTestId('reason').innerText(), journaled(h)).toContain('暂时无法连接');
     h.central!.setOffline(false);
     // The record waits in the outbox and reaches central once it is back.
     await expect.poll(() => centralRecords(h).map((r) => r.payload.outcome), { timeout: 20_000 }).toEqual(['ended']);
@@ -189,7 +196,7 @@ describe('HK/Macau endorsement in Chromium', { timeout: 90_000 }, () => {
     h.central!.expireNow();
     await takePermit(h);
     await done(p, 'payment-expired');
-    expect(await p.getByTestId('reason').innerText()).toContain('缴费');
+    expect(await p.getByTestId('reason').innerText(), journaled(h)).toContain('缴费');
     expect(h.central!.payments(1)[0]?.status).toBe('expired');
   });
 
