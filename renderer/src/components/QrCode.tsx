@@ -1,6 +1,6 @@
-import QRCode from 'qrcode';
-import { useEffect, useState } from 'react';
+import { memo, useMemo } from 'react';
 import { QR_OPTIONS } from './qr-options';
+import { qrSymbolPath } from './qr-path';
 
 export interface QrCodeProps {
   readonly payload: string;
@@ -12,32 +12,29 @@ export interface QrCodeProps {
   readonly testId?: string;
 }
 
-type Drawn = { readonly payload: string; readonly url: string | null };
-
-/** A QR code drawn in the page from its text, as an image (a data URL, which the CSP allows). */
-export function QrCode({ payload, label, unavailable, testId = 'pay-qr' }: QrCodeProps) {
-  const [drawn, setDrawn] = useState<Drawn | null>(null);
-  useEffect(() => {
-    let live = true;
-    QRCode.toDataURL(payload, QR_OPTIONS).then(
-      (url) => live && setDrawn({ payload, url }),
-      () => live && setDrawn({ payload, url: null }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [payload]);
-  // A code drawn for an earlier payload is never shown for a new one.
-  const current = drawn?.payload === payload ? drawn : null;
-  if (current?.url) {
-    return <img className="qr" src={current.url} alt={label} width={QR_OPTIONS.width} height={QR_OPTIONS.width} data-testid={testId} />;
-  }
-  if (current) {
+/** A QR code drawn in the page from its text, as SVG painted with the screen itself. */
+export const QrCode = memo(function QrCode({ payload, label, unavailable, testId = 'pay-qr' }: QrCodeProps) {
+  const symbol = useMemo(() => qrSymbolPath(payload), [payload]);
+  if (!symbol) {
     return (
       <p className="qr qr-missing" role="alert" data-testid={`${testId}-missing`}>
         {unavailable}
       </p>
     );
   }
-  return <div className="qr qr-pending" role="img" aria-label={label} aria-busy="true" />;
-}
+  return (
+    <svg
+      className="qr"
+      role="img"
+      aria-label={label}
+      width={QR_OPTIONS.width}
+      height={QR_OPTIONS.width}
+      viewBox={`0 0 ${symbol.side} ${symbol.side}`}
+      shapeRendering="crispEdges"
+      data-testid={testId}
+    >
+      <rect width={symbol.side} height={symbol.side} fill="#ffffff" />
+      <path d={symbol.d} fill="#000000" />
+    </svg>
+  );
+});
