@@ -1,6 +1,6 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './translation';
 import { type KioskView, Language, type ServiceId, type SessionView } from '../../main/api/contract';
 import type { MaintenanceCommand, MaintenanceView } from '../../main/api/maintenance-contract';
 import { type ApiClient, ApiError } from './api-client';

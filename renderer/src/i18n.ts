@@ -1,5 +1,4 @@
 import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../main/api/contract';
 import en from '../i18n/en.json';
 import zhCN from '../i18n/zh-CN.json';
@@ -9,7 +8,7 @@ import zhTW from '../i18n/zh-TW.json';
 export const catalogues = { 'zh-CN': zhCN, 'zh-TW': zhTW, en } as const;
 
 export function initI18n(language: Language = 'zh-CN') {
-  void i18next.use(initReactI18next).init({
+  void i18next.init({
     lng: language,
     fallbackLng: 'zh-CN',
     resources: Object.fromEntries(Object.entries(catalogues).map(([lng, translation]) => [lng, { translation }])),

@@ -6,6 +6,7 @@ import { connectToHost } from './api-client';
 import { App } from './App';
 import { FirstBootGate } from './screens/provisioning/FirstBootGate';
 import { initI18n } from './i18n';
+import { TranslationProvider } from './translation';
 
 initI18n();
 const api = connectToHost();
@@ -18,9 +19,11 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <FirstBootGate api={api}>
-        <App api={api} />
-      </FirstBootGate>
+      <TranslationProvider>
+        <FirstBootGate api={api}>
+          <App api={api} />
+        </FirstBootGate>
+      </TranslationProvider>
     </StrictMode>,
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translation';
 import type { CameraCondition, CaptureRequest, SubmitCapture } from '../../../main/api/camera-contract';
 import { CHECK_KEYS, GUIDANCE_KEYS, PROMPT_KEYS } from './camera-texts';
 import { type CapturePhase, CaptureRun } from './capture-run';

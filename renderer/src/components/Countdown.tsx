@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translation';
 import { useSecondsLeft } from './useSecondsLeft';
 
 export interface CountdownProps {

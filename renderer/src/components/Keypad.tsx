@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translation';
 import { KeyButton } from './KeyButton';
 
 export interface KeypadProps {

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translation';
 import type { Language } from '../../../main/api/contract';
 
 const languages: readonly Language[] = ['zh-CN', 'zh-TW', 'en'];

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translation';
 
 export interface OutcomeHeadingProps {
   /** A sign beside the title: ✓ done, ! not as planned, i for information. */

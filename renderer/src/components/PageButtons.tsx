@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translation';
 import { pageTurnPrompt, usePageSpeech } from '../speech/page-speech';
 import type { Pages } from './usePages';
 

@@ -1,6 +1,6 @@
 import jsQR from 'jsqr';
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translation';
 
 /** How often a frame is looked at: quick enough to feel immediate, light on a kiosk's CPU. */
 const SCAN_INTERVAL_MS = 200;

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translation';
 import { QrCode } from './QrCode';
 
 /** No paper for the receipt: says so, and shows the number it would have carried as a code to photograph. */

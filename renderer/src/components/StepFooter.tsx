@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translation';
 import { Countdown, type CountdownProps } from './Countdown';
 
 export interface StepFooterProps extends CountdownProps {

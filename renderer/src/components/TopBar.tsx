@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translation';
 import { SpeechControl } from '../speech/SpeechControl';
 import type { SpeechSettings } from '../speech/useSpokenPrompt';
 import { LanguageSwitch } from './LanguageSwitch';

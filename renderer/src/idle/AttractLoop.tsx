@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translation';
 import type { KioskView, ServiceId } from '../../../main/api/contract';
 import type { LocalizedText } from '../../../main/api/idle-contract';
 

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translation';
 import type { SessionView } from '../../../main/api/contract';
 import { DEADLINE_WARNING_MS } from '../../../main/api/idle-contract';
 import { useSecondsLeft } from '../components/useSecondsLeft';

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translation';
 import type { KioskView, ServiceId } from '../../../main/api/contract';
 import { AttractLoop } from '../idle/AttractLoop';
 import { useIdleTimer } from '../idle/useIdleTimer';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translation';
 import type { SessionView } from '../../../main/api/contract';
 import { Countdown } from '../components/Countdown';
 import { StepFooter } from '../components/StepFooter';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translation';
 import { type SpeechSettings, VOLUME_STEPS } from './useSpokenPrompt';
 
 /** Mute and volume of the spoken prompts, in the top bar of every citizen screen. */

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { Keypad } from '../../components/Keypad';
 import { QrScanner } from '../../components/QrScanner';
 import { StepFooter } from '../../components/StepFooter';

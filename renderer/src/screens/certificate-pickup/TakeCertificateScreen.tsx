@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { Countdown } from '../../components/Countdown';
 import { TakeCertificateIllustration } from '../../illustrations/TakeCertificateIllustration';
 import type { Step } from '../SessionScreens';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { PageButtons } from '../../components/PageButtons';
 import { StepFooter } from '../../components/StepFooter';
 import { usePages } from '../../components/usePages';

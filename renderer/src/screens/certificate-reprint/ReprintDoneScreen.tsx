@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { OutcomeHeading } from '../../components/OutcomeHeading';
 import { StepFooter } from '../../components/StepFooter';
 import { reasonKey } from '../../flow/endorsement-outcome';

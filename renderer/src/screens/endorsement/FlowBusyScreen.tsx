@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { LookAtCameraIllustration } from '../../illustrations/LookAtCameraIllustration';
 import { TakeCertificateIllustration } from '../../illustrations/TakeCertificateIllustration';
 import { TakeReceiptIllustration } from '../../illustrations/TakeReceiptIllustration';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { StepFooter } from '../../components/StepFooter';
 import type { SessionActions, Step } from '../SessionScreens';
 import { InsertPermitIllustration } from '../../illustrations/InsertPermitIllustration';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import type { EndorsementOption } from '../../../../main/api/contract';
 import { entriesText, moneyText, type Text, typeText, validityText } from '../../../../main/domain/endorsement-text';
 

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { KeyButton } from '../../components/KeyButton';
 import { StepFooter } from '../../components/StepFooter';
 import { ID_NUMBER_PARTS } from '../../flow/id-reissue-parts';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { takeFrameFigures } from '../../camera/frame-check';
 import { clockText, type MaintenanceSend, type OpenView } from './maintenance-actions';
 

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { MaintenancePage } from '../../../../main/api/maintenance-contract';
 import { Countdown } from '../../components/Countdown';
 import { DevicesPage } from './DevicesPage';

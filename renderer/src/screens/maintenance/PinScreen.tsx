@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { Keypad } from '../../components/Keypad';
 import { StepFooter } from '../../components/StepFooter';
 import { clockText, type MaintenanceSend, type MaintenanceStep } from './maintenance-actions';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { clockText, type MaintenanceSend, type OpenView } from './maintenance-actions';
 
 /** Each retained permit or certificate the journal lists, ticked off as collected; then "bin emptied". */

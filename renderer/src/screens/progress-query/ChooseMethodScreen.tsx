@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { OptionButton } from '../../components/OptionButton';
 import { StepFooter } from '../../components/StepFooter';
 import type { Step } from '../SessionScreens';

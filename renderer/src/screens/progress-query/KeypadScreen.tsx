@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { KEYPAD_CHARACTERS } from '../../../../main/api/contract';
 import { Keypad } from '../../components/Keypad';
 import { StepFooter } from '../../components/StepFooter';

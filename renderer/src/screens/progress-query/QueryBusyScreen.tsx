@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 
 /** Central is being asked: nothing to do but wait. */
 export function QueryBusyScreen() {

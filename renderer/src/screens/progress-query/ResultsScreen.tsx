@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import type { ApplicationProgress } from '../../../../main/api/contract';
 import { Countdown } from '../../components/Countdown';
 import { PageButtons } from '../../components/PageButtons';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { KEYPAD_CHARACTERS } from '../../../../main/api/contract';
 import { PROVISIONING_MAX_LENGTH, type ProvisioningCommand, type ProvisioningField, type ProvisioningView } from '../../../../main/api/provisioning-contract';
 import { Keypad } from '../../components/Keypad';
