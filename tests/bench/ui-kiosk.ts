@@ -145,6 +145,13 @@ export interface UiKiosk {
   screens(): Promise<ShownScreen[]>;
   /** Empties the taps and the page's list of screens (a long run keeps neither). */
   forget(): Promise<void>;
+  /**
+   * Stops the host and starts a new one on a new data folder, on the same address, with the page
+   * left open: the page reconnects to it by itself, as a kiosk's screen does when its host
+   * restarts. The cards, slots and records are as on a first start again; the page's code stays
+   * as warm as it was.
+   */
+  restartHost(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -168,8 +175,14 @@ export async function builtRenderer(): Promise<string> {
   return rendererDir;
 }
 
-export async function openUiKiosk(browser: Browser, options: UiKioskOptions): Promise<UiKiosk> {
-  const dir = await builtRenderer();
+/** A host with its simulators, citizen and UI server, as `npm start` runs them. */
+interface ServedKiosk {
+  readonly host: Host;
+  readonly ui: UiServer;
+  stop(): Promise<void>;
+}
+
+async function serveKiosk(dir: string, options: UiKioskOptions, port?: number, token?: string): Promise<ServedKiosk> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-ui-'));
   const host = await startHost({
     dataDir,
@@ -179,23 +192,41 @@ export async function openUiKiosk(browser: Browser, options: UiKioskOptions): Pr
   });
   if (options.fast) host.central!.setAutoPay(true, 0);
   const unit = host.simulators.certificateUnit;
-  if (!unit) throw new Error('the simulator configuration has no certificate unit simulator');
-  const citizen = new CooperativeCitizen(unit, { clock: systemClock, ...(options.fast ? { insertAfterMs: 0, takeAfterMs: 0 } : {}) });
-  citizen.start();
+  const citizen = unit && new CooperativeCitizen(unit, { clock: systemClock, ...(options.fast ? { insertAfterMs: 0, takeAfterMs: 0 } : {}) });
+  citizen?.start();
   let ui: UiServer | undefined;
+  const stop = async () => {
+    citizen?.stop();
+    await ui?.close();
+    await host.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
   try {
-    ui = await startUiServer(host, dir);
+    if (!citizen) throw new Error('the simulator configuration has no certificate unit simulator');
+    ui = await startUiServer(host, dir, port, token);
+    return { host, ui, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+export async function openUiKiosk(browser: Browser, options: UiKioskOptions): Promise<UiKiosk> {
+  const dir = await builtRenderer();
+  let served = await serveKiosk(dir, options);
+  try {
     const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
     await context.addInitScript(PAINT_PROBE);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    await page.goto(ui.url);
+    await page.goto(served.ui.url);
     await attractReady(page);
     const taps: TapTiming[] = [];
-    const opened = ui;
     const end = page.locator(END_SCREEN);
     return {
-      host,
+      get host() {
+        return served.host;
+      },
       page,
       cdp,
       taps,
@@ -226,19 +257,23 @@ export async function openUiKiosk(browser: Browser, options: UiKioskOptions): Pr
         taps.length = 0;
         await page.evaluate('window.__paintProbe.screens.length = 0; window.__paintProbe.pending = undefined; window.__paintProbe.onTap = null');
       },
+      async restartHost() {
+        const { port, token } = served.ui;
+        const connecting = page.locator('.app > .connection');
+        await served.stop();
+        await connecting.waitFor({ timeout: 30_000 });
+        served = await serveKiosk(dir, options, port, token);
+        // The page, still open, reconnects by itself and shows the new host's attract screen.
+        await connecting.waitFor({ state: 'detached', timeout: 30_000 });
+        await attractReady(page);
+      },
       async close() {
-        citizen.stop();
         await context.close();
-        await opened.close();
-        await host.stop();
-        rmSync(dataDir, { recursive: true, force: true });
+        await served.stop();
       },
     };
   } catch (error) {
-    citizen.stop();
-    await ui?.close();
-    await host.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await served.stop();
     throw error;
   }
 }
