@@ -53,6 +53,22 @@ describe('the attract loop in Chromium', { timeout: 90_000 }, () => {
     await expect.poll(() => loopShown(page), { timeout: 5000 }).toBe(0);
   });
 
+  it('touches on the services screen keep it away, each for the whole idle time from that touch', async () => {
+    const { page } = await kiosk();
+    await expect.poll(() => loopShown(page), { timeout: 10_000 }).toBe(1);
+    await page.getByTestId('attract-loop').click({ position: { x: 300, y: 600 } });
+    await expect.poll(() => servicesShown(page)).toBe(5);
+    // Touches on the screen (not on a service) every 3 s, well past the 5 s idle time in all.
+    for (let touch = 0; touch < 3; touch++) {
+      await page.waitForTimeout(3000);
+      expect(await loopShown(page), `touch ${touch}`).toBe(0);
+      await page.locator('main.attract h1').click();
+    }
+    await page.waitForTimeout(3000);
+    expect(await loopShown(page)).toBe(0);
+    await expect.poll(() => loopShown(page), { timeout: (AFTER_S + 5) * 1000 }).toBe(1);
+  });
+
   it('a touch stops it; a session keeps it away however long it lasts; idle again, it comes back', async () => {
     const { host, page } = await kiosk();
     await expect.poll(() => loopShown(page), { timeout: 10_000 }).toBe(1);
