@@ -55,6 +55,12 @@ async function query(page: Page, largeText: boolean): Promise<void> {
 }
 
 const numbersShown = (page: Page) => page.getByTestId('application-no').allInnerTexts();
+/** The text of the list item that has the focus, or the tag of what has it when that is no list item. */
+const focusedItem = (page: Page) =>
+  page.evaluate(() => {
+    const item = document.activeElement?.closest('ul.applications > li');
+    return item ? (item.textContent ?? '') : `<${document.activeElement?.tagName ?? 'nothing'}>`;
+  });
 
 describe('elderly mode: the progress query answer a page at a time, in Chromium', { timeout: 90_000 }, () => {
   it('four applications, two a page in large text; every one reachable, none twice', async () => {
@@ -75,7 +81,10 @@ describe('elderly mode: the progress query answer a page at a time, in Chromium'
     await screens.shot(page, 'portrait-page-1');
     await page.getByTestId('page-more').click();
     await expect.poll(() => page.getByTestId('page-position').innerText()).toBe('第 2 页，共 2 页');
-    seen.push(...(await numbersShown(page)));
+    const second = await numbersShown(page);
+    // Focus goes to the new page's first item: the "next page" button it was on is now disabled.
+    expect(await focusedItem(page)).toContain(second[0]);
+    seen.push(...second);
     expect([...seen].sort()).toEqual([SEEDED, ...SYNCED].sort());
     await page.setViewportSize({ width: 1920, height: 1080 });
     const pager = (await page.getByTestId('pager').boundingBox())!;
@@ -83,6 +92,7 @@ describe('elderly mode: the progress query answer a page at a time, in Chromium'
     await screens.shot(page, 'landscape-page-2');
     await page.getByTestId('page-previous').click();
     await expect.poll(() => numbersShown(page)).toEqual(first);
+    expect(await focusedItem(page)).toContain(first[0]);
   });
 
   it('in standard text all four on the one screen, without page buttons', async () => {

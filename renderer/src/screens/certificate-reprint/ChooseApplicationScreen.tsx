@@ -17,7 +17,7 @@ export function ChooseApplicationScreen({ view, actions }: { readonly view: Step
     <main className="screen step flow reissue reprint" data-testid="screen-reprint-choose-application">
       <h1 data-testid="prompt">{t('reprint.choose.title')}</h1>
       <p className="hint">{t('reprint.choose.hint')}</p>
-      <ul className="options" aria-label={t('reprint.choose.title')}>
+      <ul className="options" aria-label={t('reprint.choose.title')} ref={pages.listRef}>
         {view.applications.slice(pages.start, pages.end).map((application, onPage) => {
           const index = pages.start + onPage;
           const status = statusText({ ...application, kind: 'id-reissue', pickup: null, trackingNo: null, rejectReason: null }, (key) => i18n.exists(key));

@@ -21,7 +21,7 @@ export function ChooseEndorsementScreen({ view, actions }: { readonly view: Step
         {t('endorsement.choose.applicant', { name: view.maskedName })}
       </p>
       <p className="hint">{t('endorsement.choose.hint')}</p>
-      <ul className={many ? 'options many' : 'options'} aria-label={t('endorsement.choose.options')}>
+      <ul className={many ? 'options many' : 'options'} aria-label={t('endorsement.choose.options')} ref={pages.listRef}>
         {view.options.slice(pages.start, pages.end).map((option, onPage) => {
           const index = pages.start + onPage;
           return (

@@ -102,7 +102,7 @@ export function ChooseDeliveryScreen({ view, actions }: { readonly view: Step<'r
       <p className="hint" data-testid="fee">
         {t('idReissue.delivery.fee', { amount: text(moneyText(view.feeFen)) })}
       </p>
-      <ul className={many ? 'options many' : 'options'} aria-label={t('idReissue.delivery.title')}>
+      <ul className={many ? 'options many' : 'options'} aria-label={t('idReissue.delivery.title')} ref={pages.listRef}>
         {view.choices.slice(pages.start, pages.end).map((choice, onPage) => {
           const index = pages.start + onPage;
           return (

@@ -42,7 +42,7 @@ export function ResultsScreen({ view, actions }: { readonly view: Step<'query-re
   return (
     <main className="screen step flow query" data-testid="screen-query-results">
       <h1 data-testid="prompt">{t('progressQuery.results.title', { n: view.applications.length })}</h1>
-      <ul className="applications">
+      <ul className="applications" ref={pages.listRef}>
         {view.applications.slice(pages.start, pages.end).map((application) => (
           <ApplicationItem key={application.applicationNo} application={application} />
         ))}
