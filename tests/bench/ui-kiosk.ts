@@ -94,6 +94,13 @@ export const PAINT_PROBE = `(() => {
   window.__paintProbe = probe;
 })();`;
 
+/**
+ * How long the finger rests on the glass between pointerdown and pointerup (BENCH_UI_TAP_REST_MS;
+ * 0 by default, the two sent at once as Playwright's click does). A finger's tap lasts some
+ * 50-150 ms, during which the page handles the pointerdown; with 0 the pointerup waits behind it.
+ */
+const TAP_REST_MS = Number(process.env.BENCH_UI_TAP_REST_MS ?? 0);
+
 export interface TapTiming {
   /** When the tap reached the page (ms, the page's clock). */
   readonly at: number;
@@ -234,7 +241,7 @@ export async function openUiKiosk(browser: Browser, options: UiKioskOptions): Pr
         await target.or(end).first().waitFor({ state: 'visible', timeout: tapOptions.timeout ?? 60_000 });
         if (!(await target.isVisible())) throw new WalkEndedEarly('the service ended before the screen offered this touch');
         await page.evaluate('window.__paintProbe.arm()');
-        await target.click();
+        await target.click(TAP_REST_MS > 0 ? { delay: TAP_REST_MS } : {});
         const times = (await page.evaluate('window.__paintProbe.pending')) as { tapAt: number; dispatchedAt: number; changedAt: number; paintedAt: number; screen: string | null };
         const timing: TapTiming = {
           at: times.tapAt,
