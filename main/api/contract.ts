@@ -343,11 +343,24 @@ const Empty = z.object({}).strict();
 export const commands = {
   getKiosk: { request: Empty, response: KioskView },
   getSession: { request: Empty, response: SessionView },
-  startService: { request: z.object({ service: ServiceId, /** Elderly mode chosen on the attract screen. */ elderly: z.boolean().optional() }).strict(), response: SessionView },
+  startService: {
+    request: z
+      .object({
+        service: ServiceId,
+        /** Elderly mode chosen on the attract screen. */
+        elderly: z.boolean().optional(),
+        /** The language the citizen reads the screen in (the session's receipts print in it); the kiosk's own when absent. */
+        language: Language.optional(),
+      })
+      .strict(),
+    response: SessionView,
+  },
   /** "Continue" on "are you still there?": the current step's time limit starts again (only in its last seconds). */
   extendDeadline: { request: ExtendDeadline, response: SessionView },
   /** Elderly mode on or off, on the session's first step only. */
   setElderly: { request: SetElderly, response: SessionView },
+  /** The citizen switched the screen's language during the session: its receipts print in it. */
+  setLanguage: { request: z.object({ language: Language }).strict(), response: SessionView },
   retryStep: { request: Empty, response: SessionView },
   cancelSession: { request: Empty, response: SessionView },
   finishSession: { request: Empty, response: SessionView },

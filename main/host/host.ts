@@ -157,6 +157,8 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     log: log.child({ part: 'flow' }),
     onRecordQueued: () => sync.kick(),
     afterJournal: options.afterFlowJournal,
+    // Asked when a receipt prints, after the sessions below exist.
+    citizenLanguage: () => sessions.language,
   });
   startPhase('host: devices and flows built');
   // Start-up recovery: the ID-card slice closes what it left; flows are driven to their end.
@@ -224,12 +226,13 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     {
       getKiosk: async () => kioskView(),
       getSession: async () => sessions.view,
-      startService: async ({ service, elderly }) => {
+      startService: async ({ service, elderly, language }) => {
         assertOffered(offer(), service);
-        return sessions.start(service, elderly ?? false);
+        return sessions.start(service, elderly ?? false, language);
       },
       extendDeadline: async ({ deadlineMs }) => sessions.extendDeadline(deadlineMs),
       setElderly: async ({ on }) => sessions.setElderly(on),
+      setLanguage: async ({ language }) => sessions.setLanguage(language),
       retryStep: async () => sessions.retry(),
       cancelSession: async () => sessions.cancel(),
       finishSession: async () => sessions.finish(),

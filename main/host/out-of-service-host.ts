@@ -33,6 +33,7 @@ export function outOfServiceHost(problem: string, log: Logger, language: Languag
     confirmStep: refuse,
     extendDeadline: refuse,
     setElderly: refuse,
+    setLanguage: refuse,
     scannedCode: refuse,
     // No configuration, no staff list: maintenance needs the configured kiosk (provisioning comes first).
     getMaintenance: async () => ({ step: 'closed' }),

@@ -47,7 +47,7 @@ import { FailedScreen, IdentityShownScreen, InsertIdCardScreen, ReadingCardScree
 const HEARTBEAT_MS = 5000;
 
 export function App({ api }: { readonly api: ApiClient }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n, language } = useTranslation();
   // A view with nothing new in it (a tap's answer comes as the session event and again as the
   // command's reply; the kiosk view comes again at each device report) renders nothing.
   const [kiosk, setKiosk] = useContentState<KioskView | null>(null);
@@ -162,10 +162,26 @@ export function App({ api }: { readonly api: ApiClient }) {
         setNotice(offered?.reasonKey ?? 'services.notYetAvailable');
         return;
       }
-      run(() => api.invoke('startService', { service, elderly: largeText }));
+      const chosen = Language.safeParse(language);
+      run(() => api.invoke('startService', { service, elderly: largeText, ...(chosen.success ? { language: chosen.data } : {}) }));
     },
-    [api, run, kiosk, largeText],
+    [api, run, kiosk, largeText, language],
   );
+
+  // A language switched during a session goes to the host too: the session's receipts print in it.
+  // (Not through `run`: it is no answer to a step and must not block or be blocked by a tap.) The
+  // language a session starts in went with `startService`.
+  const inSession = session.step !== 'idle';
+  const languageSent = useRef(language);
+  useEffect(() => {
+    if (!inSession || languageSent.current === language) {
+      languageSent.current = language;
+      return;
+    }
+    languageSent.current = language;
+    const chosen = Language.safeParse(language);
+    if (chosen.success) void api.invoke('setLanguage', { language: chosen.data }).catch(() => undefined);
+  }, [api, inSession, language]);
 
   // The same functions from one view to the next, so a screen that did not change is not drawn again.
   const actions: PickupActions = useMemo(

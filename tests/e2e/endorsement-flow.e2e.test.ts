@@ -18,6 +18,7 @@ import { ensureRendererBuilt } from '../../main/launcher/renderer-build';
 import { SimulatedCamera } from '../../simulators/camera/simulated-camera';
 import { showScene } from '../../simulators/camera/scene-files';
 import { TEST_PERMITS } from '../../simulators/certificate-unit/test-data';
+import { textFor } from '../support/catalogues';
 import { launchChromium } from '../support/chromium';
 
 const KIOSK = 'GD-GZ-0001';
@@ -222,6 +223,23 @@ describe('HK/Macau endorsement in Chromium', { timeout: 90_000 }, () => {
     expect(h.central!.payments(1)[0]?.status).toBe('refunded');
     expect(h.simulators.printer!.jobs).toHaveLength(1);
     await expect.poll(() => centralRecords(h).map((r) => r.payload.outcome)).toEqual(['refunded']);
+  });
+
+  it('the receipt prints in the language on the screen: chosen before the service, switched during it', async () => {
+    const { host: h, page: p } = await kiosk();
+    await p.getByRole('button', { name: 'English' }).click();
+    await start(p, h);
+    expect(h.sessions.language).toBe('en');
+    await see(p, 'choose-endorsement');
+    await p.getByRole('button', { name: '繁體中文' }).click();
+    await expect.poll(() => h.sessions.language).toBe('zh-TW');
+    await choose(p);
+    h.central!.payNow();
+    await takePermit(h);
+    await see(p, 'flow-done');
+    const receipt = JSON.stringify(h.simulators.printer!.jobs.at(-1)!.document);
+    expect(receipt).toContain(textFor('zh-TW', 'receipt.kioskTitle'));
+    expect(receipt).not.toContain(textFor('en', 'receipt.kioskTitle'));
   });
 
   it('printer out of paper: the endorsement still completes, and the screen says how to get a receipt', async () => {

@@ -59,6 +59,7 @@ const api = new ApiDispatcher({
   confirmStep: answer('confirmStep'),
   extendDeadline: answer('extendDeadline'),
   setElderly: answer('setElderly'),
+  setLanguage: answer('setLanguage'),
   scannedCode: answer('scannedCode'),
   getMaintenance: async () => ({ step: 'closed' }),
   maintenance: async () => ({ step: 'closed' }),

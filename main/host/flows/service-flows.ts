@@ -4,7 +4,7 @@ import type { CameraPort } from '../../../drivers/camera/camera-port';
 import { canServe } from '../../../drivers/common/device-status';
 import type { Clock } from '../../../drivers/common/clock';
 import type { KioskConfig } from '../../../kiosk-config/schema';
-import type { ServiceId } from '../../api/contract';
+import type { Language, ServiceId } from '../../api/contract';
 import type { CentralApi } from '../central/central-api';
 import type { KioskDevices } from '../devices';
 import type { Logger } from '../log';
@@ -13,6 +13,7 @@ import type { AttachmentStore } from '../store/attachments';
 import type { Journal } from '../store/journal';
 import { pickupFlow } from './certificate-pickup/definition';
 import { endorsementFlow } from './endorsement/definition';
+import type { ReceiptTexts } from './endorsement/receipt';
 import { idReissueFlow } from './id-reissue/definition';
 import { certificateSlipPrinter } from './id-reissue/certificate-slip';
 import { applicationNumbers } from './id-reissue/application-number';
@@ -34,6 +35,8 @@ export interface ServiceFlowDeps {
   readonly log: Logger;
   readonly onRecordQueued: () => void;
   readonly afterJournal?: (txnId: string, state: string) => void;
+  /** The language the citizen reads the screen in, asked when a receipt prints (undefined: the kiosk's own). */
+  readonly citizenLanguage?: () => Language | undefined;
 }
 
 /** Seconds the end screen stays before the session ends by itself. */
@@ -47,6 +50,9 @@ const RESULTS_SCREEN_S = 45;
  */
 export function serviceFlows(deps: ServiceFlowDeps) {
   const stepTimeoutS = deps.config.ui.stepTimeoutS;
+  // Receipts in the language the citizen reads the screen in at the moment one prints (a flow
+  // resumed after a restart has no citizen's choice any more: the kiosk's own language).
+  const texts: ReceiptTexts = (key, values) => receiptTexts(deps.citizenLanguage?.() ?? deps.config.ui.defaultLanguage)(key, values);
   const endorsement = endorsementFlow(
     {
       certificateUnit: deps.devices.certificateUnit,
@@ -55,7 +61,7 @@ export function serviceFlows(deps: ServiceFlowDeps) {
       camera: deps.camera,
       central: deps.central,
       attachments: deps.attachments,
-      receiptTexts: receiptTexts(deps.config.ui.defaultLanguage),
+      receiptTexts: texts,
       insertTimeoutMs: stepTimeoutS * 1000,
       takeBackTimeoutMs: deps.config.ui.takeBackTimeoutS * 1000,
       paymentPollMs: deps.config.sync.paymentPollMs,
@@ -78,7 +84,6 @@ export function serviceFlows(deps: ServiceFlowDeps) {
     },
     { stepTimeoutS, keypadTimeoutS: stepTimeoutS * 2, doneScreenS: DONE_SCREEN_S },
   );
-  const texts = receiptTexts(deps.config.ui.defaultLanguage);
   const idReissue = idReissueFlow(
     {
       printer: deps.devices.printer,

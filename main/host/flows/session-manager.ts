@@ -4,7 +4,7 @@ import type { DecodedCard } from '../../../drivers/id-reader/card';
 import type { IdReaderDriver } from '../../../drivers/id-reader/driver';
 import type { IdReaderFailure } from '../../../drivers/id-reader/types';
 import type { CaptureRequest } from '../../api/camera-contract';
-import type { ServiceId, SessionView } from '../../api/contract';
+import type { Language, ServiceId, SessionView } from '../../api/contract';
 import { DEADLINE_WARNING_MS } from '../../api/idle-contract';
 import { maskIdNumber, maskName } from '../../domain/id-number';
 import { RefusedError } from '../api/dispatcher';
@@ -85,6 +85,8 @@ export class SessionManager {
   #offFlow: (() => void) | undefined;
   /** Elderly mode (大字模式) for this session; off again when it ends. */
   #elderly = false;
+  /** The language the citizen reads the screen in, for this session's receipts; the kiosk's own when undefined. */
+  #language: Language | undefined;
   /** The session's first step, while the citizen is still on it (elderly mode can be switched there). */
   #firstStep: SessionView['step'] | undefined;
   #pastFirstStep = false;
@@ -113,11 +115,12 @@ export class SessionManager {
   }
 
   /** Starts a session; only from the attract screen (the host checks the service is offered). */
-  start(service: ServiceId, elderly = false): SessionView {
+  start(service: ServiceId, elderly = false, language?: Language): SessionView {
     if (this.#view.step !== 'idle') throw new SessionStateError('startService', this.#view.step);
     const sessionId = randomUUID();
-    this.#deps.log.info({ sessionId, service, elderly }, 'session started');
+    this.#deps.log.info({ sessionId, service, elderly, language }, 'session started');
     this.#elderly = elderly;
+    this.#language = language;
     this.#firstStep = undefined;
     this.#pastFirstStep = false;
     const startFlow = this.#deps.flows?.[service];
@@ -215,6 +218,20 @@ export class SessionManager {
     return this.view;
   }
 
+  /** The citizen's language for this session's receipts (undefined: the kiosk's own, also with no session). */
+  get language(): Language | undefined {
+    return this.#language;
+  }
+
+  /** The citizen switched the screen's language: the session's receipts print in it (refused without a session). */
+  setLanguage(language: Language): SessionView {
+    const view = this.#view;
+    if (view.step === 'idle') throw new SessionStateError('setLanguage', view.step);
+    if (language !== this.#language) this.#deps.log.info({ sessionId: view.sessionId, language }, 'language switched');
+    this.#language = language;
+    return this.view;
+  }
+
   #timeFactor(): number {
     return this.#elderly ? (this.#deps.elderlyTimeFactor ?? 1.5) : 1;
   }
@@ -253,6 +270,7 @@ export class SessionManager {
       this.#txnId = undefined;
     }
     this.#elderly = false;
+    this.#language = undefined;
     if (view.step !== 'idle') {
       this.#deps.log.info({ sessionId: view.sessionId, reason }, 'session ended');
       this.#set({ step: 'idle' });

@@ -15,6 +15,7 @@ function handlers(overrides: Partial<CommandHandlers> = {}): CommandHandlers {
     confirmStep: async () => ({ step: 'idle' }),
     extendDeadline: async () => ({ step: 'idle' }),
     setElderly: async () => ({ step: 'idle' }),
+    setLanguage: async () => ({ step: 'idle' }),
     scannedCode: async () => ({ step: 'idle' }),
     getMaintenance: async () => ({ step: 'closed' }),
     maintenance: async () => ({ step: 'closed' }),

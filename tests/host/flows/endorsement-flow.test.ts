@@ -8,6 +8,7 @@ import type { ResponseMessage, SessionView } from '../../../main/api/contract';
 import { type Host, startHost } from '../../../main/host/host';
 import { SimulatedCamera } from '../../../simulators/camera/simulated-camera';
 import { TEST_PERMITS } from '../../../simulators/certificate-unit/test-data';
+import { textFor } from '../../support/catalogues';
 
 const KIOSK = 'GD-GZ-0001';
 let hosts: Host[] = [];
@@ -137,4 +138,47 @@ describe('HK/Macau endorsement, host and simulators', { timeout: 90_000 }, () =>
     await expect.poll(() => records(h).map((r) => r.body.payload.outcome)).toEqual(['refund-refused']);
     expect(h.simulators.printer!.jobs).toHaveLength(1);
   });
+
+  describe('the receipt prints in the language the citizen reads the screen in', () => {
+    /** The printed receipt's text, element by element. */
+    const receiptText = (h: Host) => JSON.stringify(h.simulators.printer!.jobs.at(-1)!.document);
+    const title = (language: 'zh-CN' | 'zh-TW' | 'en') => textFor(language, 'receipt.kioskTitle')!;
+
+    async function deliver(h: Host, switchTo?: 'zh-CN' | 'zh-TW' | 'en'): Promise<void> {
+      await toPayment(h);
+      if (switchTo) expect(await call(h, 'setLanguage', { language: switchTo })).toMatchObject({ ok: true, result: { step: 'pay' } });
+      h.central!.payNow();
+      await takePermit(h);
+      await reach(h, 'flow-done');
+      expect(h.simulators.printer!.jobs).toHaveLength(1);
+    }
+
+    it('the language the session started in (English)', async () => {
+      const h = await start();
+      // toPayment starts without a language: this one starts in English, then goes on as it does.
+      expect(await call(h, 'startService', { service: 'hk-macau-endorsement', language: 'en' })).toMatchObject({ ok: true });
+      await insertPermit(h);
+      await reach(h, 'choose-endorsement');
+      await call(h, 'chooseOption', { index: 1 });
+      await reach(h, 'pay');
+      h.central!.payNow();
+      await takePermit(h);
+      await reach(h, 'flow-done');
+      expect(receiptText(h)).toContain(title('en'));
+      expect(receiptText(h)).not.toContain(title('zh-CN'));
+    });
+
+    it('the language switched to during the session (Traditional Chinese), and the kiosk\'s own again for the next citizen', async () => {
+      const h = await start();
+      await deliver(h, 'zh-TW');
+      expect(receiptText(h)).toContain(title('zh-TW'));
+      expect(title('zh-TW')).not.toBe(title('zh-CN'));
+      expect(await call(h, 'finishSession')).toMatchObject({ ok: true });
+      expect(h.sessions.language).toBeUndefined();
+      // With no session there is nobody to print for: refused.
+      expect(await call(h, 'setLanguage', { language: 'en' })).toMatchObject({ ok: false });
+      expect(await call(h, 'setLanguage', { language: 'fr' })).toMatchObject({ ok: false, error: { code: 'invalid_args' } });
+    });
+  });
 });
+
