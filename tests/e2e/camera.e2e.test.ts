@@ -289,7 +289,6 @@ describe('the same person through the liveness prompt', { timeout: 120_000 }, ()
     await expect.poll(() => kindOf(page), { timeout: 60_000, interval: 100 }).toBe('prompt-blink');
     // The camera is opened again on another scene and given to the step's picture: a face a third of the size.
     showScene(liveFile, 'too-far');
-    const swappedAt = Date.now();
     await page.evaluate(async () => {
       const video = document.querySelector<HTMLVideoElement>('[data-testid=camera-step] video')!;
       for (const track of (video.srcObject as MediaStream).getTracks()) track.stop();
@@ -299,9 +298,9 @@ describe('the same person through the liveness prompt', { timeout: 120_000 }, ()
       void video.play();
     });
     try {
+      // The try failed on the other face, not on the prompt's time limit: the answer's detail below
+      // names the first try's reason (the face jumped) apart from the second's (time ran out).
       await page.getByTestId('camera-retry').waitFor({ timeout: 30_000 });
-      // Well before the prompt's 12 s: the try failed on the other face, not on the time limit.
-      expect(Date.now() - swappedAt).toBeLessThan(8_000);
       await page.screenshot({ path: join(shots, 'prompt-failed-face-changed.png') });
       await page.getByTestId('camera-retry').click();
       await expect.poll(() => kindOf(page), { timeout: 60_000, interval: 100 }).toBe('go-to-counter');
