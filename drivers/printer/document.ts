@@ -4,6 +4,7 @@
  * receipt interrupted by paper-out can be printed again, so it is plain readonly data.
  */
 import iconv from 'iconv-lite';
+import { PAPER_COLUMNS, textColumns, wrapWords } from './text-width';
 
 export type Alignment = 'left' | 'centre' | 'right';
 export type QrErrorCorrection = 'L' | 'M' | 'Q' | 'H';
@@ -113,7 +114,19 @@ export function cut(feedLines = 3): Cut {
 
 /** A printable receipt: the body followed by exactly one cut, which ends the job. */
 export function receipt(body: readonly Exclude<ReceiptElement, Cut>[], cutFeedLines = 3): ReceiptDocument {
-  return { elements: [...body, cut(cutFeedLines)] };
+  return { elements: [...body.flatMap(brokenAtWords), cut(cutFeedLines)] };
+}
+
+/**
+ * A text line wider than the paper as several, broken between words (the printer itself would
+ * break it wherever its columns run out, mid-word: "rec" / "eipt"). Double size takes two columns
+ * a character. A line that fits is kept as it is.
+ */
+function brokenAtWords<E extends ReceiptElement>(element: E): E[] {
+  if (element.kind !== 'text') return [element];
+  const columns = PAPER_COLUMNS / (element.doubleSize ? 2 : 1);
+  if (textColumns(element.text) <= columns) return [element];
+  return wrapWords(element.text, columns).map((part) => ({ ...element, text: part }));
 }
 
 export type DocumentCheck = { readonly ok: true } | { readonly ok: false; readonly message: string };

@@ -38,3 +38,43 @@ export function wrapColumns(text: string, columns: number): string[] {
   lines.push(line);
   return lines;
 }
+
+/**
+ * Breaks text into lines of at most `columns` between words, as a receipt should read: Latin
+ * words stay whole (a word wider than a line is broken by columns), and every full-width
+ * character may start a line, as Chinese text breaks anywhere. The spaces at a break are dropped.
+ */
+export function wrapWords(text: string, columns: number): string[] {
+  // Words: runs of single-width non-space characters, or one full-width character each.
+  const tokens = text.match(/ +|[\x21-\x7e]+|[^ ]/gu) ?? [];
+  const lines: string[] = [];
+  let line = '';
+  let used = 0;
+  const flush = () => {
+    lines.push(line.trimEnd());
+    line = '';
+    used = 0;
+  };
+  for (const token of tokens) {
+    const width = textColumns(token);
+    if (token.startsWith(' ')) {
+      if (used > 0) {
+        line += token;
+        used += width;
+      }
+      continue;
+    }
+    if (used + width > columns && line.trim() !== '') flush();
+    if (width > columns) {
+      const parts = wrapColumns(token, columns);
+      lines.push(...parts.slice(0, -1));
+      line = parts.at(-1)!;
+      used = textColumns(line);
+      continue;
+    }
+    line += token;
+    used += width;
+  }
+  if (line !== '' || lines.length === 0) flush();
+  return lines;
+}
