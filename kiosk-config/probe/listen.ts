@@ -3,6 +3,7 @@
  * until those bytes satisfy a test or a time limit passes. Timers run on the kiosk's one clock.
  */
 import { type Clock, systemClock } from '../../drivers/common/clock';
+import { afterPendingInput } from '../../drivers/common/pending-input';
 import type { BytePipe } from '../../drivers/transport/byte-pipe';
 
 export class PortListener {
@@ -37,7 +38,10 @@ export class PortListener {
    */
   until<T>(test: (heard: Uint8Array) => T | undefined, timeoutMs: number): Promise<T | undefined> {
     return new Promise((resolve) => {
+      let finished = false;
       const finish = (value: T | undefined) => {
+        if (finished) return;
+        finished = true;
         this.#clock.clearTimeout(timer);
         this.#wake = undefined;
         resolve(value);
@@ -46,7 +50,9 @@ export class PortListener {
         const value = test(this.#heard);
         if (value !== undefined) finish(value);
       };
-      const timer = this.#clock.setTimeout(() => finish(undefined), timeoutMs);
+      // Time is up: an answer already waiting to be read (a held-up process, a loaded machine)
+      // still counts, as in the drivers' own waits (drivers/common/pending-input.ts).
+      const timer = this.#clock.setTimeout(() => void afterPendingInput().then(() => finish(undefined)), timeoutMs);
       this.#wake = check;
       check();
     });
