@@ -16,7 +16,10 @@ import { decodeStatusReply, statusRequest } from '../../drivers/printer/codec';
 import type { BytePipe } from '../../drivers/transport/byte-pipe';
 import type { PortListener } from './listen';
 
-/** Time limits from the contracts, a little generous for USB-serial bridges. */
+/**
+ * Time limits from the contracts, a little generous for USB-serial bridges. A second look at the
+ * ports that answered nothing (probe.ts) waits `patience` times as long.
+ */
 export const PROBE_TIMEOUTS = {
   /** "The printer answers a status request within 100 ms". */
   printerStatusMs: 200,
@@ -56,12 +59,12 @@ export interface CertificateUnitIdentity {
 export type Identity = PrinterIdentity | IdReaderIdentity | CertificateUnitIdentity;
 
 /** Four DLE EOT questions, each answered by exactly one byte with the contract's fixed bits. */
-export async function askPrinter(pipe: BytePipe, listener: PortListener): Promise<PrinterIdentity | undefined> {
+export async function askPrinter(pipe: BytePipe, listener: PortListener, patience = 1): Promise<PrinterIdentity | undefined> {
   const bytes: number[] = [];
   for (const n of [1, 2, 3, 4] as const) {
     listener.clear();
     await pipe.write(statusRequest(n));
-    const first = await listener.until((heard) => (heard.length > 0 ? heard[0] : undefined), PROBE_TIMEOUTS.printerStatusMs);
+    const first = await listener.until((heard) => (heard.length > 0 ? heard[0] : undefined), PROBE_TIMEOUTS.printerStatusMs * patience);
     if (first === undefined) return undefined;
     const heard = await listener.settle(PROBE_TIMEOUTS.printerSettleMs);
     if (heard.length !== 1 || !decodeStatusReply(n, first).ok) return undefined;
@@ -79,11 +82,11 @@ export async function askPrinter(pipe: BytePipe, listener: PortListener): Promis
 }
 
 /** Read SAM ID; any checksum-valid GA 467 answer is a reader, even one reporting a SAM error. */
-export async function askIdReader(pipe: BytePipe, listener: PortListener): Promise<IdReaderIdentity | undefined> {
+export async function askIdReader(pipe: BytePipe, listener: PortListener, patience = 1): Promise<IdReaderIdentity | undefined> {
   listener.clear();
   const [cmd, para] = Command.readSamId;
   await pipe.write(encodeReaderCommand(cmd, para));
-  const frame = await listener.until((heard) => scanFrames(heard).frames[0], PROBE_TIMEOUTS.readerSamIdMs);
+  const frame = await listener.until((heard) => scanFrames(heard).frames[0], PROBE_TIMEOUTS.readerSamIdMs * patience);
   const response = frame === undefined ? undefined : parseResponse(frame);
   if (!response || response.sw1 !== 0 || response.sw2 !== 0) return undefined;
   const samId = response.sw3 === ResultCode.success && response.data.length === 16 ? toHex(response.data).replaceAll(' ', '') : null;
@@ -93,7 +96,7 @@ export async function askIdReader(pipe: BytePipe, listener: PortListener): Promi
 const isStatusReply = (frame: ReplyFrame): boolean => frame.cm === COMMANDS.status.cm && frame.pm === COMMANDS.status.pm;
 
 /** STATUS to ADDR 00-0F in one burst; the first reply to it names the unit's address. */
-export async function askCertificateUnit(pipe: BytePipe, listener: PortListener): Promise<CertificateUnitIdentity | undefined> {
+export async function askCertificateUnit(pipe: BytePipe, listener: PortListener, patience = 1): Promise<CertificateUnitIdentity | undefined> {
   listener.clear();
   const burst = Array.from({ length: 16 }, (_, addr) => encodeUnitCommand(addr, COMMANDS.status.cm, COMMANDS.status.pm));
   const all = new Uint8Array(burst.reduce((sum, frame) => sum + frame.length, 0));
@@ -104,7 +107,7 @@ export async function askCertificateUnit(pipe: BytePipe, listener: PortListener)
       if (event.kind === 'frame' && event.frame.kind !== 'command' && isStatusReply(event.frame)) return event.frame;
     }
     return undefined;
-  }, PROBE_TIMEOUTS.unitStatusMs);
+  }, PROBE_TIMEOUTS.unitStatusMs * patience);
   if (!reply) return undefined;
   // The link handshake: the host acknowledges a reply it took, so the unit does not send it again.
   await pipe.write(Uint8Array.of(ACK));

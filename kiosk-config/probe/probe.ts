@@ -4,7 +4,10 @@
  * identify.ts (printer first: a printer would print what it does not understand, so once a port
  * answers like a printer nothing else is sent to it). A port that cannot be opened, stays silent
  * or answers garbage is reported as such; every port opened is closed again. Ports are probed a
- * few at a time, with a progress event per port.
+ * few at a time, with a progress event per port. When a device is still missing after that, the
+ * ports that answered nothing are looked at again, for the missing devices only and with
+ * SECOND_LOOK_PATIENCE times the time limits: a device busy at the first question (a unit ending
+ * its power-on self-test, a machine starved of CPU) is found rather than named missing.
  */
 import { type Clock, systemClock } from '../../drivers/common/clock';
 import type { BytePipe } from '../../drivers/transport/byte-pipe';
@@ -46,7 +49,8 @@ export interface ProbeReport {
 }
 
 export type ProbeProgress =
-  | { readonly kind: 'start'; readonly total: number }
+  /** `secondLookFor`: this pass is the second look, for these missing devices. */
+  | { readonly kind: 'start'; readonly total: number; readonly secondLookFor?: readonly DeviceName[] }
   | { readonly kind: 'port'; readonly done: number; readonly total: number; readonly verdict: PortVerdict };
 
 export type PipeOpenerFor = (candidate: PortCandidate, baudRate: number) => Promise<BytePipe>;
@@ -65,26 +69,37 @@ export interface ProbeOptions {
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** How many times the first look's time limits the second look waits. */
+export const SECOND_LOOK_PATIENCE = 4;
+
+/** Which devices a pass asks a port about, and how patiently. */
+interface Look {
+  readonly devices: readonly DeviceName[];
+  readonly patience: number;
+}
+
+const FIRST_LOOK: Look = { devices: DEVICE_NAMES, patience: 1 };
+
 /** One open at one baud rate: the questions for the devices that may sit there at that rate. */
-async function askAt(pipe: BytePipe, baudRate: number | null, clock: Clock): Promise<{ identity?: Identity; heard: number }> {
+async function askAt(pipe: BytePipe, baudRate: number | null, clock: Clock, look: Look): Promise<{ identity?: Identity; heard: number }> {
   const listener = new PortListener(pipe, clock);
   let heard = 0;
   const note = () => (heard += listener.heard.length);
-  const allows = (device: DeviceName) => baudRate === null || CONTRACT_BAUD_RATES[device].includes(baudRate);
+  const allows = (device: DeviceName) => look.devices.includes(device) && (baudRate === null || CONTRACT_BAUD_RATES[device].includes(baudRate));
   try {
     // HID carries only the ID reader's frames.
     if (baudRate !== null && allows('printer')) {
-      const printer = await askPrinter(pipe, listener);
+      const printer = await askPrinter(pipe, listener, look.patience);
       note();
       if (printer) return { identity: printer, heard };
     }
     if (allows('idReader')) {
-      const reader = await askIdReader(pipe, listener);
+      const reader = await askIdReader(pipe, listener, look.patience);
       note();
       if (reader) return { identity: reader, heard };
     }
     if (baudRate !== null && allows('certificateUnit')) {
-      const unit = await askCertificateUnit(pipe, listener);
+      const unit = await askCertificateUnit(pipe, listener, look.patience);
       note();
       if (unit) return { identity: unit, heard };
     }
@@ -94,21 +109,21 @@ async function askAt(pipe: BytePipe, baudRate: number | null, clock: Clock): Pro
   }
 }
 
-export async function probePort(candidate: PortCandidate, options: Pick<ProbeOptions, 'open' | 'clock'> = {}): Promise<PortVerdict> {
+export async function probePort(candidate: PortCandidate, options: Pick<ProbeOptions, 'open' | 'clock'> = {}, look: Look = FIRST_LOOK): Promise<PortVerdict> {
   // The clock's timers do not keep Node alive; a probe waiting out a silent port must.
   const hold = setInterval(() => undefined, 60_000);
   try {
-    return await askPort(candidate, options);
+    return await askPort(candidate, options, look);
   } finally {
     clearInterval(hold);
   }
 }
 
-async function askPort(candidate: PortCandidate, options: Pick<ProbeOptions, 'open' | 'clock'>): Promise<PortVerdict> {
+async function askPort(candidate: PortCandidate, options: Pick<ProbeOptions, 'open' | 'clock'>, look: Look): Promise<PortVerdict> {
   const open = options.open ?? openCandidate;
   const clock = options.clock ?? systemClock;
   const { path, transport } = candidate;
-  const rates: readonly (number | null)[] = transport === 'hid' ? [null] : [...new Set(DEVICE_NAMES.flatMap((d) => CONTRACT_BAUD_RATES[d]))];
+  const rates: readonly (number | null)[] = transport === 'hid' ? [null] : [...new Set(look.devices.flatMap((d) => CONTRACT_BAUD_RATES[d]))];
   let heardBytes = 0;
   let lastError: string | undefined;
   let opened = false;
@@ -123,7 +138,7 @@ async function askPort(candidate: PortCandidate, options: Pick<ProbeOptions, 'op
       continue;
     }
     try {
-      const answer = await askAt(pipe, baudRate, clock);
+      const answer = await askAt(pipe, baudRate, clock, look);
       heardBytes += answer.heard;
       if (answer.identity) return { path, transport, outcome: 'identified', baudRate, identity: answer.identity };
     } catch (error) {
@@ -173,19 +188,36 @@ export function foundDevices(ports: readonly PortVerdict[]): Pick<ProbeReport, '
   return { devices, missing: DEVICE_NAMES.filter((device) => !devices[device]), duplicates };
 }
 
-/** Probes every candidate, a few at a time; never throws on what a port does. */
-export async function probePorts(candidates: readonly PortCandidate[], options: ProbeOptions = {}): Promise<ProbeReport> {
-  const clock = options.clock ?? systemClock;
-  const started = clock.now();
+/** One pass over `candidates`, a few at a time, with its progress events. */
+async function pass(candidates: readonly PortCandidate[], options: ProbeOptions, look: Look, secondLookFor?: readonly DeviceName[]): Promise<PortVerdict[]> {
   let done = 0;
-  options.onProgress?.({ kind: 'start', total: candidates.length });
-  const ports = await boundedMap(candidates, options.concurrency ?? 4, async (candidate) => {
+  options.onProgress?.(secondLookFor ? { kind: 'start', total: candidates.length, secondLookFor } : { kind: 'start', total: candidates.length });
+  return boundedMap(candidates, options.concurrency ?? 4, async (candidate) => {
     const verdict: PortVerdict = options.signal?.aborted
       ? { path: candidate.path, transport: candidate.transport, outcome: 'unavailable', error: 'probing was cancelled' }
-      : await probePort(candidate, options);
+      : await probePort(candidate, options, look);
     done++;
     options.onProgress?.({ kind: 'port', done, total: candidates.length, verdict });
     return verdict;
   });
+}
+
+/**
+ * Probes every candidate; then, if a device is missing, looks again, more patiently, at the ports
+ * that answered nothing. Never throws on what a port does.
+ */
+export async function probePorts(candidates: readonly PortCandidate[], options: ProbeOptions = {}): Promise<ProbeReport> {
+  const clock = options.clock ?? systemClock;
+  const started = clock.now();
+  const ports = await pass(candidates, options, FIRST_LOOK);
+  const { missing } = foundDevices(ports);
+  const silent = ports.flatMap((verdict, index) => (verdict.outcome === 'unknown' ? [index] : []));
+  if (missing.length > 0 && silent.length > 0 && !options.signal?.aborted) {
+    const again = await pass(silent.map((index) => candidates[index]!), options, { devices: missing, patience: SECOND_LOOK_PATIENCE }, missing);
+    // A port heard nothing from on both looks keeps its first verdict (what it said to every question).
+    again.forEach((verdict, at) => {
+      if (verdict.outcome === 'identified') ports[silent[at]!] = verdict;
+    });
+  }
   return { ports, ...foundDevices(ports), durationMs: clock.now() - started };
 }

@@ -76,7 +76,9 @@ function candidatesOf(options: CliOptions): PortCandidate[] | undefined {
 function progressLine(event: ProvisionProgress): string | undefined {
   if (event.kind === 'stage') return `provision: ${event.stage}...`;
   const probe = event.event;
-  if (probe.kind === 'start') return `probing ${probe.total} port(s)...`;
+  if (probe.kind === 'start') {
+    return probe.secondLookFor ? `${probe.secondLookFor.join(', ')} not found: looking again, more patiently, at the ${probe.total} port(s) that answered nothing...` : `probing ${probe.total} port(s)...`;
+  }
   const { verdict } = probe;
   const what =
     verdict.outcome === 'identified'

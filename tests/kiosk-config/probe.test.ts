@@ -136,6 +136,34 @@ describe('probing ports', () => {
     }
   }, 30_000);
 
+  it('finds a unit too slow for the first look on the second, asking only for what is missing', async () => {
+    const pty = await startPtyPair();
+    const pipe = await openSerialPipe({ path: pty.paths[0] });
+    const { CertificateUnitSimulator, ZERO_TIMING } = await import('../../simulators/certificate-unit/simulator');
+    // STATUS answered after 1.2 s: past the first look's 600 ms, within the second look's 2.4 s.
+    const sim = new CertificateUnitSimulator({ addr: 3, timing: { ...ZERO_TIMING, status: 1200 } });
+    sim.attach(pipe);
+    const events: ProbeProgress[] = [];
+    const printerJobsBefore = sims.devices.printer.jobs.length;
+    try {
+      const candidates: PortCandidate[] = [sims.ports.printer, pty.paths[1], sims.ports['id-reader']].map((path) => ({ path, transport: 'serial', source: 'given' }));
+      const report = await probePorts(candidates, { onProgress: (event) => events.push(event) });
+      expect(report.devices.certificateUnit).toMatchObject({ path: pty.paths[1], identity: { device: 'certificateUnit', addr: 3 } });
+      expect(report.devices.printer?.path).toBe(sims.ports.printer);
+      expect(report.devices.idReader?.path).toBe(sims.ports['id-reader']);
+      expect(report.missing).toEqual([]);
+      // The first look over the three ports, then the second over the one that answered nothing.
+      expect(events.filter((event) => event.kind === 'start')).toEqual([
+        { kind: 'start', total: 3 },
+        { kind: 'start', total: 1, secondLookFor: ['certificateUnit'] },
+      ]);
+      expect(sims.devices.printer.jobs.length).toBe(printerJobsBefore);
+    } finally {
+      await sim.close();
+      await pty.stop();
+    }
+  }, 30_000);
+
   it('calls a port with a loopback plug (every byte echoed) unknown: an echoed command is no answer', async () => {
     const pty = await startPtyPair();
     const echo = await openSerialPipe({ path: pty.paths[0] });
