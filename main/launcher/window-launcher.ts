@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Logger } from '../host/log';
+import { disableFeaturesArg } from './chromium-features';
 
 export type WindowMode = 'electron' | 'chromium' | 'none';
 
@@ -72,7 +73,7 @@ export function chromiumKioskArgs(url: string, profileDir: string, isRoot: boole
     '--disable-infobars',
     '--disable-session-crashed-bubble',
     '--disable-translate',
-    '--disable-features=Translate,TranslateUI',
+    disableFeaturesArg(),
     '--disable-pinch',
     '--overscroll-history-navigation=0',
     '--disable-background-networking',

@@ -1,3 +1,4 @@
+import { CHROMIUM_FEATURES_OFF } from '../launcher/chromium-features';
 import type { AppLike, KioskWebContents, MenuLike, PowerSaveBlockerLike } from './electron-types';
 import { guardInput } from './input-guard';
 import { guardNavigation } from './navigation-guard';
@@ -17,6 +18,8 @@ export function lockDownApp(app: AppLike, log: ShellLog, onSecondInstance: () =>
   app.on('second-instance', onSecondInstance);
   // Swiping from the edge must not go back in history.
   app.commandLine.appendSwitch('overscroll-history-navigation', '0');
+  // The host's answer to a touch is drawn in the first frame after it (chromium-features.ts says why).
+  app.commandLine.appendSwitch('disable-features', CHROMIUM_FEATURES_OFF.join(','));
   // Every page the process ever creates gets the guards, not only the kiosk window's.
   app.on('web-contents-created', (_event, contents: KioskWebContents) => {
     guardNavigation(contents, log);

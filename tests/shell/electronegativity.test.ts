@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../main/host/ui-server';
+import { CHROMIUM_FEATURES_OFF } from '../../main/launcher/chromium-features';
 import { kioskContentSecurityPolicy } from '../../main/shell/kiosk-origin';
 
 const projectRoot = join(import.meta.dirname, '..', '..');
@@ -39,6 +40,18 @@ const run: Run = typeof runModule === 'function' ? runModule : runModule.default
  *   package-lock.json and electron-builder.yml and reviewed when it is raised.
  */
 const EXCLUDED = ['CSPGlobalCheck', 'AvailableSecurityFixesGlobalCheck'];
+
+/**
+ * Findings reviewed and kept, each pinned to its place and to what it does:
+ * - CUSTOM_ARGUMENTS_JS_CHECK on the shell's `disable-features` switch (the check names any
+ *   `disable-features`, since some features it could turn off are protections). It turns off
+ *   exactly REVIEWED_FEATURES_OFF, none of them a protection (main/launcher/chromium-features.ts
+ *   says what each does); the last test here fails when that list changes, so a feature added to
+ *   it is reviewed here first.
+ */
+const REVIEWED_FEATURES_OFF = ['DeferRendererTasksAfterInput', 'Translate', 'TranslateUI'];
+const reviewed = (finding: string) =>
+  finding === "MEDIUM CUSTOM_ARGUMENTS_JS_CHECK main/shell/app-guard.ts:22 app.commandLine.appendSwitch('disable-features', CHROMIUM_FEATURES_OFF.join(','));";
 const SEVERITY_MEDIUM = 2;
 
 describe('electronegativity', () => {
@@ -55,7 +68,7 @@ describe('electronegativity', () => {
     const serious = result.issues
       .filter((issue) => issue.severity.value >= SEVERITY_MEDIUM)
       .map((issue) => `${issue.severity.name} ${issue.id} ${issue.file}:${issue.location?.line ?? 0} ${issue.sample ?? ''}`.trim());
-    expect(serious).toEqual([]);
+    expect(serious.filter((finding) => !reviewed(finding))).toEqual([]);
     // A file it could not parse is a file it did not check.
     expect(result.errors.filter((error) => !error.tolerable)).toEqual([]);
   }, 120_000);
@@ -83,5 +96,9 @@ describe('electronegativity', () => {
       const findings = new csp.CspEvaluator(new csp.CspParser(policy).csp, csp.Version.CSP3).evaluate();
       expect(findings.filter((finding) => serious.has(finding.severity)).map((finding) => `${finding.directive}: ${finding.description}`), policy).toEqual([]);
     }
+  });
+
+  it('has the reviewed disable-features switch turn off only the features reviewed', () => {
+    expect([...CHROMIUM_FEATURES_OFF].sort()).toEqual([...REVIEWED_FEATURES_OFF].sort());
   });
 });

@@ -207,7 +207,7 @@ describe('app guard', () => {
     expect(second.emitter.listenerCount('web-contents-created')).toBe(0);
   });
 
-  it('guards every web contents the process creates and disables history swipes', () => {
+  it('guards every web contents the process creates, disables history swipes and turns off the deferral of tasks after a touch', () => {
     const app = new FakeApp();
     lockDownApp(app, recordingLog(), () => {});
     const contents = new FakeWebContents();
@@ -217,6 +217,10 @@ describe('app guard', () => {
     contents.emit('before-input-event', reload, key('r', { control: true }));
     expect(reload.prevented).toBe(true);
     expect(app.switches).toContainEqual(['overscroll-history-navigation', '0']);
+    // One disable-features switch (a second would replace the first) naming the scheduling feature.
+    const disabled = app.switches.filter(([name]) => name === 'disable-features');
+    expect(disabled).toHaveLength(1);
+    expect(disabled[0]![1]!.split(',')).toContain('DeferRendererTasksAfterInput');
   });
 
   it('removes the application menu and keeps the display awake once ready', () => {

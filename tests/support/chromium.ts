@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
+import { disableFeaturesArg } from '../../main/launcher/chromium-features';
 import { fakeCameraArgs } from '../../main/launcher/window-launcher';
 
 /** Debian's Chromium (Playwright gives it a fresh temporary profile): Playwright cannot download its own browser here. */
@@ -34,6 +35,8 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Bro
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // The kiosk's own list (a scheduling feature among them), so tests and benches run the page as a terminal does.
+      disableFeaturesArg(),
     ],
   });
 }
