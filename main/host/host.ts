@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { type Clock, systemClock, type TimerHandle } from '../../drivers/common/clock';
 import type { KioskView } from '../api/contract';
 import { checkConfigFile, loadConfig, resolveDataDir } from '../../kiosk-config/load';
@@ -144,8 +145,8 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   const built = options.devices ? { devices: options.devices, simulators: {} } : createDevices(config.devices);
   const screenCamera = options.camera ? undefined : new RendererCameraPort({ log: log.child({ part: 'camera' }), clock });
   const camera: CameraPort = options.camera ?? screenCamera!;
-  /** Spoken prompts (issue 12): espeak-ng on the host, text only without it. */
-  const speech = new SpeechService({ log: log.child({ part: 'speech' }), path: options.speechPath });
+  /** Spoken prompts (issue 12): espeak-ng on the host, text only without it; prompts kept across restarts. */
+  const speech = new SpeechService({ log: log.child({ part: 'speech' }), path: options.speechPath, storeDir: join(dataDir, 'speech-prompts') });
   const flows = serviceFlows({
     config,
     devices: built.devices,

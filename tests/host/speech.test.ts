@@ -1,10 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { simulatorConfig } from '../../kiosk-config/schema';
 import { type Host, startHost } from '../../main/host/host';
+import { PromptStore } from '../../main/host/speech/prompt-store';
 import { SpeechService } from '../../main/host/speech/speech-service';
 import { scaleWavVolume, WavError } from '../../main/host/speech/wav';
 import { SimulatedCamera } from '../../simulators/camera/simulated-camera';
@@ -81,6 +82,51 @@ describe('spoken prompts on the host', () => {
       await speech.speak({ keys: [key], language: 'en', slow: false, volume: 80 });
     }
     expect(speech.synthesised).toBe(4);
+  });
+
+  it('keeps synthesised prompts in its folder across a restart; a damaged one, another pace or another language is synthesised again', async () => {
+    const fakes = fakeSpeech({ playMs: 10 });
+    const storeDir = mkdtempSync(join(tmpdir(), 'speech-prompts-'));
+    const prompt = { keys: ['steps.insertIdCard.title'], language: 'en' as const, slow: false };
+    const first = await service(fakes.path, { storeDir }).audio(prompt);
+    expect(fakes.engineCalls()).toHaveLength(1);
+    // The kiosk restarts: a new service, an empty memory cache, the same folder.
+    const afterRestart = service(fakes.path, { storeDir });
+    expect(await afterRestart.audio(prompt)).toEqual(first);
+    expect(afterRestart.synthesised).toBe(0);
+    expect(fakes.engineCalls()).toHaveLength(1);
+    // Elderly mode's pace and another language are other prompts.
+    await afterRestart.audio({ ...prompt, slow: true });
+    await afterRestart.audio({ ...prompt, language: 'zh-TW' });
+    expect(fakes.engineCalls().map((c) => [c.voice, c.rate])).toEqual([['en', '150'], ['en', '110'], ['yue', '150']]);
+    // A file cut short (a power cut while it was written) is not played: it is synthesised and kept again.
+    const files = readdirSync(storeDir).filter((name) => name.endsWith('.wav'));
+    expect(files).toHaveLength(3);
+    for (const name of files) writeFileSync(join(storeDir, name), Buffer.from('RIFF'));
+    const afterDamage = service(fakes.path, { storeDir });
+    expect(await afterDamage.audio(prompt)).toEqual(first);
+    expect(afterDamage.synthesised).toBe(1);
+    expect(service(fakes.path, { storeDir }).synthesised).toBe(0);
+    expect(await service(fakes.path, { storeDir }).audio(prompt)).toEqual(first);
+    expect(fakes.engineCalls()).toHaveLength(4);
+  });
+
+  it('keeps at most the configured number of prompt files, the oldest written going first', () => {
+    const storeDir = mkdtempSync(join(tmpdir(), 'speech-prompts-'));
+    const store = new PromptStore(storeDir, '/usr/bin/espeak-ng', 2);
+    const wav = (n: number) => Buffer.concat([Buffer.from('RIFF\0\0\0\0WAVE'), Buffer.alloc(40, n)]);
+    const wavFiles = () => readdirSync(storeDir).filter((name) => name.endsWith('.wav'));
+    for (const [n, text] of ['one', 'two', 'three'].entries()) {
+      const before = new Set(wavFiles());
+      expect(store.put('en', 150, text, wav(n))).toBe(true);
+      // Written minutes apart, however coarse the file system's clock.
+      const written = wavFiles().find((name) => !before.has(name));
+      if (written) utimesSync(join(storeDir, written), new Date(Date.now() - (3 - n) * 60_000), new Date(Date.now() - (3 - n) * 60_000));
+    }
+    expect(wavFiles()).toHaveLength(2);
+    expect(store.get('en', 150, 'one')).toBeUndefined();
+    expect(store.get('en', 150, 'two')).toEqual(wav(1));
+    expect(store.get('en', 150, 'three')).toEqual(wav(2));
   });
 
   it.each([1, 2])('runs at most %i engine(s) at once', async (maxSynthesis) => {

@@ -6,7 +6,8 @@ import { RefusedError } from '../api/dispatcher';
 import type { DeviceReport } from '../sync/heartbeat';
 import type { Logger } from '../log';
 import { catalogueText } from '../receipt-texts';
-import { ENGINE_COMMAND, findOnPath, PLAYER_COMMAND, synthesize } from './speech-engine';
+import { PromptStore } from './prompt-store';
+import { ENGINE_COMMAND, findOnPath, PLAYER_COMMAND, RATE_WPM, synthesize, VOICES } from './speech-engine';
 import { scaleWavVolume } from './wav';
 
 export interface SpeechOptions {
@@ -18,6 +19,8 @@ export interface SpeechOptions {
   /** Engine runs at the same time, at most (a 2-core kiosk also runs the camera step). */
   readonly maxSynthesis?: number;
   readonly synthesisTimeoutMs?: number;
+  /** A folder to keep synthesised prompts in across restarts (prompt-store.ts); none: memory only. */
+  readonly storeDir?: string;
 }
 
 
@@ -40,6 +43,7 @@ export class SpeechService {
   readonly #cacheEntries: number;
   readonly #maxSynthesis: number;
   readonly #timeoutMs: number;
+  readonly #store: PromptStore | null;
   #running = 0;
   readonly #waiting: (() => void)[] = [];
   #problem: SpeechProblem;
@@ -57,6 +61,7 @@ export class SpeechService {
     this.#maxSynthesis = options.maxSynthesis ?? 2;
     this.#timeoutMs = options.synthesisTimeoutMs ?? 10_000;
     this.#problem = !this.#engine ? 'no-engine' : !this.#player ? 'no-player' : null;
+    this.#store = options.storeDir && this.#engine ? new PromptStore(options.storeDir, this.#engine) : null;
     if (this.#problem) this.#log.warn({ problem: this.#problem, engine: ENGINE_COMMAND, player: PLAYER_COMMAND }, 'spoken prompts are off: text only');
   }
 
@@ -104,8 +109,7 @@ export class SpeechService {
       this.#cache.delete(cacheKey);
       this.#cache.set(cacheKey, wav);
     } else {
-      const engine = this.#engine;
-      wav = this.#bounded(() => synthesize(engine, text, request.language, request.slow, this.#timeoutMs));
+      wav = this.#keptOrSynthesised(this.#engine, text, request);
       this.#cache.set(cacheKey, wav);
       while (this.#cache.size > this.#cacheEntries) this.#cache.delete(this.#cache.keys().next().value as string);
       wav.catch(() => this.#cache.delete(cacheKey));
@@ -118,6 +122,17 @@ export class SpeechService {
       this.#setProblem('engine-failed', error);
       return null;
     }
+  }
+
+  /** The prompt as kept on disk from an earlier run, or synthesised now (and kept). */
+  async #keptOrSynthesised(engine: string, text: string, request: Pick<SpeakPrompt, 'language' | 'slow'>): Promise<Buffer> {
+    const voice = VOICES[request.language];
+    const rate = request.slow ? RATE_WPM.slow : RATE_WPM.normal;
+    const kept = this.#store?.get(voice, rate, text);
+    if (kept) return kept;
+    const wav = await this.#bounded(() => synthesize(engine, text, request.language, request.slow, this.#timeoutMs));
+    this.#store?.put(voice, rate, text, wav);
+    return wav;
   }
 
   /** Speaks a step's prompt, cutting whatever plays. Volume 0 (mute) only stops. */
