@@ -28,7 +28,8 @@ import { buildHostBundle } from '../../main/launcher/host-bundle.mjs';
 import { parseStartPhase } from '../../main/host/start-timing';
 import { launchChromium } from '../support/chromium';
 import { medianAndP95, percentile, round, runIfMain, sorted } from './stats';
-import { builtRenderer, PAINT_PROBE, projectRoot } from './ui-kiosk';
+import { PAINT_PROBE } from './paint-probe';
+import { builtRenderer, projectRoot } from './ui-kiosk';
 
 const RUNS = Number(process.env.BENCH_UI_COLD_RUNS ?? 3);
 

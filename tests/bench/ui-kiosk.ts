@@ -4,11 +4,7 @@
  * built renderer to a portrait page in Chromium, with a probe in the page that times a tap to the
  * paint of what it changed.
  *
- * What "painted" means here: the page's own clock from the tap's `pointerup` (the input event as
- * Chromium dispatched it; a click fires in the same task) to the end of the first frame that shows
- * the change: a MutationObserver notices the new screen (or the keypad's echo), then a
- * requestAnimationFrame callback, then a message posted from it, which runs after that frame's
- * style, layout and paint on the main thread. The compositor's raster after that is not included.
+ * What "painted" means: paint-probe.ts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,79 +16,12 @@ import { simulatorConfig } from '../../kiosk-config/schema';
 import { type Host, startHost } from '../../main/host/host';
 import { startUiServer, type UiServer } from '../../main/host/ui-server';
 import { ensureRendererBuilt } from '../../main/launcher/renderer-build';
+import { PAINT_PROBE } from './paint-probe';
 import { SimulatedCamera } from '../../simulators/camera/simulated-camera';
 import { CooperativeCitizen } from '../../simulators/citizen/cooperative-citizen';
 
 export const projectRoot = join(import.meta.dirname, '..', '..');
 
-/**
- * The probe put into the page before the renderer loads (a string: tsx's keepNames would wrap a
- * function's inner names in a helper the page does not have). `arm()` readies it for the next tap,
- * which notes the screen as it is then; `pending` resolves once the screen differs and a frame
- * showing it has been produced.
- */
-export const PAINT_PROBE = `(() => {
-  const probe = { onTap: null };
-  window.addEventListener('pointerup', (event) => {
-    const onTap = probe.onTap;
-    probe.onTap = null;
-    if (onTap) onTap(event.timeStamp, performance.now());
-  }, { capture: true });
-  const signature = () => {
-    const main = document.querySelector('#root main');
-    const count = document.querySelector('[data-testid="typed-count"]');
-    const echo = document.querySelector('[data-testid="echo"]');
-    const message = document.querySelector('[data-testid="input-message"]');
-    return { main, text: [main && main.getAttribute('data-testid'), main && main.getAttribute('data-field'), count && count.textContent, echo && echo.textContent, Boolean(message)].join('|') };
-  };
-  const afterNextPaint = () => new Promise((resolve) => requestAnimationFrame(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve(performance.now());
-    channel.port2.postMessage(null);
-  }));
-  probe.whenPainted = (changed) => new Promise((resolve) => {
-    const check = () => {
-      if (!changed()) return false;
-      observer.disconnect();
-      const changedAt = performance.now();
-      afterNextPaint().then((paintedAt) => resolve({ changedAt, paintedAt }));
-      return true;
-    };
-    const observer = new MutationObserver(check);
-    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-    check();
-  });
-  // The screen is noted at the tap itself (pointerup, before the click's handlers), so that a
-  // screen the host changed on its own just before the tap is not taken for the tap's answer.
-  probe.arm = () => {
-    probe.pending = new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('no pointerup and change painted within 30 s')), 30000);
-      probe.onTap = (tapAt, dispatchedAt) => {
-        const before = signature();
-        probe.whenPainted(() => {
-          const now = signature();
-          return now.main !== before.main || now.text !== before.text;
-        }).then((times) => {
-          clearTimeout(timer);
-          resolve({ ...times, tapAt, dispatchedAt, screen: signature().text.split('|')[0] });
-        });
-      };
-    });
-  };
-  // Every screen shown, when, and whether it offers a touch other than its way out (cancel).
-  probe.screens = [];
-  let shown = null;
-  new MutationObserver(() => {
-    const main = document.querySelector('#root main');
-    if (main === shown) return;
-    shown = main;
-    const touchable = Boolean(main && main.querySelector('button:not(.secondary):not([disabled])'));
-    probe.screens.push({ at: performance.now(), screen: main && main.getAttribute('data-testid'), touchable });
-  }).observe(document, { subtree: true, childList: true });
-  probe.attractPainted = () => probe.whenPainted(() => document.querySelectorAll('#root main.attract button.service').length >= 4)
-    .then((times) => ({ ...times, timeOrigin: performance.timeOrigin }));
-  window.__paintProbe = probe;
-})();`;
 
 /**
  * How long the finger rests on the glass between pointerdown and pointerup (BENCH_UI_TAP_REST_MS;
@@ -106,6 +35,11 @@ export interface TapTiming {
   readonly at: number;
   /** Tap (pointerup) to the end of the frame showing the new screen or echo, in ms. */
   readonly ms: number;
+  /**
+   * Tap to a message posted from the frame's rAF callback, the probe's measure until 2026-11-24:
+   * includes whatever else the page ran after that frame before the message's turn came.
+   */
+  readonly messageMs: number;
   /** Of which tap to the DOM showing the change (the host's answer and React's render); the rest is the frame. */
   readonly domMs: number;
   /**
@@ -242,10 +176,11 @@ export async function openUiKiosk(browser: Browser, options: UiKioskOptions): Pr
         if (!(await target.isVisible())) throw new WalkEndedEarly('the service ended before the screen offered this touch');
         await page.evaluate('window.__paintProbe.arm()');
         await target.click(TAP_REST_MS > 0 ? { delay: TAP_REST_MS } : {});
-        const times = (await page.evaluate('window.__paintProbe.pending')) as { tapAt: number; dispatchedAt: number; changedAt: number; paintedAt: number; screen: string | null };
+        const times = (await page.evaluate('window.__paintProbe.pending')) as { tapAt: number; dispatchedAt: number; changedAt: number; paintedAt: number; messageAt: number; screen: string | null };
         const timing: TapTiming = {
           at: times.tapAt,
           ms: times.paintedAt - times.tapAt,
+          messageMs: times.messageAt - times.tapAt,
           domMs: times.changedAt - times.tapAt,
           inputMs: times.dispatchedAt - times.tapAt,
           to: times.screen || null,

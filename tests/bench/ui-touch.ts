@@ -56,6 +56,8 @@ export async function bench(): Promise<Record<string, number>> {
       all[rate] = taps.map((tap) => tap.ms);
       Object.assign(results, {
         ...medianAndP95(`ui-touch.cpu${rate}x.allTapsMs`, all[rate]),
+        // The same to a message posted from the frame, the probe's measure before 2026-11-24 (ui-kiosk.ts, TapTiming.messageMs).
+        ...medianAndP95(`ui-touch.cpu${rate}x.allTapsToMessageMs`, taps.map((tap) => tap.messageMs)),
         ...medianAndP95(`ui-touch.cpu${rate}x.nextScreenMs`, screens),
         ...medianAndP95(`ui-touch.cpu${rate}x.keypadEchoMs`, keys),
         // Where the time goes: tap to the DOM changed (host round trip, React), then the frame.
