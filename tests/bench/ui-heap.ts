@@ -98,6 +98,8 @@ export async function bench(): Promise<Record<string, number>> {
         const started = performance.now();
         await runSession(kiosk, session);
         seconds += (performance.now() - started) / 1000;
+        // The full run takes some ten minutes: show that it moves.
+        if ((session + 1) % 50 === 0) process.stderr.write(`ui-heap: ${session + 1} of ${SESSIONS} sessions\n`);
         if (CHECKPOINTS.includes(session + 1)) measured.set(session + 1, await measure(kiosk.cdp));
         if (session + 1 === BASELINE_AFTER) baselineCode = codeShares(await takeHeapSnapshot(kiosk.cdp), kioskOrigin);
       }
