@@ -129,6 +129,16 @@ describe('spoken prompts on the host', () => {
     expect(store.get('en', 150, 'three')).toEqual(wav(2));
   });
 
+  it('removes at its next write a temporary file that a host which died mid-write left', () => {
+    const storeDir = mkdtempSync(join(tmpdir(), 'speech-prompts-'));
+    const left = `${'0'.repeat(64)}.wav.${process.pid + 1}.tmp`;
+    writeFileSync(join(storeDir, left), Buffer.from('RIFF'));
+    const store = new PromptStore(storeDir, '/usr/bin/espeak-ng');
+    expect(store.put('en', 150, 'one', Buffer.concat([Buffer.from('RIFF\0\0\0\0WAVE'), Buffer.alloc(40)]))).toBe(true);
+    expect(readdirSync(storeDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(storeDir).filter((name) => name.endsWith('.wav'))).toHaveLength(1);
+  });
+
   it.each([1, 2])('runs at most %i engine(s) at once', async (maxSynthesis) => {
     const fakes = fakeSpeech({ synthMs: 300 });
     const speech = service(fakes.path, { maxSynthesis });

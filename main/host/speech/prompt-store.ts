@@ -9,11 +9,12 @@
  * speaks differently), the voice, the pace and the text, so a changed catalogue text or engine
  * is simply another file. A file that is not a WAV (cut short by a power cut, damaged) is not
  * used; it is synthesised and written again. Writes go to a temporary file and are renamed into
- * place. At most `maxFiles` are kept; the least recently written go first. Nothing here throws:
+ * place; a temporary file another process left (the host died mid-write) goes at the next write.
+ * At most `maxFiles` are kept; the least recently written go first. Nothing here throws:
  * a folder that cannot be read or written only means the engine runs as before.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const PROMPT_STORE_MAX_FILES = 512;
@@ -24,6 +25,8 @@ export class PromptStore {
   readonly #dir: string;
   readonly #engineId: string;
   readonly #maxFiles: number;
+  /** The end of this process's temporary files' names; the host is the folder's only writer. */
+  readonly #ownTemporary = `.${process.pid}.tmp`;
 
   constructor(dir: string, engine: string, maxFiles = PROMPT_STORE_MAX_FILES) {
     this.#dir = dir;
@@ -57,7 +60,7 @@ export class PromptStore {
     const file = this.#file(voice, rate, text);
     try {
       mkdirSync(this.#dir, { recursive: true });
-      const temporary = `${file}.${process.pid}.tmp`;
+      const temporary = `${file}${this.#ownTemporary}`;
       writeFileSync(temporary, wav);
       renameSync(temporary, file);
       this.#prune();
@@ -68,7 +71,9 @@ export class PromptStore {
   }
 
   #prune(): void {
-    const files = readdirSync(this.#dir).filter((name) => name.endsWith('.wav'));
+    const names = readdirSync(this.#dir);
+    for (const name of names) if (name.endsWith('.tmp') && !name.endsWith(this.#ownTemporary)) rmSync(join(this.#dir, name), { force: true });
+    const files = names.filter((name) => name.endsWith('.wav'));
     if (files.length <= this.#maxFiles) return;
     const byAge = files.map((name) => ({ name, at: statSync(join(this.#dir, name)).mtimeMs })).sort((a, b) => a.at - b.at);
     for (const { name } of byAge.slice(0, files.length - this.#maxFiles)) unlinkSync(join(this.#dir, name));
