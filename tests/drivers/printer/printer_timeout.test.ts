@@ -3,7 +3,7 @@ import { PrinterDriver } from '../../../drivers/printer/driver';
 import { PrinterSimulator } from '../../../simulators/printer/simulator';
 import { simulatedPrinterOpener } from '../../../simulators/printer/simulated-opener';
 import { ManualClock } from '../../support/manual-clock';
-import { TEST_STATUS_TIMEOUT_MS, sampleReceipt, setUpPrinter } from './helpers';
+import { loopTurns, TEST_STATUS_TIMEOUT_MS, sampleReceipt, setUpPrinter } from './helpers';
 
 const shortTimeout = { driver: { statusTimeoutMs: TEST_STATUS_TIMEOUT_MS } };
 
@@ -58,12 +58,18 @@ describe('a printer that does not answer', () => {
   });
 
   it('recovers when the printer answers again, ignoring the late replies of the silent period', async () => {
-    const { simulator, driver } = setUpPrinter(shortTimeout);
+    // The printer's own clock is the test's: its late reply goes out when the test says, not when a
+    // loaded machine's timers happen to fire (once, it came only after the next request had gone).
+    const printerClock = new ManualClock();
+    const simulator = new PrinterSimulator({ clock: printerClock });
+    const driver = new PrinterDriver(simulatedPrinterOpener(simulator), { statusTimeoutMs: TEST_STATUS_TIMEOUT_MS });
     simulator.slowReply(TEST_STATUS_TIMEOUT_MS + 10);
     expect((await driver.getStatus()).status).toBe('offline');
     simulator.slowReply(0);
-    // Let the late reply land; the driver must drop it rather than take it as the next answer.
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The late reply lands; the driver must drop it rather than take it as the next answer.
+    expect(printerClock.pending()).toBe(1);
+    printerClock.advance(TEST_STATUS_TIMEOUT_MS + 10);
+    await loopTurns();
     simulator.setCoverOpen(true);
     expect(await driver.getStatus()).toMatchObject({ status: 'user-error', coverOpen: true });
   });
